@@ -1,0 +1,3 @@
+from kijilint.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""Document: one analysis of a file — read once, split, parsed, segmented — shared by all rules.
+
+Everything expensive (sentences, tokens) is computed lazily, at most once, and cached here;
+rule families keep their own shared analyses in ``Document.cache`` so sibling rules never
+redo each other's work.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from kijilint import frontmatter as fm_mod
+from kijilint.markdown import MASK, Block, parse_blocks
+from kijilint.sentences import Sentence, split_sentences
+from kijilint.source import Source, decode
+from kijilint.tokens import Token, tokenize
+
+
+class Document:
+    def __init__(self, source: Source, path: str = "-"):
+        self.path = path
+        self.source = source
+        self.text = source.text
+        self.line_map = source.line_map
+        self.front_matter = fm_mod.split(self.text)
+        if self.front_matter is not None and self.front_matter.terminated:
+            self.body_start = self.front_matter.end
+        else:
+            self.body_start = 0
+        self.body_line = self.text.count("\n", 0, self.body_start)  # 0-based first body line
+        self.mdx = path.lower().endswith(".mdx")
+        self.cache: dict[str, Any] = {}
+        self._tokens: dict[int, list[Token]] = {}
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "-") -> "Document":
+        return cls(Source.from_text(text), path)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "-") -> "Document":
+        return cls(decode(data), path)
+
+    # --- structure -----------------------------------------------------------------------------
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return parse_blocks(self.text, self.line_map.starts, self.body_line, self.mdx)
+
+    @cached_property
+    def prose_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.is_prose]
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    @cached_property
+    def code_spans(self) -> list[tuple[int, int]]:
+        """Offsets of every non-prose stretch (code, HTML, masks inside prose blocks)."""
+        spans: list[tuple[int, int]] = []
+        for b in self.blocks:
+            if b.kind in ("code", "html"):
+                spans.append((b.start, b.end))
+            elif b.is_prose and MASK in b.masked:
+                i = b.masked.find(MASK)
+                while i != -1:
+                    j = i
+                    while j < len(b.masked) and b.masked[j] == MASK:
+                        j += 1
+                    spans.append((b.start + i, b.start + j))
+                    i = b.masked.find(MASK, j)
+        return spans
+
+    def block_at(self, offset: int) -> Block | None:
+        for b in self.blocks:
+            if b.start <= offset <= b.end:
+                return b
+        return None
+
+    # --- sentences and tokens --------------------------------------------------------------------
+    def sentences(self, block: Block) -> list[Sentence]:
+        key = ("sentences", block.index)
+        got = self.cache.get(key)
+        if got is None:
+            got = self.cache[key] = split_sentences(block)
+        return got
+
+    @cached_property
+    def all_sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for b in self.prose_blocks:
+            out.extend(self.sentences(b))
+        return out
+
+    def tokens(self, block: Block) -> list[Token]:
+        """Tokens of a prose block (masked parts never reach the tokenizer), computed once."""
+        got = self._tokens.get(block.index)
+        if got is None:
+            got = self._tokens[block.index] = tokenize(block.masked, block.start) if block.is_prose else []
+        return got
+
+    # --- positions ---------------------------------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.line_map.position(offset)
+
+    def line_of(self, offset: int) -> int:
+        return self.line_map.position(offset)[0]

@@ -1,0 +1,218 @@
+"""Markdown → blocks with exact spans, and prose masking.
+
+markdown-it-py (CommonMark + tables + footnotes) gives the block structure and line maps; we
+cut the document text by those lines so every block knows its offsets.  ``Block.masked`` is the
+block's text with everything that is not prose (inline code, URLs, link targets, HTML, Liquid,
+Kramdown attributes, list/quote markers, emphasis marks) replaced by ``MASK`` — same length, so
+offsets and columns stay right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MASK = "\ufffc"  # never prose; rules skip it, the tokenizer never sees it
+
+PROSE_KINDS = frozenset({"paragraph", "heading"})
+
+
+@dataclass(eq=False)
+class Block:
+    kind: str  # paragraph, heading, code, html, hr, table
+    start: int  # offset of the first character of the first line
+    end: int  # offset just after the last character of the last line (no newline)
+    line: int  # 1-based first line
+    end_line: int  # 1-based last line
+    text: str
+    masked: str = ""
+    containers: tuple[str, ...] = ()  # outermost first: list_item, blockquote, footnote
+    level: int = 0  # heading level
+    info: str = ""  # fence info string
+    index: int = 0  # position in Document.blocks
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in PROSE_KINDS
+
+    @property
+    def in_list(self) -> bool:
+        return "list_item" in self.containers
+
+    @property
+    def in_quote(self) -> bool:
+        return "blockquote" in self.containers
+
+    @property
+    def in_footnote(self) -> bool:
+        return "footnote" in self.containers
+
+    def prose(self) -> str:
+        """The masked text with the masks removed (for comparisons, not for positions)."""
+        return self.masked.replace(MASK, "")
+
+
+_md = None
+
+
+def _parser():
+    global _md
+    if _md is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.footnote import footnote_plugin
+
+        _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough").use(footnote_plugin)
+    return _md
+
+
+def parse_blocks(text: str, line_starts: list[int], body_line: int, mdx: bool = False) -> list[Block]:
+    """Leaf blocks of ``text`` from 0-based line ``body_line`` on (lines before it are front matter).
+
+    The lines before ``body_line`` are blanked for the parser, so its line maps are absolute.
+    """
+    if body_line > 0:
+        cut = line_starts[body_line] if body_line < len(line_starts) else len(text)
+        src = "\n" * body_line + text[cut:]
+    else:
+        src = text
+    tokens = _parser().parse(src)
+    n_lines = len(line_starts)
+
+    def span(l0: int, l1: int) -> tuple[int, int]:
+        l1 = min(l1, n_lines)
+        start = line_starts[l0]
+        end = line_starts[l1] - 1 if l1 < n_lines else len(text)
+        return start, max(start, end)
+
+    blocks: list[Block] = []
+    stack: list[str] = []
+
+    def add(kind: str, l0: int, l1: int, **kw) -> Block:
+        start, end = span(l0, l1)
+        b = Block(kind, start, end, l0 + 1, max(l0 + 1, l1), text[start:end], containers=tuple(stack), **kw)
+        blocks.append(b)
+        return b
+
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        typ = t.type
+        if typ in ("bullet_list_open", "ordered_list_open"):
+            pass
+        elif typ == "list_item_open":
+            stack.append("list_item")
+        elif typ == "blockquote_open":
+            stack.append("blockquote")
+        elif typ == "footnote_open":
+            stack.append("footnote")
+        elif typ in ("list_item_close", "blockquote_close", "footnote_close"):
+            if stack:
+                stack.pop()
+        elif typ == "paragraph_open" and t.map:
+            add("paragraph", t.map[0], t.map[1])
+            i += 2  # inline, paragraph_close
+        elif typ == "heading_open" and t.map:
+            inline = tokens[i + 1]
+            level = int(t.tag[1:])
+            if t.markup in ("-", "=") and _setext_is_prose(inline.content):
+                # A sentence followed directly by '---': a paragraph and a rule, not a heading.
+                add("paragraph", t.map[0], t.map[1] - 1, meta={"setext": True})
+                add("hr", t.map[1] - 1, t.map[1])
+            else:
+                add("heading", t.map[0], t.map[1], level=level)
+            i += 2
+        elif typ in ("fence", "code_block") and t.map:
+            add("code", t.map[0], t.map[1], info=t.info.strip())
+        elif typ == "html_block" and t.map:
+            add("html", t.map[0], t.map[1])
+        elif typ == "hr" and t.map:
+            add("hr", t.map[0], t.map[1])
+        elif typ == "table_open" and t.map:
+            add("table", t.map[0], t.map[1])
+            depth = 1
+            while depth and i + 1 < len(tokens):
+                i += 1
+                if tokens[i].type == "table_open":
+                    depth += 1
+                elif tokens[i].type == "table_close":
+                    depth -= 1
+        i += 1
+
+    blocks.sort(key=lambda b: (b.start, b.end))
+    for n, b in enumerate(blocks):
+        b.index = n
+        b.masked = mask_block(b, mdx) if b.is_prose else MASK * len(b.text) if b.kind != "hr" else b.text
+    return blocks
+
+
+_SENTENCE_END = re.compile(r"[。．！？!?」』）)]\s*$")
+
+
+def _setext_is_prose(content: str) -> bool:
+    s = content.strip()
+    return bool(_SENTENCE_END.search(s)) or len(s) >= 40 or "。" in s
+
+
+# --- masking -----------------------------------------------------------------------------------
+
+_PATTERNS = [
+    r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))",
+    r"(?P<comment><!--.*?-->)",
+    r"(?P<liquid>\{%.*?%\}|\{\{.*?\}\})",
+    r"(?P<ial>\{:[^}\n]*\})",
+    r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))",
+    r"(?P<linkdest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\))",
+    r"(?P<refdest>\]\[[^\]\n]*\])",
+    r"(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)",
+    r"(?P<url>(?:https?|ftp)://[^\s<>\"'）」』】\]）]+|www\.[A-Za-z0-9][^\s<>\"'）」』】]*)",
+    r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
+    r"(?P<emph>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
+    r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]*\](?:\(|\[)))",
+    r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
+]
+_MASK_RE = re.compile("|".join(_PATTERNS), re.S)
+_MDX_RE = re.compile(r"\{[^{}\n]*\}")
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?)?", re.M)
+_HEADING_PREFIX = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_HEADING_SUFFIX = re.compile(r"[ \t]+#+[ \t]*$")
+_FOOTNOTE_DEF = re.compile(r"^[ \t]*\[\^[^\]\n]+\]:[ \t]*")
+
+
+def mask_block(b: Block, mdx: bool = False) -> str:
+    chars = list(b.text)
+
+    def blot(s: int, e: int) -> None:
+        for k in range(s, e):
+            if chars[k] != "\n":
+                chars[k] = MASK
+
+    text = b.text
+    if b.containers:
+        for m in _LINE_PREFIX.finditer(text):
+            blot(m.start(), m.end())
+    if b.in_footnote:
+        m = _FOOTNOTE_DEF.match(text)
+        if m:
+            blot(m.start(), m.end())
+    if b.kind == "heading":
+        first_nl = text.find("\n")
+        first = text if first_nl < 0 else text[:first_nl]
+        m = _HEADING_PREFIX.match(first)
+        if m:
+            blot(0, m.end())
+        m = _HEADING_SUFFIX.search(first)
+        if m:
+            blot(m.start(), m.end())
+        if first_nl >= 0:  # setext underline
+            blot(text.rfind("\n") + 1, len(text))
+    for m in _MASK_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "lbracket":
+            blot(m.start(), m.end())
+        else:
+            blot(m.start(), m.end())
+    if mdx:
+        for m in _MDX_RE.finditer(text):
+            blot(m.start(), m.end())
+    return "".join(chars)

@@ -1,0 +1,67 @@
+"""Helpers shared by the front-matter rules (not a rule)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_DATE = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
+    r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}))?\s*$"
+)
+
+
+class DateProblem(ValueError):
+    pass
+
+
+def parse_date(value) -> date:
+    """Parse a front-matter date string strictly; raise DateProblem with a Japanese reason."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    m = _DATE.match(s)
+    if not m:
+        raise DateProblem(f"日付として読めません: {s!r}（例: 2026-02-22 10:55:47 +0900）")
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        raise DateProblem(f"存在しない日付です: {s!r}") from None
+    if m["H"] is not None:
+        H, M, S = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+        if H > 23 or M > 59 or S > 60:
+            raise DateProblem(f"存在しない時刻です: {s!r}")
+    if m["tz"] and m["tz"] != "Z":
+        tz = m["tz"].replace(":", "")
+        if int(tz[1:3]) > 14 or int(tz[3:5]) > 59:
+            raise DateProblem(f"タイムゾーンが不正です: {s!r}")
+    return day
+
+
+def value_span(doc, key: str) -> tuple[int, int]:
+    """Offsets of a key's value in the document (the key itself if the value is empty)."""
+    fm = doc.front_matter
+    info = fm.keys.get(key)
+    if info is None:
+        return fm.start, fm.start + 3
+    if info.value_end > info.value_start:
+        return info.value_start, info.value_end
+    return info.key_start, info.key_end
+
+
+def key_span(doc, key: str) -> tuple[int, int]:
+    fm = doc.front_matter
+    info = fm.keys.get(key)
+    if info is None:
+        return fm.start, fm.start + 3
+    return info.key_start, info.key_end
+
+
+def usable(doc) -> bool:
+    """Front matter present, terminated, parsed, and a mapping."""
+    fm = doc.front_matter
+    return fm is not None and fm.terminated and fm.error is None and not fm.bad_tags and isinstance(fm.data, dict)

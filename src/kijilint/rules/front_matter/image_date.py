@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import re
+
+from kijilint.rules.base import Rule
+from kijilint.rules.front_matter._common import DateProblem, parse_date, usable, value_span
+
+_PATH_DATE = re.compile(r"(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)")
+
+
+class ImageDate(Rule):
+    """Finds an image path whose date does not match the post's ``date``
+    (``/assets/images/posts/2025-03-16-…`` on a post dated 2026-03-16).
+
+    Why: the pipeline reused another post's image, or generated the path from the wrong date;
+    the page shows the wrong picture or a broken one.
+    Checked keys: ``keys`` option (default ``image``, ``thumbnail``, ``og_image``, ``cover``).
+    Bad:  ``date: 2026-03-16`` with ``image: /assets/images/posts/2025-03-16-1-ogp.png``
+    Good: ``image: /assets/images/posts/2026-03-16-1-ogp.png``
+    Fix: none.
+    """
+
+    code, name, category, severity = "FM010", "front-matter-image-date", "front-matter", "warning"
+    options = {"keys": ["image", "thumbnail", "og_image", "cover"], "date_key": "date"}
+
+    def check(self, doc, report):
+        if not usable(doc):
+            return
+        data = doc.front_matter.data
+        try:
+            day = parse_date(data.get(self.opts["date_key"]))
+        except (DateProblem, TypeError):
+            return
+        for key in self.opts["keys"]:
+            v = data.get(key)
+            if isinstance(v, dict):
+                v = v.get("path") or v.get("url") or v.get("src")
+            if not isinstance(v, str):
+                continue
+            m = _PATH_DATE.search(v)
+            if not m:
+                continue
+            shown = "-".join(m.groups())
+            if shown != day.isoformat():
+                s, e = value_span(doc, key)
+                report(s, e, f'front matter の "{key}" のパスの日付 {shown} が date（{day.isoformat()}）と一致しません')

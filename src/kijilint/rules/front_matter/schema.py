@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from kijilint import packs
+from kijilint.rules.base import Rule
+from kijilint.rules.front_matter._common import DateProblem, key_span, parse_date, usable, value_span
+
+_TYPE_NAMES = {
+    "string": "文字列",
+    "integer": "整数",
+    "positive-integer": "正の整数",
+    "number": "数値",
+    "boolean": "真偽値",
+    "date": "日付",
+    "list": "リスト",
+    "list-of-strings": "文字列のリスト",
+    "string-or-list": "文字列またはリスト",
+    "mapping": "mapping",
+}
+
+
+def type_ok(kind: str, v) -> bool:
+    if v is None:
+        return True  # emptiness is judged separately
+    if kind == "string":
+        return isinstance(v, str)
+    if kind == "integer":
+        return isinstance(v, int) and not isinstance(v, bool)
+    if kind == "positive-integer":
+        return isinstance(v, int) and not isinstance(v, bool) and v > 0
+    if kind == "number":
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+    if kind == "boolean":
+        return isinstance(v, bool)
+    if kind == "date":
+        return isinstance(v, str)  # validity is FM008's job
+    if kind == "list":
+        return isinstance(v, list)
+    if kind == "list-of-strings":
+        return isinstance(v, list) and all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in v)
+    if kind == "string-or-list":
+        return isinstance(v, (str, list))
+    if kind == "mapping":
+        return isinstance(v, dict)
+    return True
+
+
+def is_empty(v) -> bool:
+    return v is None or (isinstance(v, (str, list, dict)) and not (v.strip() if isinstance(v, str) else v))
+
+
+class Schema(Rule):
+    """Checks the front matter against a schema kept as YAML data: required keys, value types,
+    empty values.
+
+    Why: a post without ``title``, with ``tags: 技術, 解説`` (a string, not a list) or with
+    ``excerpt: ""`` builds, but renders broken pages, tag indexes and previews.
+    The default schema is ``rules/front-matter/jekyll-post.yaml`` (layout, title, date,
+    categories, tags, author, excerpt required; reading_time a positive integer; tags and
+    categories lists of strings; image a string).  Point ``schema`` at your own copy, or set it
+    to ``none``.
+    Bad:  ``tags: 技術, 解説``
+    Good: ``tags: ["技術", "解説"]``
+    Fix: none.
+    """
+
+    code, name, category, severity = "FM007", "front-matter-schema", "front-matter", "error"
+    options = {"schema": "front-matter/jekyll-post"}
+    path_options = ("schema",)
+
+    def check(self, doc, report):
+        if not usable(doc) or str(self.opts["schema"]).lower() in ("none", "off", ""):
+            return
+        schema = packs.load(str(self.opts["schema"]))
+        data = doc.front_matter.data
+        fm = doc.front_matter
+        for key, spec in (schema.get("keys") or {}).items():
+            spec = spec or {}
+            if key not in data:
+                if spec.get("required"):
+                    report(fm.start, fm.start + 3, f'front matter に必須キー "{key}" がありません')
+                continue
+            v = data[key]
+            kind = spec.get("type")
+            if spec.get("non-empty") and is_empty(v):
+                s, e = value_span(doc, key)
+                report(s, e, f'front matter の "{key}" が空です')
+                continue
+            if kind and not type_ok(kind, v):
+                s, e = value_span(doc, key)
+                shown = repr(v) if not isinstance(v, str) else f'"{v}"'
+                if len(shown) > 40:
+                    shown = shown[:39] + "…"
+                report(s, e, f'front matter の "{key}" は{_TYPE_NAMES.get(kind, kind)}でなければなりません（{shown}）')
