@@ -1,7 +1,8 @@
-"""The explicit registry of rules: one module per rule, listed here in code order.
+"""The explicit registry of rules: one module per rule.
 
-A rule is added by writing its module and adding ``"package.module:Class"`` to ``RULES``.
-Modules are imported on first use of the registry only.
+Each family package lists its rules in its own ``RULES`` (``"module:Class"``, relative to
+the package); ``FAMILIES`` lists the packages.  A rule is added by writing its module and
+one line in its family's ``__init__.py``.  Modules are imported on first use only.
 """
 
 from __future__ import annotations
@@ -9,19 +10,7 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
-RULES = [
-    # front matter
-    "front_matter.missing:MissingFrontMatter",
-    "front_matter.unterminated:UnterminatedFrontMatter",
-    "front_matter.yaml_syntax:YamlSyntax",
-    "front_matter.duplicate_key:DuplicateKey",
-    "front_matter.not_mapping:NotMapping",
-    "front_matter.unsafe_tag:UnsafeTag",
-    "front_matter.schema:Schema",
-    "front_matter.invalid_date:InvalidDate",
-    "front_matter.reading_time:ReadingTime",
-    "front_matter.image_date:ImageDate",
-]
+FAMILIES = ("front_matter", "repetition", "broken_ending", "citation", "encoding", "suppression")
 
 CATEGORIES = ("front-matter", "repetition", "broken-ending", "citation", "encoding", "suppression")
 
@@ -29,9 +18,11 @@ CATEGORIES = ("front-matter", "repetition", "broken-ending", "citation", "encodi
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type, ...]:
     out = []
-    for spec in RULES:
-        mod, cls = spec.split(":")
-        out.append(getattr(importlib.import_module(f"kijilint.rules.{mod}"), cls))
+    for family in FAMILIES:
+        pkg = importlib.import_module(f"kijilint.rules.{family}")
+        for spec in getattr(pkg, "RULES", ()):
+            mod, cls = spec.split(":")
+            out.append(getattr(importlib.import_module(f"kijilint.rules.{family}.{mod}"), cls))
     return tuple(sorted(out, key=lambda r: r.code))
 
 

@@ -1,0 +1,3 @@
+"""Repetition family (RP): duplicated paragraphs/sections, near-duplicates, repeated sentences, doubled words."""
+
+RULES: list[str] = []

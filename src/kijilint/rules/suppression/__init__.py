@@ -1,0 +1,3 @@
+"""Suppression family (KL): unused suppression comments."""
+
+RULES: list[str] = []
