@@ -47,6 +47,9 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
 
+DEFAULT = Config()
+
+
 def matches(selector: str, rule) -> bool:
     s = selector.strip()
     if s.upper() == "ALL":
@@ -126,6 +129,18 @@ def _where(config: Config) -> str:
 
 
 def load(path: str | os.PathLike) -> Config:
+    """Load a config file (cached by path and modification time, so a long-running language
+    server sees edits)."""
+    p = Path(path)
+    try:
+        mtime = p.stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _load_cached(str(p), mtime)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str, mtime: int) -> Config:
     p = Path(path)
     try:
         if p.name == "pyproject.toml" or p.suffix == ".toml":
@@ -171,7 +186,6 @@ def _toml(p: Path) -> dict:
         return tomllib.load(f)
 
 
-@lru_cache(maxsize=256)
 def find_for_dir(directory: str) -> Config:
     """The nearest config at or above ``directory``; a default Config if there is none."""
     d = Path(directory).resolve()
@@ -186,4 +200,4 @@ def find_for_dir(directory: str) -> Config:
                     except (OSError, ValueError):
                         continue
                 return load(cand)
-    return Config()
+    return DEFAULT

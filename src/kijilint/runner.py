@@ -96,15 +96,20 @@ _rules_cache: dict = {}
 
 
 def rules_for(path: str, opts: Options) -> list:
+    """The rule instances for a file: its config (explicit or found upward) plus --select/--ignore.
+
+    Cached per config object (config objects are themselves cached by file and mtime)."""
     if opts.config:
-        cfg_key = ("explicit", opts.config)
+        cfg = config_mod.load(opts.config)
     else:
         directory = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
-        cfg_key = ("dir", directory)
-    cached = _rules_cache.get(cfg_key)
-    if cached is None:
-        cfg = config_mod.load(opts.config) if opts.config else config_mod.find_for_dir(cfg_key[1])
-        cached = _rules_cache[cfg_key] = (cfg, config_mod.selected_rules(cfg, opts.select, opts.ignore))
+        cfg = config_mod.find_for_dir(directory)
+    key = (id(cfg), tuple(opts.select or ()), tuple(opts.ignore or ()))
+    cached = _rules_cache.get(key)
+    if cached is None or cached[0] is not cfg:
+        if len(_rules_cache) > 64:
+            _rules_cache.clear()
+        cached = _rules_cache[key] = (cfg, config_mod.selected_rules(cfg, opts.select, opts.ignore))
     return cached[1]
 
 
