@@ -57,9 +57,11 @@ def finish(doc: Document, findings: list[Finding]) -> None:
         f.range16 = (l0, c0, l1, c1)
         if f.fix is not None:
             f.edits_pos = []
+            f.edits16 = []
             for e in f.fix.edits:
                 a, b = lm.position(e.start), lm.position(e.end)
                 f.edits_pos.append({"line": a[0], "column": a[1], "end_line": b[0], "end_column": b[1], "content": e.content})
+                f.edits16.append((*lm.utf16(e.start), *lm.utf16(e.end), e.content))
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -46,6 +46,7 @@ class Finding:
     end_column: int = 0
     range16: tuple[int, int, int, int] = (0, 0, 0, 0)  # LSP: 0-based lines, UTF-16 characters
     edits_pos: list[dict] = field(default_factory=list)  # fix edits with line/column
+    edits16: list[tuple[int, int, int, int, str]] = field(default_factory=list)  # fix edits as LSP ranges + text
 
     def sort_key(self):
         return (self.line, self.column, self.code, self.end_line, self.end_column, self.message)
