@@ -19,7 +19,9 @@
         fixed: |
           …
 
-Each case may carry its own ``options`` and ``path`` (default ``article.md``).
+Each case may carry its own ``options`` and ``path`` (default ``article.md``), and an
+``encoding`` (a Python codec; ``utf-16`` writes a BOM): the text is then encoded to bytes and
+read back through the decoder, with every literal ``\\xNN`` in it replaced by that raw byte.
 """
 
 from __future__ import annotations
@@ -48,12 +50,25 @@ def make_rule(code: str, options: dict | None):
     return cls(options or {})
 
 
-def lint(code: str, text: str, options: dict | None = None, path: str = "article.md"):
+def case_bytes(text: str, encoding: str) -> bytes:
+    """The case text as a file in ``encoding``; literal ``\\xNN`` become raw bytes."""
+    import re
+
+    parts = re.split(r"\\x([0-9A-Fa-f]{2})", text)
+    out = b""
+    for i, part in enumerate(parts):
+        out += bytes([int(part, 16)]) if i % 2 else part.encode(encoding)
+        if i == 0 and encoding in ("utf-16", "utf-32"):
+            encoding += "-le" if out[:2] == b"\xff\xfe" else "-be"  # the BOM only once
+    return out
+
+
+def lint(code: str, text: str, options: dict | None = None, path: str = "article.md", encoding: str | None = None):
     from kijilint.document import Document
     from kijilint.engine import lint_document
 
     rule = make_rule(code, options)
-    doc = Document.from_text(text, path)
+    doc = Document.from_bytes(case_bytes(text, encoding), path) if encoding else Document.from_text(text, path)
     return [f for f in lint_document(doc, [rule]).findings if f.code == rule.code]
 
 

@@ -30,13 +30,13 @@ def test_every_rule_has_cases():
 
 @pytest.mark.parametrize("code,case,opts", list(_params("pass")))
 def test_pass(code, case, opts):
-    found = lint(code, case["text"], opts, case.get("path", "article.md"))
+    found = lint(code, case["text"], opts, case.get("path", "article.md"), case.get("encoding"))
     assert found == [], [(f.line, f.column, f.message) for f in found]
 
 
 @pytest.mark.parametrize("code,case,opts", list(_params("fail")))
 def test_fail(code, case, opts):
-    found = lint(code, case["text"], opts, case.get("path", "article.md"))
+    found = lint(code, case["text"], opts, case.get("path", "article.md"), case.get("encoding"))
     expected = case["findings"]
     got = [(f.line, f.column) for f in found]
     assert got == [(e["line"], e["column"]) for e in expected], [(f.line, f.column, f.message) for f in found]

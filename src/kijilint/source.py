@@ -14,15 +14,17 @@ import re
 from dataclasses import dataclass, field
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class LineMap:
     """Maps code-point offsets of a text to 1-based (line, column) and to LSP UTF-16 positions."""
 
-    __slots__ = ("text", "starts")
+    __slots__ = ("text", "starts", "_astral")
 
     def __init__(self, text: str):
         self.text = text
+        self._astral: list[int] | None = None
         starts = [0]
         find = text.find
         i = find("\n")
@@ -59,8 +61,17 @@ class LineMap:
         """0-based (line, character) with ``character`` in UTF-16 code units, as LSP wants."""
         offset = max(0, min(offset, len(self.text)))
         line = self.line_index(offset)
-        prefix = self.text[self.starts[line]:offset]
-        return line, len(prefix) + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+        start = self.starts[line]
+        astral = self._astral_offsets()
+        if not astral:
+            return line, offset - start
+        # Characters beyond the BMP count twice; bisect keeps this O(log n) on one-line files.
+        return line, offset - start + bisect.bisect_left(astral, offset) - bisect.bisect_left(astral, start)
+
+    def _astral_offsets(self) -> list[int]:
+        if self._astral is None:
+            self._astral = [m.start() for m in _ASTRAL.finditer(self.text)]
+        return self._astral
 
     def from_utf16(self, line: int, character: int) -> int:
         """Offset of an LSP (line, UTF-16 character) position."""
@@ -76,18 +87,35 @@ class LineMap:
         return i
 
 
+@dataclass(frozen=True)
+class DecodeProblem:
+    """Something about how the file had to be read (reported by the ``encoding`` rules)."""
+
+    kind: str  # "not-utf8" (EC001) or "undecodable" (EC002)
+    start: int  # offsets in Source.text
+    end: int
+    message: str
+
+
+# Undecodable bytes are kept in ``Source.original`` as U+DC00+byte (like Python's
+# surrogateescape), so a fix writes them back unchanged; ``Source.text`` shows U+FFFD instead.
+_ESCAPED = re.compile("[\udc00-\udcff]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_REPORTED = 10  # undecodable runs reported one by one; the rest are counted in the last one
+
+
 @dataclass
 class Source:
     """A decoded file: original text, normalised text and how to get back."""
 
-    text: str  # normalised: "\n" newlines, no BOM
-    original: str  # decoded, BOM removed, newlines as in the file
-    encoding: str = "utf-8"
+    text: str  # normalised: "\n" newlines, no BOM, undecodable bytes as U+FFFD
+    original: str  # decoded, BOM removed, newlines as in the file, undecodable bytes escaped
+    encoding: str = "utf-8"  # a Python codec name
     bom: bool = False
     newline: str = "\n"  # dominant newline style
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (offset, message)
     line_map: LineMap = field(init=False)
     _orig_starts: list[int] | None = field(default=None, init=False, repr=False)
+    _problems: list[DecodeProblem] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.line_map = LineMap(self.text)
@@ -105,11 +133,56 @@ class Source:
             lf = original.count("\n") - crlf
             newline = max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))[1]
             text = _NEWLINE.sub("\n", original)
+        if _SURROGATE.search(text):  # never let a lone surrogate reach the tokenizer or the output
+            text = _SURROGATE.sub("\ufffd", text)
         return cls(text=text, original=original, newline=newline, **kw)
+
+    @property
+    def encoding_label(self) -> str:
+        """The encoding as people name it (``Shift_JIS (CP932)``, ``EUC-JP``…)."""
+        return encoding_label(self.encoding)
+
+    @property
+    def problems(self) -> list[DecodeProblem]:
+        """Derived from the encoding and the escaped bytes, so a re-built (fixed) Source keeps them."""
+        if self._problems is None:
+            self._problems = self._find_problems()
+        return self._problems
+
+    def _find_problems(self) -> list[DecodeProblem]:
+        out: list[DecodeProblem] = []
+        if self.encoding.replace("_", "-").lower() not in ("utf-8", "utf8"):
+            first_line_end = self.text.find("\n")
+            end = len(self.text) if first_line_end < 0 else first_line_end
+            out.append(DecodeProblem("not-utf8", 0, end,
+                                     f"ファイルの文字コードが UTF-8 ではありません（{self.encoding_label} として読みました）"))
+        if not _ESCAPED.search(self.original):
+            return out
+        runs = list(_iter_limited(_ESCAPED.finditer(self.original), MAX_REPORTED + 1))
+        total = sum(1 for _ in _ESCAPED.finditer(self.original)) if len(runs) > MAX_REPORTED else len(runs)
+        byte_pos = 0
+        prev = 0
+        for i, m in enumerate(runs[:MAX_REPORTED]):
+            # Byte offset of the run: encode only the stretch since the previous run (linear).
+            byte_pos += _byte_len(self.original[prev:m.start()], self.encoding)
+            prev = m.start()
+            raw = bytes(ord(c) - 0xDC00 for c in m.group())
+            shown = " ".join(f"0x{b:02X}" for b in raw[:8]) + (" …" if len(raw) > 8 else "")
+            more = f"、ほかに {total - MAX_REPORTED} か所" if i == MAX_REPORTED - 1 and total > MAX_REPORTED else ""
+            start = self._to_text(m.start())
+            out.append(DecodeProblem("undecodable", start, start + len(m.group()),
+                                     f"{self.encoding_label} として読めないバイト {shown} があります（{byte_pos + 1} バイト目、U+FFFD として検査しました{more}）"))
+        return out
+
+    def _to_text(self, orig_offset: int) -> int:
+        """Offset in the original text → offset in the normalised text (CRLF counts as one)."""
+        if "\r\n" not in self.original:
+            return orig_offset
+        return orig_offset - self.original.count("\r\n", 0, orig_offset)
 
     def to_original(self, offset: int) -> int:
         """Offset in the normalised text → offset in the original text."""
-        if self.text is self.original or self.text == self.original:
+        if len(self.text) == len(self.original):
             return offset
         if self._orig_starts is None:
             starts = [0]
@@ -120,97 +193,131 @@ class Source:
         return self._orig_starts[line - 1] + col - 1
 
     def encode(self, original: str) -> bytes:
-        """Encode text (in the original newline style) as the file was encoded."""
-        data = original.encode(self.encoding, errors="surrogateescape" if self.encoding == "utf-8" else "strict")
+        """Encode text (in the original newline style) as the file was encoded; undecodable
+        bytes go back as they were.  Raises UnicodeEncodeError when that is impossible (the
+        caller then refuses to write rather than corrupt the file)."""
+        data = original.encode(self.encoding, errors="surrogateescape")
         if self.bom:
-            bom = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
-            data = bom.get(self.encoding, b"") + data
+            data = _BOMS.get(self.encoding.replace("_", "-").lower(), b"") + data
         return data
 
 
+_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+         "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+_LABELS = {"utf-8": "UTF-8", "cp932": "Shift_JIS (CP932)", "shift-jis": "Shift_JIS", "euc-jp": "EUC-JP",
+           "iso2022-jp": "ISO-2022-JP", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",
+           "utf-32-le": "UTF-32 LE", "utf-32-be": "UTF-32 BE"}
+
+
+def encoding_label(codec: str) -> str:
+    key = codec.replace("_", "-").lower()
+    return _LABELS.get(key, codec)
+
+
+def _iter_limited(it, n):
+    for i, x in enumerate(it):
+        if i >= n:
+            return
+        yield x
+
+
+def _byte_len(s: str, encoding: str) -> int:
+    try:
+        return len(s.encode(encoding, errors="surrogateescape"))
+    except UnicodeEncodeError:
+        return len(s.encode(encoding, errors="replace"))
+
+
 class BinaryFileError(ValueError):
-    """The file is not text (NUL bytes or undecodable binary data)."""
+    """The file is not text (NUL bytes or binary data)."""
+
+
+def _escape_handler(err: UnicodeDecodeError):
+    # Each bad byte becomes U+DC00+byte: positions stay exact and writing back restores it.
+    bad = err.object[err.start:err.end]
+    return "".join(chr(0xDC00 + b) for b in bad), err.end
+
+
+codecs.register_error("kijilint-escape", _escape_handler)
 
 
 def decode(data: bytes) -> Source:
-    """Decode a file's bytes: UTF-8 (BOM or not), UTF-16 with BOM, else a detected legacy encoding.
+    """Decode a file's bytes: UTF-8 (BOM or not), UTF-16/32 with a BOM, else a detected legacy
+    encoding (Shift_JIS/CP932, EUC-JP, ISO-2022-JP, then charset-normalizer's guess).
 
-    Undecodable bytes never stop the lint: they are replaced and their positions recorded in
-    ``Source.problems`` (reported by the ``encoding`` rule).
+    Undecodable bytes never stop the lint: they are kept escaped and reported (EC002).
+    Raises BinaryFileError for data that is not text (NUL bytes, control characters).
     """
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode_utf8(data[3:], bom=True)
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
-        text = data[2:].decode(enc, errors="replace")
-        return Source.from_text(text, encoding=enc, bom=True)
-    if b"\x00" in data[:8192] or b"\x00" in data:
-        raise BinaryFileError("NUL bytes: not a text file")
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+                     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            text = data[len(bom):].decode(enc, errors="kijilint-escape")
+            if "\x00" in text:
+                raise BinaryFileError("NUL 文字を含みます")
+            return Source.from_text(text, encoding=enc, bom=True)
+    if b"\x00" in data:
+        raise BinaryFileError("NUL バイトを含みます")
     try:
-        return Source.from_text(data.decode("utf-8"))
-    except UnicodeDecodeError as err:
-        return _decode_non_utf8(data, err)
-
-
-def _decode_utf8(data: bytes, bom: bool) -> Source:
-    try:
-        return Source.from_text(data.decode("utf-8"), bom=bom)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_utf8_with_errors(data, bom)
+        pass
+    else:
+        if b"\x1b$" in data:  # ISO-2022-JP is 7-bit, hence valid UTF-8: look for its escapes
+            return Source.from_text(data.decode("iso2022_jp", errors="kijilint-escape"), encoding="iso2022_jp")
+        return Source.from_text(text)
+    if _looks_binary(data):
+        raise BinaryFileError("バイナリデータです")
+    enc = _guess_encoding(data)
+    return Source.from_text(data.decode(enc, errors="kijilint-escape"), encoding=enc)
 
 
-def _decode_utf8_with_errors(data: bytes, bom: bool) -> Source:
-    text = data.decode("utf-8", errors="replace")
-    src = Source.from_text(text, bom=bom)
-    # Positions of U+FFFD that were not in the file: report the first few.
-    problems = []
-    for m in re.finditer("\ufffd+", src.text):
-        problems.append((m.start(), "UTF-8 として読めないバイトがあります（U+FFFD に置き換えました）"))
-        if len(problems) >= 20:
-            break
-    src.problems.extend(problems)
-    return src
+_CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
-_LEGACY = ("cp932", "euc_jp", "iso2022_jp")
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    return len(_CONTROL.findall(sample)) > len(sample) // 100 + 2
 
 
-def _decode_non_utf8(data: bytes, err: UnicodeDecodeError) -> Source:
-    sample = data[: 1 << 20]
-    if sum(1 for b in sample if b < 0x09 or 0x0E <= b < 0x1B) > len(sample) // 100 + 2:
-        raise BinaryFileError("binary data: not a text file")
-    for enc in _LEGACY:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if _looks_japanese(text):
-            name = {"cp932": "Shift_JIS (CP932)", "euc_jp": "EUC-JP", "iso2022_jp": "ISO-2022-JP"}[enc]
-            src = Source.from_text(text, encoding=enc)
-            src.problems.append((0, f"ファイルが UTF-8 ではありません（{name} として読みました）"))
-            return src
+_JP_CANDIDATES = ("cp932", "euc_jp")
+_HALF_KANA = re.compile("[\uff61-\uff9f]")
+_KANA = re.compile("[\u3041-\u30ff]")
+_ODD = re.compile("[\udc00-\udcff\x80-\x9f\ue000-\uf8ff]")  # escaped bytes, C1 controls, private use
+
+
+def _guess_encoding(data: bytes) -> str:
+    """Not valid UTF-8: which encoding reads it best?
+
+    UTF-8 with a few stray bytes stays UTF-8 (the stray bytes are reported); otherwise the
+    Japanese legacy encodings are scored on kana (CP932 misreads EUC-JP as half-width kana,
+    EUC-JP fails on Shift_JIS lead bytes), then charset-normalizer guesses.
+    """
+    sample = data[: 1 << 18]
+    if len(sample) < len(data):  # do not cut a multibyte character in half at the end
+        sample = sample[: sample.rfind(b"\n") + 1] or sample
+    utf8 = sample.decode("utf-8", errors="kijilint-escape")
+    utf8_bad = len(_ESCAPED.findall(utf8))
+    utf8_good = sum(1 for ch in utf8 if ch >= "\u0080" and not "\udc00" <= ch <= "\udcff")
+    if utf8_good >= 4 * utf8_bad:
+        return "utf-8"
+    best, best_score = None, 0.0
+    for enc in _JP_CANDIDATES:
+        text = sample.decode(enc, errors="kijilint-escape")
+        score = len(_KANA.findall(text)) - 2 * len(_HALF_KANA.findall(text)) - 5 * len(_ODD.findall(text))
+        if score > best_score:
+            best, best_score = enc, score
+    if best is not None:
+        return best
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(sample).best()
-    except Exception:  # pragma: no cover - detector failure is not fatal
-        best = None
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        guess = from_bytes(sample).best()
+    except Exception:  # a detector failure is not fatal: read as UTF-8 and report the bytes
+        guess = None
+    if guess is not None and guess.encoding not in ("utf_8", "ascii"):
         try:
-            text = data.decode(best.encoding)
-            src = Source.from_text(text, encoding=best.encoding)
-            src.problems.append((0, f"ファイルが UTF-8 ではありません（{best.encoding} として読みました）"))
-            return src
-        except (UnicodeDecodeError, LookupError):
+            codecs.lookup(guess.encoding)
+            return guess.encoding
+        except LookupError:
             pass
-    src = _decode_utf8_with_errors(data, bom=False)
-    line, col = src.line_map.position(len(data[: err.start].decode("utf-8", errors="replace")))
-    src.problems.insert(0, (src.line_map.offset(line, col), f"UTF-8 として読めないバイトがあります（バイト位置 {err.start}）"))
-    del src.problems[1:2]
-    return src
-
-
-def _looks_japanese(text: str) -> bool:
-    sample = text[:20000]
-    jp = sum(1 for ch in sample if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
-    return jp >= max(1, len(sample) // 50)
+    return "utf-8"
