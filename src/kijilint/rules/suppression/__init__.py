@@ -1,3 +1,5 @@
-"""Suppression family (KL): unused suppression comments."""
+"""Suppression family (KJ): the suppression comments themselves (see ``kijilint.suppress``)."""
 
-RULES: list[str] = []
+RULES = [
+    "unused:UnusedSuppression",
+]
