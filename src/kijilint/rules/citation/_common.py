@@ -1,0 +1,46 @@
+"""Helpers shared by the citation rules (not a rule)."""
+
+from __future__ import annotations
+
+import re
+
+# Stretches of a block's raw text where nothing is prose: inline code, HTML comments,
+# autolinks, link destinations, bare URLs.  Citation rules never match inside them.
+_OPAQUE = re.compile(
+    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"
+    r"|<!--.*?-->"
+    r"|<(?:https?|ftp|mailto):[^>\s]*>"
+    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
+    r"|(?:https?|ftp)://[^\s<>\"'\[\]\u0080-\U0010ffff]+"
+    r"|www\.[A-Za-z0-9][^\s<>\"'\[\]\u0080-\U0010ffff]*",
+    re.S,
+)
+
+# Something in a paragraph that names where a claim comes from: a link, a URL, a footnote.
+LINKED = re.compile(r"\]\(|\]\[|https?://|www\.|<a\s|\[\^[^\]\s]+\]")
+
+TEXT_KINDS = ("paragraph", "heading", "table")
+
+
+def opaque_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _OPAQUE.finditer(text)]
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def text_blocks(doc):
+    """Blocks whose raw text is read by readers: paragraphs, headings and tables."""
+    return [b for b in doc.blocks if b.kind in TEXT_KINDS]
+
+
+def is_japanese(ch: str) -> bool:
+    """Kana, kanji, the prolonged sound mark and iteration marks."""
+    o = ord(ch)
+    return 0x3041 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or ch in "々〆ヶ"
+
+
+def strip_private_use(text: str) -> str:
+    """Chat UIs wrap markers in private-use characters; messages show the readable part."""
+    return re.sub("[\ue000-\uf8ff]", "", text)

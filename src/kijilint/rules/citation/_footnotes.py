@@ -1,0 +1,61 @@
+"""Footnote references and definitions of a document, found once and shared by CM003/CM004."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kijilint.rules.citation._common import opaque_spans, overlaps
+
+_DEF = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]{0,3}(\[\^([^\]\s]+)\]):", re.M)
+_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+# Labels that are regular-expression character classes ([^a-z], [^0-9\s]), not footnotes.
+_REGEX_CLASS = re.compile(r"^.-.|[\\^$*+?.|(){}\[]")
+
+
+@dataclass
+class Footnotes:
+    refs: list[tuple[str, int, int]] = field(default_factory=list)  # label, start, end
+    defs: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def label_key(label: str) -> str:
+    return label.casefold()
+
+
+def unmatched(items, others):
+    """The items (label, start, end) whose label none of ``others`` has (labels ignore case)."""
+    keys = {label_key(label) for label, _, _ in others}
+    return [item for item in items if label_key(item[0]) not in keys]
+
+
+def footnotes(doc) -> Footnotes:
+    got = doc.cache.get("citation.footnotes")
+    if got is None:
+        got = doc.cache["citation.footnotes"] = _collect(doc)
+    return got
+
+
+def _collect(doc) -> Footnotes:
+    out = Footnotes()
+    code = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
+    body = doc.text[doc.body_start :]
+    if "[^" not in body:
+        return out
+    for m in _DEF.finditer(doc.text, doc.body_start):
+        if not overlaps(code, m.start(1), m.end(1)) and not _REGEX_CLASS.search(m.group(2)):
+            out.defs.append((m.group(2), m.start(1), m.end(1)))
+    def_starts = {s for _, s, _ in out.defs}
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "heading", "table"):
+            continue
+        text = b.text
+        if "[^" not in text:
+            continue
+        opaque = opaque_spans(text)
+        for m in _REF.finditer(text):
+            s, e = b.start + m.start(), b.start + m.end()
+            if s in def_starts or overlaps(opaque, m.start(), m.end()) or _REGEX_CLASS.search(m.group(1)):
+                continue
+            out.refs.append((m.group(1), s, e))
+    return out

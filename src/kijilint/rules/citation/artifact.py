@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kijilint import packs
+from kijilint.rules.base import Rule, delete_fix, quote
+from kijilint.rules.citation._common import opaque_spans, overlaps, strip_private_use, text_blocks
+
+_SEPARATORS = re.compile(r"[ \t\u3000,，、]*")
+_HSPACE = " \t\u3000"
+
+
+@lru_cache(maxsize=16)
+def compiled(pack: str) -> re.Pattern:
+    data = packs.load(pack)
+    parts = []
+    for p in data.get("patterns") or []:
+        try:
+            re.compile(p["regex"])
+        except (re.error, KeyError, TypeError) as err:
+            raise packs.PackError(f"rule pack {pack}: 不正なパターン {p!r}: {err}") from err
+        parts.append(f"(?:{p['regex']})")
+    if not parts:
+        raise packs.PackError(f"rule pack {pack}: patterns がありません")
+    return re.compile("|".join(parts), re.I)
+
+
+class CitationArtifact(Rule):
+    """Finds citation markers that chat and search-grounded models leave in their output.
+
+    Why: ``[cite: Gartner]``, ``citeturn0search3``, ``:contentReference[oaicite:2]{index=2}``,
+    ``【4:0†source】`` and their private-use-character variants are the model's internal
+    citation machinery; published, they are noise that tells readers the text was pasted from a
+    chat.  The shapes are a YAML pack (``rules/citation-artifacts.yaml``) users can extend.
+    Markers in code, URLs and link targets are left alone; markers in a row are one finding.
+    Bad:  ``40%が搭載する見込みです [cite: Gartner]。``
+    Good: ``40%が搭載する見込みです。``（出典はリンクか脚注で示す）
+    Fix: safe — removes the marker and the space before it, so no stray space is left.
+    """
+
+    code, name, category, severity = "CM001", "citation-artifact", "citation", "error"
+    options = {"pack": "citation-artifacts"}
+    fix = "safe"
+
+    def check(self, doc, report):
+        rx = compiled(self.opts["pack"])
+        for block in text_blocks(doc):
+            text = block.text
+            if not rx.search(text):
+                continue
+            opaque = opaque_spans(text)
+            runs: list[list[int]] = []
+            for m in rx.finditer(text):
+                s, e = m.span()
+                if e <= s or overlaps(opaque, s, e):
+                    continue
+                if runs and _SEPARATORS.fullmatch(text, runs[-1][1], s):
+                    runs[-1][1] = e
+                else:
+                    runs.append([s, e])
+            for s, e in runs:
+                ds, de = _deletion(text, s, e)
+                shown = quote(strip_private_use(text[s:e]), 40)
+                report(
+                    block.start + s,
+                    block.start + e,
+                    f'LLM の引用マーカー "{shown}" が残っています',
+                    fix=delete_fix(block.start + ds, block.start + de, "引用マーカーを削除"),
+                )
+
+
+def _deletion(text: str, s: int, e: int) -> tuple[int, int]:
+    """The marker plus the space before it; at a line start, the space after it instead."""
+    ds = s
+    while ds > 0 and text[ds - 1] in _HSPACE:
+        ds -= 1
+    if ds > 0 and text[ds - 1] != "\n":
+        return ds, e
+    de = e
+    while de < len(text) and text[de] in _HSPACE:
+        de += 1
+    return s, de

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import re
+
+from kijilint.rules.base import Rule, delete_fix, quote
+from kijilint.rules.citation._common import is_japanese
+
+# What may follow the stray space: a particle or an auxiliary that attaches to the word
+# before it (コメント を, 成果 は, 設備投資 に, 必要 です).
+_ATTACHED = ("助詞,格助詞", "助詞,係助詞", "助詞,副助詞", "助詞,準体助詞", "助動詞")
+# What may precede it: a noun-like word (nouns, pronouns, noun suffixes).
+_NOUNISH = ("名詞", "代名詞", "接尾辞")
+_PUNCT_AFTER = "。、"
+_JA = "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヶ"
+_JA_SPACE_JA = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
+
+
+class StraySpace(Rule):
+    """Finds a single space between two Japanese words where Japanese writing has none.
+
+    Why: when a pipeline strips a citation marker (``設備投資 [cite: X]に``) it often leaves the
+    space before it: ``設備投資 に``.  Reported only where the space separates a noun from the
+    particle or auxiliary that attaches to it, or sits before 。/、; spaces next to Latin words
+    (``state に保持``), inside code, links and emphasis, in headings and list items (numbering,
+    alignment), and paragraphs written with spaces between words on purpose stay silent.
+    Bad:  ``AI設備投資 に、より柔軟に対応する``
+    Good: ``AI設備投資に、より柔軟に対応する``
+    Fix: safe — deletes the space.
+    """
+
+    code, name, category, severity = "CM006", "stray-space", "citation", "warning"
+    fix = "safe"
+
+    def check(self, doc, report):
+        for block in doc.paragraphs:
+            if block.in_list or " " not in block.masked or _spaced_on_purpose(block.masked):
+                continue
+            found = list(_candidates(doc, block))
+            for i, left, right in found:
+                at = block.start + i
+                report(
+                    at,
+                    at + 1,
+                    f'"{quote(left + " " + right)}" の空白は不要です',
+                    fix=delete_fix(at, at + 1, "空白を削除"),
+                )
+
+
+def _candidates(doc, block):
+    """(offset in the block, word before, word after) of each single ASCII space between a
+    Japanese word and the particle, auxiliary or punctuation that attaches to it."""
+    m = block.masked
+    n = len(m)
+    by_start = by_end = None
+    i = m.find(" ")
+    while i != -1:
+        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]):
+            after = m[i + 1]
+            if after in _PUNCT_AFTER:
+                yield i, m[max(0, i - 4) : i].lstrip(), after
+            elif is_japanese(after):
+                if by_start is None:
+                    toks = doc.tokens(block)
+                    by_start = {t.start: t for t in toks}
+                    by_end = {t.end: t for t in toks}
+                nxt = by_start.get(block.start + i + 1)
+                prev = by_end.get(block.start + i)
+                if nxt and prev and nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH):
+                    yield i, prev.surface, nxt.surface
+        i = m.find(" ", i + 1)
+
+
+def _spaced_on_purpose(m: str) -> bool:
+    """Words separated by spaces throughout (分かち書き, children's text, poetry): more than a
+    few spaces between Japanese characters, at least one for every 15 Japanese characters."""
+    spaced = len(_JA_SPACE_JA.findall(m))
+    if spaced <= 3:
+        return False
+    return spaced * 15 > sum(1 for ch in m if is_japanese(ch))
+
+
+def _single(m: str, i: int) -> bool:
+    """One space alone, not one of a run and not letter-spacing (リ フ ァ ク タ)."""
+    near = m[max(0, i - 2) : i] + m[i + 1 : i + 3]
+    return " " not in near

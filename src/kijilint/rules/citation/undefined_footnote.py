@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from kijilint.rules.base import Rule
+from kijilint.rules.citation._footnotes import footnotes, unmatched
+
+
+class UndefinedFootnote(Rule):
+    """Finds footnote references (``[^3]``) that have no definition (``[^3]: …``).
+
+    Why: with no definition, renderers print the reference as the literal text ``[^3]``;
+    generated text often keeps the marks of footnotes it never wrote.
+    Bad:  ``必要があるからである[^3]。`` with no ``[^3]:`` anywhere.
+    Good: add ``[^3]: 出典や補足`` at the end, or remove the mark.
+    Fix: none — the footnote's text is the author's to write.
+    """
+
+    code, name, category, severity = "CM003", "undefined-footnote", "citation", "error"
+
+    def check(self, doc, report):
+        notes = footnotes(doc)
+        for label, s, e in unmatched(notes.refs, notes.defs):
+            report(s, e, f'脚注 "[^{label}]" の定義（[^{label}]: …）がありません')

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kijilint import packs
+from kijilint.markdown import MASK
+from kijilint.rules.base import Rule, quote
+from kijilint.rules.citation._common import LINKED
+
+
+@lru_cache(maxsize=16)
+def compiled(pack: str) -> tuple[re.Pattern, re.Pattern]:
+    data = packs.load(pack)
+    labels = "|".join(re.escape(w) for w in data.get("labels") or ["出典"])
+    specific = "|".join(f"(?:{p})" for p in data.get("specific") or []) or r"(?!)"
+    gap = rf"[\s{MASK}]*[:：][\s{MASK}]*"
+    # （出典: X） in any bracket pair, or 出典：X from a line start / sentence end to the line end.
+    label = re.compile(
+        rf"[（(［\[]\s*(?:{labels}){gap}(?P<x>[^）)］\]\n]{{1,60}}?)\s*[）)］\]]"
+        rf"|(?:^|(?<=[。．！？!?\s{MASK}]))(?:{labels}){gap}(?P<y>[^\n。]{{1,60}}?)[\s{MASK}]*。?[\s{MASK}]*$",
+        re.I | re.M,
+    )
+    return label, re.compile(specific, re.I)
+
+
+class VagueSourceLabel(Rule):
+    """Finds source labels that name no source: ``（出典: 市場データ）``, ``出典：各種報道``.
+
+    Why: generated articles close claims with a label that looks like a citation but names only
+    a topic or an organisation (``AI市場データ``, ``業界レポート``, ``Gartner``); a reader cannot
+    look it up, and an editor has to either find the real source or drop the claim.  A label
+    whose source is a link, a URL, a quoted title, a dated report or the author's own work is
+    fine, and so is any label in a paragraph that links or footnotes its source.  Which words
+    count is a YAML pack (``rules/vague-sources.yaml``).
+    Bad:  ``前年比55%増という成長を遂げています（出典: AI市場データ）。``
+    Good: ``…成長を遂げています（出典: 総務省「令和6年版 情報通信白書」）。``
+    Fix: none — only the author knows the real source.
+    """
+
+    code, name, category, severity = "CM002", "vague-source-label", "citation", "warning"
+    options = {"pack": "vague-sources"}
+
+    def check(self, doc, report):
+        label, specific = compiled(self.opts["pack"])
+        for block in doc.prose_blocks:
+            masked = block.masked
+            if not label.search(masked) or LINKED.search(block.text):
+                continue
+            for m in label.finditer(masked):
+                group = "x" if m.group("x") is not None else "y"
+                source = m.group(group)
+                if MASK in source or specific.search(source) or not source.strip():
+                    continue
+                s, e = m.span()
+                e -= len(m.group()) - len(m.group().rstrip(f" \t\n{MASK}。"))
+                report(
+                    block.start + s,
+                    block.start + e,
+                    f'出典 "{quote(source.strip())}" では何を参照したのか分かりません（文書名・URL を示すか削除）',
+                )
