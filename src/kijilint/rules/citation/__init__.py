@@ -5,5 +5,6 @@ RULES: list[str] = [
     "vague_source:VagueSourceLabel",
     "undefined_footnote:UndefinedFootnote",
     "unused_footnote:UnusedFootnote",
+    "numbered_citation:NumberedCitation",
     "stray_space:StraySpace",
 ]

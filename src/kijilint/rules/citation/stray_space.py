@@ -65,7 +65,13 @@ def _candidates(doc, block):
                     by_end = {t.end: t for t in toks}
                 nxt = by_start.get(block.start + i + 1)
                 prev = by_end.get(block.start + i)
-                if nxt and prev and nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH):
+                if (
+                    nxt
+                    and prev
+                    and nxt.pos.startswith(_ATTACHED)
+                    and prev.pos.startswith(_NOUNISH)
+                    and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
+                ):
                     yield i, prev.surface, nxt.surface
         i = m.find(" ", i + 1)
 

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import re
+
+from kijilint.markdown import MASK
+from kijilint.rules.base import Rule
+
+# [1], [1, 2], [1-3], [1][2] right after Japanese text (not an array index like a[0]).
+_CITATION = re.compile(
+    r"(?<=[\u3001-\u30ff\u3400-\u9fff\uff01-\uff5e])"
+    r"(?:[\[［]\d{1,3}(?:\s*[,，、\-–～]\s*\d{1,3})*[\]］])+"
+    r"(?![(\[:：（])"
+)
+# A heading that introduces a reference list.
+_REFS_HEADING = re.compile(r"参考|文献|出典|引用|脚注|注釈|注記|典拠|references?|bibliography|sources|notes|citations|footnotes|links", re.I)
+# A line that is an entry of a numbered list of references, or a link reference definition.
+_REFS_ENTRY = re.compile(r"^[ \t]{0,3}(?:[-*+][ \t]+)?[\[［]\d{1,3}[\]］]:?[ \t]*\S", re.M)
+
+
+def has_reference_list(doc) -> bool:
+    got = doc.cache.get("citation.reference_list")
+    if got is None:
+        code = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
+        got = any(b.kind == "heading" and _REFS_HEADING.search(b.text) for b in doc.blocks) or any(
+            not any(s <= m.start() < e for s, e in code) for m in _REFS_ENTRY.finditer(doc.text, doc.body_start)
+        )
+        doc.cache["citation.reference_list"] = got
+    return got
+
+
+class NumberedCitation(Rule):
+    """Finds numbered citations (``[1]``, ``[2, 3]``) in a document that has no reference list.
+
+    Why: generated text keeps the numbered citation marks of its sources but not the list they
+    point to, so the numbers lead nowhere.  Silent when the document has a reference list (a
+    参考文献/References heading, ``[1] …`` entries or ``[1]: URL`` definitions) and for
+    ``[1]`` in code, links (``[1](…)``) and array indexes (``a[0]``).
+    Bad:  ``市場は拡大すると見込まれています[1]。`` with no list of sources.
+    Good: a 参考文献 section with ``[1] …``, or links instead of numbers.
+    Fix: none — only the author knows what the numbers referred to.
+    """
+
+    code, name, category, severity = "CM005", "numbered-citation", "citation", "warning"
+
+    def check(self, doc, report):
+        if not any("[" in b.masked or "［" in b.masked for b in doc.prose_blocks) or has_reference_list(doc):
+            return
+        for block in doc.prose_blocks:
+            if block.kind == "heading":
+                continue
+            for m in _CITATION.finditer(block.masked):
+                if MASK in m.group():
+                    continue
+                report(
+                    block.start + m.start(),
+                    block.start + m.end(),
+                    f'番号付きの出典 "{m.group()}" が指す参考文献の一覧がありません',
+                )
