@@ -1,0 +1,216 @@
+"""Is a paragraph's last sentence cut mid-way?  (shared by EN002 and EN003)
+
+Punctuation alone proves nothing (book blurbs, lead-ins and captions end without 。), so the
+verdict comes from the grammar of the last words (UniDic tokens):
+
+- *strong* evidence — the words cannot end a sentence: a dangling 、, a case/binding/adverbial
+  particle (の, を, に, は…), a conjunctive particle (て, ので…), a prefix, a continuative or
+  attributive form (高め, 良き, 〜な), or a word cut short (``LL`` where the text says ``LLM``);
+  or a generation marker right after the paragraph (the model stopped there);
+- *weak* evidence — a noun or suffix ending (体言止め is legitimate in taglines), a colloquial
+  particle (けど, し): only counts in a paragraph whose earlier sentences all end in 。 — a
+  writer who punctuates every sentence but the last did not choose to stop there — and only in
+  a document that does not habitually leave paragraphs unpunctuated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kijilint.markdown import MASK
+from kijilint.rules.broken_ending._footer import is_link_only
+from kijilint.rules.broken_ending._markers import find_markers
+
+_JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CAPTION = re.compile(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
+_OPEN_ENDS = ":：;；"
+_DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
+_STRONG_PARTICLES = {"格助詞", "係助詞", "副助詞", "準体助詞"}
+_COLLOQUIAL = {"けど", "けれど", "けども", "けれども", "し", "のに", "から", "ので", "って", "が"}
+_LEAD_IN_FOLLOWERS = ("code", "table", "html")
+_BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]$")
+_WORDY = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
+
+
+@dataclass
+class Verdict:
+    block: object
+    start: int  # offset of the last (cut) sentence
+    end: int  # offset just after its last character
+    strength: str  # "strong" or "weak"
+    why: str  # short Japanese reason for the message
+
+
+def eligible(doc, b) -> bool:
+    """A plain prose paragraph (not a list item, quote, footnote, caption or link line)."""
+    if b.kind != "paragraph" or b.containers:
+        return False
+    raw = b.text.strip()
+    if not raw or "![" in raw or _CAPTION.match(raw):
+        return False
+    prose = b.prose().strip()
+    if not _JP.search(prose) or is_link_only(b):
+        return False
+    if raw.startswith(("**", "__")) and raw.rstrip("：: ").endswith(("**", "__")):
+        return False  # a bold pseudo-heading
+    return True
+
+
+def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool) -> bool:
+    """A lead-in whose sentence goes on in the next block: ``例えば、`` before a list,
+    ``以下のように`` before code, ``その言葉とは、`` before a one-line paragraph.
+
+    A paragraph of finished sentences whose last one stops on a particle before code
+    (``…のコマンドでインストールして`` ⏎ code) is still cut: lead-ins end in 、, ：, a noun or
+    a form like ように, not in the middle of a clause after several full sentences."""
+    blocks = doc.blocks
+    if b.index + 1 >= len(blocks):
+        return False
+    nb = blocks[b.index + 1]
+    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and len(nb.prose().strip()) <= 30:
+        return True
+    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
+        return False
+    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code":
+        return False
+    return True
+
+
+def habitually_unpunctuated(doc) -> bool:
+    """Many paragraphs end in a bare word without 。: the writer's style, so weak evidence is
+    not enough.  Endings in brackets, footnote marks, 、/：, and lead-ins before a list or
+    code do not count."""
+    key = "EN:habit"
+    if key not in doc.cache:
+        total = bare = 0
+        blocks = doc.blocks
+        for b in doc.paragraphs:
+            if not eligible(doc, b):
+                continue
+            sents = doc.sentences(b)
+            if not sents or (len(sents) < 2 and len(b.prose()) < 40):
+                continue
+            total += 1
+            tail = sents[-1].text.rstrip()
+            nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+            lead_in = nb is not None and (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list)
+            if not sents[-1].terminated and _BARE_END.search(tail) and not lead_in:
+                bare += 1
+        doc.cache[key] = total >= 4 and bare / total > 0.25
+    return doc.cache[key]
+
+
+def analyse(doc, b) -> Verdict | None:
+    """The verdict for one paragraph, or None when it is not cut."""
+    key = ("EN:trunc", b.index)
+    if key in doc.cache:
+        return doc.cache[key]
+    v = doc.cache[key] = _analyse(doc, b)
+    return v
+
+
+def _analyse(doc, b) -> Verdict | None:
+    if not eligible(doc, b):
+        return None
+    end = _content_end(doc, b)
+    sents = [s for s in doc.sentences(b) if s.start < end]
+    if not sents:
+        return None
+    last = sents[-1]
+    last_end = min(last.end, end)
+    tail = doc.text[last.start : last_end].rstrip()
+    if last.terminated and last.end <= end:
+        return None
+    if not tail or tail[-1] in _OPEN_ENDS or tail.endswith("..."):
+        return None
+    followed_by_marker = _marker_follows(doc, b, end)
+    if doc.text.startswith("](", last_end) or not _WORDY.match(tail[-1]):
+        return None  # ends in a link's text, an emoji or a symbol: not a cut word
+    laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
+    if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker:
+        return None
+    toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]
+    if not toks:
+        return None
+    strength, why = _ending(doc, toks, tail)
+    earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
+    if not followed_by_marker and _lead_in(doc, b, tail, strength, earlier_punctuated):
+        return None
+    if followed_by_marker and strength is None and earlier_punctuated:
+        strength, why = "strong", "生成マーカーの直前で文が終わっていません"
+    if strength is None:
+        return None
+    if strength == "weak":
+        # A long paragraph that uses 。 (inside 「」 too) is prose, not a tagline.
+        prose_like = earlier_punctuated or (len(b.prose().strip()) >= 50 and "。" in b.prose())
+        if not prose_like or habitually_unpunctuated(doc):
+            return None
+    return Verdict(b, last.start, last_end, strength, why)
+
+
+def tail_quote(doc, v: Verdict) -> str:
+    """The last words of the cut sentence, for messages."""
+    cut = doc.text[max(v.start, v.end - 20) : v.end].replace("\n", " ")
+    return f"「{'…' if v.end - v.start > 20 else ''}{cut}」"
+
+
+def _content_end(doc, b) -> int:
+    """End of the paragraph's text before any marker that markdown-it folded into it."""
+    end = b.end
+    for m in find_markers(doc):
+        if b.start <= m.start <= b.end:
+            end = min(end, m.line_start if m.whole_line else m.start)
+    text = doc.text
+    while end > b.start and text[end - 1] in " \t\n\u3000":
+        end -= 1
+    return end
+
+
+def _marker_follows(doc, b, end: int) -> bool:
+    for m in find_markers(doc):
+        if m.start >= end and not doc.text[end : m.line_start].strip(" \t\n\u3000"):
+            return True
+    return False
+
+
+def _ending(doc, toks, tail: str):
+    t = toks[-1]
+    p1, p2 = t.pos1, t.pos2
+    if tail[-1] in "、，,":
+        return "strong", "読点で途切れています"
+    if p1 == "助詞":
+        if p2 == "終助詞":
+            return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
+        if p2 == "接続助詞" and t.surface in _COLLOQUIAL:
+            return "weak", "助詞で途切れています"
+        if p2 in _STRONG_PARTICLES or p2 == "接続助詞":
+            return "strong", f"助詞「{t.surface}」で途切れています"
+        return None, ""
+    if p1 == "接頭辞":
+        return "strong", "接頭辞で途切れています"
+    cform = t.cform
+    if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith("連用形") or cform.startswith("連体形")):
+        if cform.startswith("連体形") and p1 == "動詞":
+            return "weak", "連体形で終わっています"
+        return "strong", "活用語の途中の形で途切れています"
+    if p1 in ("名詞", "接尾辞", "形状詞") or t.unknown:
+        if _cut_word(doc, t):
+            return "strong", f"語 {t.surface!r} が途中で切れています"
+        return "weak", "句点のないまま名詞で終わっています"
+    return None, ""
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
+
+
+def _cut_word(doc, t) -> bool:
+    """An ASCII word that is a strict prefix of a longer word used elsewhere (LL → LLM)."""
+    w = t.surface
+    if not _ASCII_WORD.fullmatch(w) or len(w) < 2:
+        return False
+    key = "EN:ascii-words"
+    words = doc.cache.get(key)
+    if words is None:
+        words = doc.cache[key] = set(_ASCII_WORD.findall(doc.text.replace(MASK, " ")))
+    return any(len(o) > len(w) and o.startswith(w) for o in words)

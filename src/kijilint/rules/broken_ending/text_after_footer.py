@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from kijilint.rules.base import Rule, delete_fix
+from kijilint.rules.broken_ending._footer import find_footer
+
+
+class TextAfterFooter(Rule):
+    """Finds article text after the closing footer (e.g. after the affiliate disclaimer).
+
+    Why: regenerated or leftover article text pasted below the footer — the page ends, then
+    starts again.  The footer is recognised by the ``footers`` pack: a closing line such as
+    ``※ 本ページのリンクにはアフィリエイトリンクが含まれます…`` right after a ``---``.  Links,
+    rules, HTML and other footer lines after it are fine; prose, headings, lists or code are
+    reported as one finding spanning all of it.
+    Bad:  ``---`` ⏎ ``*※ 本ページのリンクには…*`` ⏎ ``しかし、ベンチマークスコアだけが…``
+    Good: the disclaimer is the last thing on the page.
+    Fix: unsafe — deleting the text is right when it is a stray copy, but the author may want to
+    move some of it into the article.
+    """
+
+    code, name, category, severity = "EN004", "text-after-footer", "broken-ending", "error"
+    options = {"pack": "footers"}
+    fix = "unsafe"
+
+    def check(self, doc, report):
+        footer = find_footer(doc, self.opts["pack"])
+        if footer is None or not footer.after:
+            return
+        first, last = footer.after[0], footer.after[-1]
+        terminal = doc.blocks[footer.terminal]
+        # Delete from the end of the terminal line to the end of the stray text.
+        fix = delete_fix(terminal.end, last.end, "フッターの後の本文を削除", safe=False)
+        lines = f"{first.line}〜{last.end_line} 行目" if last.end_line > first.line else f"{first.line} 行目"
+        report(first.start, last.end, f"フッターの後に本文が続いています（{lines}、フッターは {terminal.line} 行目）", fix=fix)

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from kijilint.rules.base import Rule
+from kijilint.rules.broken_ending._targets import article_ends
+from kijilint.rules.broken_ending._truncation import analyse, tail_quote
+
+
+class TruncatedArticle(Rule):
+    """Finds an article whose last paragraph (before the footer, or at the end of the file) is cut.
+
+    Why: the article stops mid-sentence — the reader sees the text break off, the most visible
+    sign of a failed generation.  The same grammar test as EN002 (truncated-paragraph) on the
+    paragraph that ends the article; the footer is recognised by the ``footers`` pack.
+    Bad:  ``…ここでも、DSLコードの読みやすさと言語の使いにくさとのバラ`` ⏎ ``---`` ⏎ (footer)
+    Good: ``…とのバランスをとる必要があるのだ。``
+    Fix: none (the missing text has to be written or the paragraph removed by the author).
+    """
+
+    code, name, category, severity = "EN003", "truncated-article", "broken-ending", "error"
+    options = {"footers": "footers"}
+
+    def check(self, doc, report):
+        for i in sorted(article_ends(doc, self.opts["footers"])):
+            v = analyse(doc, doc.blocks[i])
+            if v is None:
+                continue
+            report(v.start, v.end, f"記事の最後の段落が途中で切れています（{v.why}）: {tail_quote(doc, v)}")

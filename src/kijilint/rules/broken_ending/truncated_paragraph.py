@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from kijilint.rules.base import Rule
+from kijilint.rules.broken_ending._targets import article_ends
+from kijilint.rules.broken_ending._truncation import analyse, tail_quote
+
+
+class TruncatedParagraph(Rule):
+    """Finds a prose paragraph whose last sentence stops mid-way (``…自社の``, ``…高性能なLL``).
+
+    Why: generation cut off (a token limit, a stopped stream) leaves a sentence without its end;
+    the reader hits a wall.  Judged by grammar, not by a missing 。 alone: the last words must be
+    unable to end a sentence (a particle, a dangling 、, a continuative form, a word cut short),
+    or, in a paragraph whose other sentences all end in 。, a bare noun.  Headings, list items,
+    tables, captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list or
+    code (``例えば、``) and one-line taglines stay silent.  The article's last paragraph is
+    EN003's (truncated-article).
+    Bad:  ``市場は拡大しています。既存の巨大テック企業も、自社の``
+    Good: ``市場は拡大しています。既存の巨大テック企業も、自社の戦略を見直しています。``
+    Fix: none (only the author knows how the sentence ends).
+    """
+
+    code, name, category, severity = "EN002", "truncated-paragraph", "broken-ending", "warning"
+    options = {"footers": "footers"}
+
+    def check(self, doc, report):
+        ends = article_ends(doc, self.opts["footers"])
+        for b in doc.paragraphs:
+            if b.index in ends:
+                continue
+            v = analyse(doc, b)
+            if v is None:
+                continue
+            report(v.start, v.end, f"文が途中で切れています（{v.why}）: {tail_quote(doc, v)}")
