@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # Stretches of a block's raw text where nothing is prose: inline code, HTML comments,
@@ -27,7 +28,9 @@ def opaque_spans(text: str) -> list[tuple[int, int]]:
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) meets one of ``spans`` (sorted, non-overlapping)."""
+    k = bisect.bisect_left(spans, (end,)) - 1  # the last span starting before ``end``
+    return k >= 0 and spans[k][1] > start
 
 
 def text_blocks(doc):

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from kijilint import packs
 from kijilint.rules.base import Rule, delete_fix, quote
-from kijilint.rules.citation._common import opaque_spans, overlaps, strip_private_use, text_blocks
+from kijilint.rules.citation._common import is_japanese, opaque_spans, overlaps, strip_private_use, text_blocks
 
 _SEPARATORS = re.compile(r"[ \t\u3000,，、]*")
 _HSPACE = " \t\u3000"
@@ -71,13 +71,21 @@ class CitationArtifact(Rule):
 
 
 def _deletion(text: str, s: int, e: int) -> tuple[int, int]:
-    """The marker plus the space before it; at a line start, the space after it instead."""
+    """The marker plus the space before it; the space after it too when it would otherwise be
+    left between Japanese text (設備投資 [cite: X] に → 設備投資に) or at a line start."""
     ds = s
     while ds > 0 and text[ds - 1] in _HSPACE:
         ds -= 1
-    if ds > 0 and text[ds - 1] != "\n":
-        return ds, e
     de = e
     while de < len(text) and text[de] in _HSPACE:
         de += 1
-    return s, de
+    at_line_start = ds == 0 or text[ds - 1] == "\n"
+    if at_line_start:
+        return s, de
+    if de > e and de < len(text) and _japanese_or_punct(text[ds - 1]) and _japanese_or_punct(text[de]):
+        return ds, de
+    return ds, e
+
+
+def _japanese_or_punct(ch: str) -> bool:
+    return is_japanese(ch) or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff65"

@@ -4,6 +4,7 @@ import re
 
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule
+from kijilint.rules.citation._common import overlaps
 
 # [1], [1, 2], [1-3], [1][2] right after Japanese text (not an array index like a[0]).
 _CITATION = re.compile(
@@ -22,7 +23,7 @@ def has_reference_list(doc) -> bool:
     if got is None:
         code = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
         got = any(b.kind == "heading" and _REFS_HEADING.search(b.text) for b in doc.blocks) or any(
-            not any(s <= m.start() < e for s, e in code) for m in _REFS_ENTRY.finditer(doc.text, doc.body_start)
+            not overlaps(code, m.start(), m.start() + 1) for m in _REFS_ENTRY.finditer(doc.text, doc.body_start)
         )
         doc.cache["citation.reference_list"] = got
     return got

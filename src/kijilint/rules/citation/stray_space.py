@@ -21,8 +21,9 @@ class StraySpace(Rule):
     Why: when a pipeline strips a citation marker (``設備投資 [cite: X]に``) it often leaves the
     space before it: ``設備投資 に``.  Reported only where the space separates a noun from the
     particle or auxiliary that attaches to it, or sits before 。/、; spaces next to Latin words
-    (``state に保持``), inside code, links and emphasis, in headings and list items (numbering,
-    alignment), and paragraphs written with spaces between words on purpose stay silent.
+    (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
+    (numbering, alignment, verse), between a surname and a given name, letter-spacing
+    (``リ フ ァ ク タ``) and paragraphs written with spaces between words stay silent.
     Bad:  ``AI設備投資 に、より柔軟に対応する``
     Good: ``AI設備投資に、より柔軟に対応する``
     Fix: safe — deletes the space.
@@ -33,7 +34,7 @@ class StraySpace(Rule):
 
     def check(self, doc, report):
         for block in doc.paragraphs:
-            if block.in_list or " " not in block.masked or _spaced_on_purpose(block.masked):
+            if block.in_list or block.in_quote or " " not in block.masked or _spaced_on_purpose(block.masked):
                 continue
             found = list(_candidates(doc, block))
             for i, left, right in found:
@@ -70,6 +71,7 @@ def _candidates(doc, block):
                     and prev
                     and nxt.pos.startswith(_ATTACHED)
                     and prev.pos.startswith(_NOUNISH)
+                    and not prev.pos.startswith("名詞,固有名詞,人名")  # 吉田 よりこ: a full name
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                 ):
                     yield i, prev.surface, nxt.surface
