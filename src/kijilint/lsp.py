@@ -4,7 +4,7 @@
   ``DEBOUNCE`` seconds after the last ``didChange`` (no save needed); ``didClose`` clears them.
 - ``textDocument/codeAction``: each rule fix under the cursor as a quick fix (safe ones preferred,
   unsafe ones titled "(unsafe)"), and "disable CODE on this line", which inserts
-  ``<!-- kijilint-disable-next-line CODE -->`` above the line.
+  ``<!-- kijilint-disable-next-line CODE -->`` above the line (see ``disable_edit``).
 - Configuration is found upward from the file, as the CLI does; saving a config file re-lints.
 - Positions follow the negotiated encoding (UTF-16 by default; UTF-8 / UTF-32 if the client
   prefers them, as Neovim and Emacs may).
@@ -37,7 +37,6 @@ from kijilint.source import LineMap
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a re-lint
 MAX_BODY = runner.MAX_BYTES  # a Content-Length above this is garbage, not an allocation
-DISABLE_COMMENT = "<!-- kijilint-disable-next-line {code} -->"
 _CONVERTER = get_converter()
 
 
@@ -244,15 +243,14 @@ class KijiServer(LanguageServer):
                 edits = [(e.start, e.end, e.content) for e in f.fix.edits]
                 fixes.append(T.CodeAction(title=f"{title} [{f.code}]", kind=T.CodeActionKind.QuickFix, diagnostics=[diag],
                                           is_preferred=f.fix.safe or None, edit=self.workspace_edit(a, edits)))
-            at = disable_point(a.doc, f)
-            if at is not None:
-                key = (at[0], f.code)
+            insert = disable_edit(a.doc, f)
+            if insert is not None:
+                key = (insert[0], f.code)
                 if key in disables:
                     disables[key].diagnostics.append(diag)
                     continue
-                comment = at[1] + DISABLE_COMMENT.format(code=f.code) + "\n"
                 disables[key] = T.CodeAction(title=f"{f.code} をこの行で無効にする", kind=T.CodeActionKind.QuickFix,
-                                             diagnostics=[diag], edit=self.workspace_edit(a, [(at[0], at[0], comment)]))
+                                             diagnostics=[diag], edit=self.workspace_edit(a, [(insert[0], insert[0], insert[1])]))
         # Safe fixes first, then unsafe, then the suppressions.
         fixes.sort(key=lambda ca: not ca.is_preferred)
         return fixes + list(disables.values())
@@ -271,22 +269,35 @@ class KijiServer(LanguageServer):
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
 
 
-def disable_point(doc: Document, finding) -> tuple[int, str] | None:
-    """Where a ``disable-next-line`` comment for ``finding`` goes: (offset of its line start, the
-    line's indentation and quote markers), or None where a comment line would change the document
-    — inside front matter (it would break the YAML), inside a code block, or in the middle of a
-    paragraph (it would split it in two)."""
+def disable_edit(doc: Document, finding) -> tuple[int, str] | None:
+    """The suppression comment for ``finding`` as an insertion (offset, text), or None where any
+    comment would change the document: in the front matter (it would break the YAML), in a code
+    block (it would be code) or inside a table.
+
+    On the first line of a block the comment goes on its own line above (``disable-next-line``,
+    indented and quoted like the line); inside a paragraph a line of its own would split the
+    paragraph in two, so it goes at the end of the line (``disable-line``)."""
     if doc.front_matter is not None and finding.start < doc.body_start:
         return None
-    line0 = doc.line_map.line_index(finding.start)
+    lm = doc.line_map
+    line0 = lm.line_index(finding.start)
     block = doc.block_at(finding.start)
-    if block is not None:
-        if block.kind == "code":
-            return None
-        if block.line != line0 + 1 and block.kind in ("paragraph", "html"):
-            return None
-    line = doc.line_map.line_text(line0)
-    return doc.line_map.starts[line0], _QUOTE_PREFIX.match(line).group(0)
+    mdx = doc.path.lower().endswith(".mdx")
+    if block is not None and block.kind == "code":
+        return None
+    if block is None or block.line == line0 + 1:
+        text = lm.line_text(line0)
+        comment = _directive("disable-next-line", finding.code, mdx)
+        return lm.starts[line0], _QUOTE_PREFIX.match(text).group(0) + comment + "\n"
+    if block.kind == "paragraph":
+        end = lm.starts[line0] + len(lm.line_text(line0))
+        return end, " " + _directive("disable-line", finding.code, mdx)
+    return None
+
+
+def _directive(kind: str, code: str, mdx: bool) -> str:
+    # MDX has no HTML comments; suppress.py reads {/* … */} there.
+    return f"{{/* kijilint-{kind} {code} */}}" if mdx else f"<!-- kijilint-{kind} {code} -->"
 
 
 def create_server() -> KijiServer:
