@@ -10,6 +10,7 @@ from lsprotocol import types as T
 from lsprotocol.converters import get_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+from conftest import SHARED
 from test_lsp_format import ASTRAL, MARKER, apply_edits, slice16
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "kijilint", "lsp"])
@@ -194,3 +195,39 @@ async def test_utf32_client_gets_code_point_positions(emacs: LanguageClient, tmp
     assert as_json(cite.range) == {"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 18}}
     [fix, *_] = await code_actions(emacs, path, cite.range)
     assert as_json(edits_of(fix)[0]["range"]) == as_json(cite.range)
+
+
+SEED = SHARED / "corpus" / "seeds"
+MARKER_LINE = "---END---"
+
+
+async def test_seed_003_markers_ranges_edit_and_quick_fix(client: LanguageClient, tmp_path):
+    [seed] = SEED.glob("003_*.md")
+    text = seed.read_text(encoding="utf-8")
+    path = tmp_path / "seed.md"
+    diags = await open_doc(client, path, text)
+    marker_lines = [i for i, line in enumerate(text.split("\n")) if line == MARKER_LINE]
+    assert len(marker_lines) >= 2
+    # One diagnostic on each marker line, selecting exactly the marker.
+    markers = [d for d in diags if d.code == "EN001"]
+    assert sorted(d.range.start.line for d in markers) == marker_lines
+    assert all(slice16(text, as_json(d.range)) == MARKER_LINE for d in markers)
+    # Citation markers: the range selects exactly the text the message quotes.
+    cites = [d for d in diags if d.code == "CM001"]
+    assert cites
+    for d in cites:
+        assert f'"{slice16(text, as_json(d.range))}"' in d.message
+    # Delete one marker line (no save): fewer diagnostics, one marker fewer.
+    lines = text.split("\n")
+    del lines[marker_lines[0]]
+    params = await change_doc(client, path, [(2, "\n".join(lines))])
+    assert len(params.diagnostics) < len(diags)
+    assert codes(params.diagnostics).count("EN001") == len(markers) - 1
+    # A quick fix on a remaining marker removes it.
+    edited = "\n".join(lines)
+    [target, *_] = [d for d in params.diagnostics if d.code == "EN001"]
+    actions = await code_actions(client, path, target.range)
+    fix = next(a for a in actions if a.is_preferred)
+    after = apply_edits(edited, edits_of(fix))
+    assert after.split("\n").count(MARKER_LINE) == len(markers) - 2
+    assert after.replace("\n", "") == edited.replace("\n", "").replace(MARKER_LINE, "", 1)
