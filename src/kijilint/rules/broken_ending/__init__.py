@@ -5,4 +5,6 @@ RULES: list[str] = [
     "truncated_paragraph:TruncatedParagraph",
     "truncated_article:TruncatedArticle",
     "text_after_footer:TextAfterFooter",
+    "continuation_fragment:ContinuationFragment",
+    "unclosed_bracket:UnclosedBracket",
 ]

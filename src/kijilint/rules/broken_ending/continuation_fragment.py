@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import re
+
+from kijilint.markdown import MASK
+from kijilint.rules.base import Rule, quote
+from kijilint.sentences import normalize
+
+_ELLIPSIS = re.compile(r"^[ \t\u3000]*(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*")
+_TRAILING_ELLIPSIS = re.compile(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
+# Words that cannot open a sentence (UniDic surface + part of speech).  Conjunction-like
+# openings the tagger reads as particles (でも、では、なので、とはいえ、ってことで、にもかかわらず)
+# are deliberately absent.
+_NEVER_FIRST_PARTICLES = {("を", "格助詞"), ("が", "格助詞"), ("へ", "格助詞"), ("は", "係助詞"), ("の", "格助詞"), ("の", "準体助詞"), ("て", "接続助詞"), ("ば", "接続助詞")}
+_NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
+
+
+class ContinuationFragment(Rule):
+    """Finds a paragraph that starts mid-sentence: ``...投資家の方々から見れば…`` or ``を使う。``
+
+    Why: regenerated text often resumes where a cut sentence stopped, with a leading ``...`` and
+    the tail of the previous paragraph; a paragraph opening on a particle (を, は, の…), an
+    auxiliary (ます, た…) or a closing bracket is a fragment too.  An ellipsis that opens a
+    paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
+    (``... 略 ...``) is left alone: a leading ellipsis counts only when what follows repeats the
+    preceding text or cannot begin a sentence.  Code, lists and quotes are not checked.
+    Bad:  ``…効率的な並`` ⏎⏎ ``...効率的な並列処理フレームワークの開発など、``
+    Good: one complete paragraph.
+    Fix: none (merge or delete is the author's call).
+    """
+
+    code, name, category, severity = "EN005", "continuation-fragment", "broken-ending", "warning"
+    options = {"lookback": 4}
+
+    def check(self, doc, report):
+        prev: list[str] = []
+        for b in doc.prose_blocks:
+            if b.kind != "paragraph" or b.containers:
+                prev.append(normalize(b.masked))
+                continue
+            self._check_block(doc, b, prev[-self.opts["lookback"] :], report)
+            prev.append(normalize(b.masked))
+
+    def _check_block(self, doc, b, previous: list[str], report) -> None:
+        first_line = b.text.split("\n", 1)[0]
+        sents = doc.sentences(b)
+        first_end = sents[0].end if sents else b.end
+        m = _ELLIPSIS.match(first_line)
+        if m:
+            rest = first_line[m.end() :]
+            if not rest.strip() or _TRAILING_ELLIPSIS.search(rest):
+                return  # "..." alone or "... 略 ...": an elision mark
+            start = b.start + m.end()
+            if _repeats(rest, previous) or _cannot_begin(doc, b, start):
+                report(b.start, max(first_end, start + 1), f"段落が文の途中から始まっています: {quote(first_line)}")
+            return
+        lead = len(b.masked) - len(b.masked.lstrip(" \t\u3000" + MASK))
+        if lead >= len(b.masked) or b.masked[:lead].count(MASK):
+            return  # opens with a link, code or markup: not plain text
+        if _cannot_begin(doc, b, b.start):
+            report(b.start, first_end, f"段落が文の途中から始まっています: {quote(first_line)}")
+
+
+def _repeats(rest: str, previous: list[str]) -> bool:
+    """The text after the ellipsis picks up words from the paragraphs just before: it repeats
+    them, or it completes the word the previous paragraph was cut on (``並`` → ``並列処理``)."""
+    r = normalize(rest)
+    head = r[:8]
+    if len(head) < 4:
+        return False
+    for p in previous:
+        if head in p:
+            return True
+        if any(p.endswith(r[:k]) for k in range(min(len(r), len(p), 20), 3, -1)):
+            return True
+    return False
+
+
+def _cannot_begin(doc, b, start: int) -> bool:
+    toks = [t for t in doc.tokens(b) if t.start >= start]
+    if not toks or toks[0].start != start:
+        return False
+    t = toks[0]
+    p1, p2 = t.pos1, t.pos2
+    if p1 == "補助記号" and p2 in ("括弧閉", "読点", "句点"):
+        return True
+    if p1 == "助詞":
+        return (t.surface, p2) in _NEVER_FIRST_PARTICLES
+    if p1 == "助動詞":
+        return t.surface in _NEVER_FIRST_AUX or (t.surface == "です" and (len(toks) == 1 or toks[1].pos2 == "句点"))
+    return p1 == "接尾辞"

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import re
+
+from kijilint.rules.base import Rule, quote
+
+PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "［": "］"}
+_CLOSERS = {v: k for k, v in PAIRS.items()}
+_WORDISH = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff]")
+_EMOTICON_FACE = set("^＾;；´｀`・ω∀Д_＿°ﾟ≧≦><＞＜￣ーｰ*＊oO")
+
+
+class UnclosedBracket(Rule):
+    """Finds an opening bracket 「『（【〔［ that is never closed within its paragraph.
+
+    Why: a quotation or aside that never closes leaves the reader unsure where it ends; it is
+    also what a cut or spliced generation leaves behind.  Each kind of bracket is balanced on its
+    own within one paragraph, heading or list item (code, URLs and HTML are not looked at).
+    Closing brackets without an opener (enumerations like ``1）``) are not reported; neither are
+    emoticons (``（＾＾；``) nor a quotation that the author carries on over several paragraphs
+    (the next paragraph closes it).
+    Bad:  ``「マイクロソフトの大きな疑問は互換性だ。``
+    Good: ``「マイクロソフトの大きな疑問は互換性だ」``
+    Fix: none (where the bracket should close is the author's call).
+    """
+
+    code, name, category, severity = "EN006", "unclosed-bracket", "broken-ending", "warning"
+
+    def check(self, doc, report):
+        blocks = doc.prose_blocks
+        for n, b in enumerate(blocks):
+            for i, opener in _unclosed(b.masked):
+                if _emoticon(b.masked, i):
+                    continue
+                if n + 1 < len(blocks) and _closes_later(blocks[n + 1].masked, opener):
+                    continue
+                start = b.start + i
+                line_end = b.text.find("\n", i)
+                snippet = b.text[i : line_end if line_end >= 0 else len(b.text)]
+                report(start, start + 1, f"括弧 {opener} が閉じられていません: {quote(snippet)}")
+
+
+def _unclosed(text: str) -> list[tuple[int, str]]:
+    """Openers left open, each kind balanced on its own (a stray closer of one kind cannot
+    unbalance another)."""
+    stacks: dict[str, list[int]] = {o: [] for o in PAIRS}
+    for i, ch in enumerate(text):
+        if ch in PAIRS:
+            stacks[ch].append(i)
+        elif ch in _CLOSERS and stacks[_CLOSERS[ch]]:
+            stacks[_CLOSERS[ch]].pop()
+    return sorted((i, o) for o, st in stacks.items() for i in st)
+
+
+def _emoticon(text: str, i: int) -> bool:
+    """``（＾＾；`` / ``（´・ω・`` : the next characters are face parts, not words."""
+    after = text[i + 1 : i + 4].strip()
+    return bool(after) and all(c in _EMOTICON_FACE or not _WORDISH.match(c) for c in after)
+
+
+def _closes_later(text: str, opener: str) -> bool:
+    """The next block has a closer of this kind with no opener before it."""
+    closer = PAIRS[opener]
+    depth = 0
+    for ch in text:
+        if ch == opener:
+            depth += 1
+        elif ch == closer:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
