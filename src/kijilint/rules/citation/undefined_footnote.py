@@ -11,6 +11,8 @@ class UndefinedFootnote(Rule):
     generated text often keeps the marks of footnotes it never wrote.
     Bad:  ``必要があるからである[^3]。`` with no ``[^3]:`` anywhere.
     Good: add ``[^3]: 出典や補足`` at the end, or remove the mark.
+    In a document with no footnote definitions only numbered marks count (``[^abc]`` there is
+    more likely a regular-expression class written without backticks).
     Fix: none — the footnote's text is the author's to write.
     """
 
@@ -19,4 +21,6 @@ class UndefinedFootnote(Rule):
     def check(self, doc, report):
         notes = footnotes(doc)
         for label, s, e in unmatched(notes.refs, notes.defs):
+            if not notes.defs and not label.isdigit():
+                continue  # no footnotes at all: [^abc] is more likely a regex class than a note
             report(s, e, f'脚注 "[^{label}]" の定義（[^{label}]: …）がありません')
