@@ -1,0 +1,29 @@
+"""Helpers shared by the repetition rules: line ranges for messages and block removal."""
+
+from __future__ import annotations
+
+from kijilint.findings import Edit, Fix
+
+
+def lines(doc, first_block, last_block=None) -> str:
+    """``12 行目`` or ``12〜18 行目`` for a block or a range of blocks."""
+    last_block = last_block or first_block
+    a, b = first_block.line, last_block.end_line
+    return f"{a} 行目" if a == b else f"{a}〜{b} 行目"
+
+
+def removal(doc, start: int, end: int, title: str, safe: bool) -> Fix:
+    """Delete text[start:end] with the blank lines after it (or, at the end of the document,
+    the blank lines before it), so no double blank line remains."""
+    text = doc.text
+    e = end
+    while e < len(text) and text[e] == "\n":
+        e += 1
+    s = start
+    if e >= len(text):  # last thing in the file: eat the separation before it instead
+        e = len(text)
+        while s > doc.body_start and text[s - 1] == "\n":
+            s -= 1
+        if s > doc.body_start:
+            s += 1  # keep the previous line's own newline
+    return Fix((Edit(s, e, ""),), safe, title)

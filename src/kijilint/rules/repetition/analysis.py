@@ -1,0 +1,358 @@
+"""The duplicate structure of a document, computed once and shared by RP001–RP004.
+
+Units are the comparable blocks in order (paragraphs, headings, code, tables; rules and
+HTML are skipped).  Each unit has a *key*: its prose normalised (NFKC, no whitespace, no
+punctuation), so ``投資 に`` equals ``投資に`` and a paragraph that merges two earlier ones
+equals their concatenation.
+
+* Runs (RP002): a chain of exact copies of consecutive units, found by walking two pointers
+  (copy, original) forward from an exact match.  The chain tolerates one missing or extra
+  unit, may end with a truncated block (one key a prefix of the other), and never lets the
+  original overlap the copy (so ``A A A`` is two copies of the first ``A``, not one long one).
+* Copies (RP001): a single paragraph whose key equals an earlier one (or two consecutive
+  earlier ones merged, or is one of them split in two).
+* Near copies (RP003): character 5-gram containment between long paragraphs; candidates come
+  from an index of sampled 5-gram fingerprints, so pairs are scored only when they share text.
+* Sentences (RP004): repeated long sentences outside blocks already reported.
+
+Hash lookups and sampled fingerprints keep the work linear in the text for ordinary documents.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kijilint.sentences import normalize
+
+# Options shared by the family; every rule may override the ones it uses.
+DEFAULTS = {
+    "min_chars": 30,  # a paragraph shorter than this (normalised) is boilerplate, never a copy alone
+    "near_min_chars": 40,  # both paragraphs of a near-duplicate pair must be at least this long
+    "near_threshold": 0.85,  # 5-gram containment for a near-duplicate
+    "sentence_min_chars": 20,  # shortest sentence RP004 reports when it repeats its neighbour
+    "sentence_far_min_chars": 40,  # … and when the two are further apart (refrains are short)
+}
+
+_MAX_CANDIDATES = 8  # earlier occurrences tried per unit when starting a chain
+_FP_SAMPLE = 4  # keep one 5-gram fingerprint in four (chosen by hash, so both copies agree)
+_FP_CAP = 64  # fingerprints shared by more units than this are boilerplate, not evidence
+_LINK_ONLY = re.compile(
+    r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(?:!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>|https?://\S+)[ \t]*[.,、。]?[ \t]*)+$"
+)
+
+
+def key_of(text: str) -> str:
+    """Comparison key: ``sentences.normalize`` plus no punctuation at all."""
+    t = normalize(text)
+    return "".join(ch for ch in t if not unicodedata.category(ch).startswith("P"))
+
+
+@dataclass(eq=False)
+class Unit:
+    idx: int
+    block: object  # markdown.Block
+    kind: str  # paragraph, heading, code, table
+    key: str
+    substantial: bool  # a paragraph long enough to be reported as a copy on its own
+
+    @property
+    def group(self) -> str:
+        return self.kind if self.kind != "table" else "code"
+
+
+@dataclass
+class Run:
+    first: int  # copy units first..last (inclusive)
+    last: int
+    orig_first: int
+    orig_last: int
+
+
+@dataclass
+class Copy:
+    unit: int  # the later block
+    origs: tuple[int, ...]  # the unit(s) it repeats (two when it merges them)
+    how: str  # exact, merged, split, near
+    score: float = 1.0
+    split_with: int | None = None  # for "split": the next unit, which completes the copy
+
+
+@dataclass
+class Repeat:
+    sentence: object  # sentences.Sentence (the later occurrence)
+    original: object  # the first occurrence
+
+
+@dataclass
+class Analysis:
+    units: list[Unit]
+    runs: list[Run] = field(default_factory=list)
+    copies: list[Copy] = field(default_factory=list)  # RP001
+    near: list[Copy] = field(default_factory=list)  # RP003
+    repeats: list[Repeat] = field(default_factory=list)  # RP004
+    covered: set[int] = field(default_factory=set)  # block indexes reported as copies
+
+
+def analyse(doc, options: dict | None = None) -> Analysis:
+    opts = {**DEFAULTS, **{k: v for k, v in (options or {}).items() if k in DEFAULTS}}
+    ck = ("repetition", tuple(sorted(opts.items())))
+    got = doc.cache.get(ck)
+    if got is None:
+        got = doc.cache[ck] = _Analyser(doc, opts).run()
+    return got
+
+
+class _Analyser:
+    def __init__(self, doc, opts):
+        self.doc = doc
+        self.opts = opts
+        self.units = self._units()
+        self.n = len(self.units)
+        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for u in self.units:
+            if u.key:
+                self.by_key[(u.group, u.key)].append(u.idx)
+        self.pairs: dict[str, list[int]] = defaultdict(list)  # key(j)+key(j+1) -> j, paragraphs only
+        for a, b in zip(self.units, self.units[1:]):
+            if a.kind == b.kind == "paragraph" and a.key and b.key:
+                self.pairs[a.key + b.key].append(a.idx)
+
+    # --- units -------------------------------------------------------------------------------
+    def _units(self) -> list[Unit]:
+        out: list[Unit] = []
+        min_chars = self.opts["min_chars"]
+        for b in self.doc.blocks:
+            if b.kind in ("paragraph", "heading"):
+                key = key_of(b.masked)
+                if not key:  # nothing but markup (an image, a Liquid tag): compare the markup
+                    key = "\0" + "".join(b.text.split())
+                link_only = bool(_LINK_ONLY.match(b.text.strip()))
+                # Bullets (summaries repeat them) and quotations (of the article itself) recur
+                # legitimately: they can be part of a repeated run but never a copy alone.
+                substantial = (
+                    b.kind == "paragraph" and len(key) >= min_chars and not link_only and not b.in_list and not b.in_quote
+                )
+            elif b.kind in ("code", "table"):
+                key = "\n".join(line.rstrip() for line in b.text.strip("\n").split("\n"))
+                substantial = False
+            else:
+                continue
+            out.append(Unit(len(out), b, b.kind, key, substantial))
+        return out
+
+    # --- matching ----------------------------------------------------------------------------
+    def _same(self, a: int, b: int) -> bool:
+        ua, ub = self.units[a], self.units[b]
+        return bool(ua.key) and ua.group == ub.group and ua.key == ub.key and ua.block.in_quote == ub.block.in_quote
+
+    def _step(self, a: int, b: int, limit: int) -> tuple[int, int] | None:
+        """Copy unit ``a`` against original unit ``b``: the last units consumed on each side, or None.
+        Besides equality, a copy may merge two original paragraphs or split one in two."""
+        if b >= limit or a >= self.n:
+            return None
+        if self._same(a, b):
+            return a, b
+        ua = self.units[a]
+        if ua.kind != "paragraph" or not ua.key:
+            return None
+        if b + 1 < limit and self.units[b].kind == self.units[b + 1].kind == "paragraph":
+            if self.units[b].key + self.units[b + 1].key == ua.key:
+                return a, b + 1
+        if a + 1 < self.n and self.units[a + 1].kind == "paragraph" and self.units[b].kind == "paragraph":
+            if ua.key + self.units[a + 1].key == self.units[b].key:
+                return a + 1, b
+        return None
+
+    def _marker(self, k: int) -> bool:
+        u = self.units[k]
+        return u.kind == "paragraph" and len(u.key) * 2 < len(u.block.prose().strip())
+
+    def _prefix(self, a: int, b: int) -> bool:
+        """One key a truncation of the other (a copy or an original cut short)."""
+        ka, kb = self.units[a].key, self.units[b].key
+        if not ka or not kb or ka == kb or self.units[a].group != self.units[b].group:
+            return False
+        short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+        return len(short) >= 5 and long_.startswith(short)
+
+    def _chain(self, a0: int, a1: int, b0: int, b1: int) -> list[tuple[int, int, int, int, str]]:
+        """Extend a match (copy a0..a1, original b0..b1) forward; the original stays before a0."""
+        limit = a0
+        out = [(a0, a1, b0, b1, "exact")]
+        a, b = a1, b1
+        while True:
+            nxt = None
+            # The next unit of each, or one original unit missing from the copy.  An extra unit in
+            # the copy ends the chain: new text means the copy has diverged.
+            for da, db in ((1, 1), (1, 2)):
+                got = self._step(a + da, b + db, limit)
+                if got:
+                    nxt = (a + da, got[0], b + db, got[1], "exact")
+                    break
+            if nxt is None:
+                if a + 1 < self.n and b + 1 < limit and self._prefix(a + 1, b + 1):
+                    out.append((a + 1, a + 1, b + 1, b + 1, "cut"))
+                break
+            out.append(nxt)
+            a, b = nxt[1], nxt[3]
+        return out
+
+    def _candidates(self, i: int) -> list[tuple[int, int, int, int]]:
+        u = self.units[i]
+        # Chains start at a heading or a long paragraph: short lines (「Happy Hacking!」,
+        # ``---END---``) recur too often to anchor anything.
+        if not u.key or not (u.kind == "heading" or (u.kind == "paragraph" and len(u.key) >= self.opts["min_chars"])):
+            return []
+        out = [(i, i, j, j) for j in self.by_key.get((u.group, u.key), []) if j < i and self._same(i, j)][:_MAX_CANDIDATES]
+        if u.kind == "paragraph":
+            out += [(i, i, j, j + 1) for j in self.pairs.get(u.key, []) if j + 1 < i][:_MAX_CANDIDATES]
+            if i + 1 < self.n and self.units[i + 1].kind == "paragraph":
+                joined = u.key + self.units[i + 1].key
+                out += [(i, i + 1, j, j) for j in self.by_key.get(("paragraph", joined), []) if j < i][:_MAX_CANDIDATES]
+        return out
+
+    def _qualifies(self, chain) -> list | None:
+        """Trim what a run must not end with (headings, short blocks) and check it holds a real copy."""
+        chain = list(chain)
+        # A run ends on what was copied: not a heading without its body, nor a separator line
+        # (``---END---``, mostly punctuation) that the broken-ending rules report themselves.
+        while chain and (self.units[chain[-1][1]].kind == "heading" or self._marker(chain[-1][1])):
+            chain.pop()
+        if not chain:
+            return None
+        n_units = chain[-1][1] - chain[0][0] + 1
+        solid = any(
+            how == "exact" and any(self.units[k].substantial for k in range(a0, a1 + 1)) for a0, a1, _, _, how in chain
+        )
+        return chain if n_units >= 2 and len(chain) >= 2 and solid else None
+
+    # --- the passes --------------------------------------------------------------------------
+    def run(self) -> Analysis:
+        res = Analysis(self.units)
+        in_run: set[int] = set()
+        i = 0
+        while i < self.n:
+            best = None
+            for a0, a1, b0, b1 in self._candidates(i):
+                chain = self._chain(a0, a1, b0, b1)
+                score = (chain[-1][1] - chain[0][0], -b0)
+                if best is None or score > best[0]:
+                    best = (score, chain)
+            if best is None:
+                i += 1
+                continue
+            chain = best[1]
+            run = self._qualifies(chain)
+            if run:
+                res.runs.append(Run(run[0][0], run[-1][1], run[0][2], run[-1][3]))
+                in_run.update(range(run[0][0], run[-1][1] + 1))
+                i = run[-1][1] + 1
+                continue
+            a0, a1, b0, b1, _ = chain[0]
+            u = self.units[i]
+            if u.substantial or (a1 > a0 and u.kind == "paragraph" and len(u.key) >= self.opts["min_chars"] // 2):
+                # The earliest occurrence is the original the message names.
+                first = self._earliest(a0, a1, b0, b1)
+                how = "exact" if (a0 == a1 and first[0] == first[-1]) else ("split" if a1 > a0 else "merged")
+                res.copies.append(Copy(i, first, how, split_with=a1 if a1 > a0 else None))
+                in_run.update(range(a0, a1 + 1))
+                i = a1 + 1
+                continue
+            i += 1
+        for r in res.runs:
+            res.covered.update(self.units[k].block.index for k in range(r.first, r.last + 1))
+        for c in res.copies:
+            res.covered.add(self.units[c.unit].block.index)
+            if c.split_with is not None:
+                res.covered.add(self.units[c.split_with].block.index)
+        res.near = self._near(in_run)
+        for c in res.near:
+            res.covered.add(self.units[c.unit].block.index)
+        res.repeats = self._sentences(res.covered)
+        return res
+
+    def _earliest(self, a0, a1, b0, b1) -> tuple[int, ...]:
+        u = self.units[a0]
+        if a0 == a1 and b0 == b1:
+            return (self.by_key[(u.group, u.key)][0],)
+        return tuple(range(b0, b1 + 1))
+
+    def _near(self, taken: set[int]) -> list[Copy]:
+        lo = self.opts["near_min_chars"]
+        thr = float(self.opts["near_threshold"])
+        grams: dict[int, set[str]] = {}
+        index: dict[int, list[int]] = defaultdict(list)
+        out: list[Copy] = []
+        for u in self.units:
+            if not u.substantial or len(u.key) < lo:
+                continue
+            k = u.key
+            fps = {h for h in (zlib.crc32(k[p : p + 5].encode()) for p in range(len(k) - 4)) if h % _FP_SAMPLE == 0}
+            if u.idx not in taken:
+                votes: dict[int, int] = defaultdict(int)
+                for h in fps:
+                    posting = index.get(h)
+                    if posting and len(posting) <= _FP_CAP:
+                        for j in posting:
+                            votes[j] += 1
+                best = None
+                for j in votes:
+                    uj = self.units[j]
+                    if uj.key == k or uj.block.in_quote != u.block.in_quote:
+                        continue
+                    ratio = min(len(k), len(uj.key)) / max(len(k), len(uj.key))
+                    if ratio < 0.5:
+                        continue
+                    ga = grams.get(u.idx) or grams.setdefault(u.idx, _grams(k))
+                    gb = grams.get(j) or grams.setdefault(j, _grams(uj.key))
+                    score = len(ga & gb) / min(len(ga), len(gb))
+                    if score >= thr and (best is None or score > best.score):
+                        best = Copy(u.idx, (j,), "near", score)
+                if best:
+                    out.append(best)
+            for h in fps:
+                index[h].append(u.idx)
+        return out
+
+    def _sentences(self, covered: set[int]) -> list[Repeat]:
+        lo, far = self.opts["sentence_min_chars"], self.opts["sentence_far_min_chars"]
+        seen: dict[str, tuple[object, int]] = {}  # key -> (first sentence, its position)
+        last: dict[str, int] = {}  # key -> position of the latest occurrence
+        out: list[Repeat] = []
+        pos = 0
+        for u in self.units:
+            if u.kind != "paragraph":
+                continue
+            sents = self.doc.sentences(u.block)
+            for s in sents:
+                pos += 1
+                k = key_of(s.masked)
+                if len(k) < lo:
+                    continue
+                got = seen.get(k)
+                if got is None:
+                    seen[k] = (s, pos)
+                    last[k] = pos
+                    continue
+                first, prev = got[0], last[k]
+                last[k] = pos
+                if u.block.index in covered:
+                    continue
+                # Right after itself it is a stutter; far away, only a long sentence is
+                # a leftover rather than a deliberate refrain.
+                if pos - prev > 1 and len(k) < far:
+                    continue
+                # A one-sentence paragraph repeating a one-sentence paragraph is a paragraph
+                # copy: RP001 (and its length threshold) decides.
+                if len(sents) == 1 and len(self.doc.sentences(first.block)) == 1:
+                    continue
+                out.append(Repeat(s, first))
+        return out
+
+
+def _grams(key: str) -> set[str]:
+    return {key[p : p + 5] for p in range(max(1, len(key) - 4))}

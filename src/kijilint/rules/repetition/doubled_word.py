@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import re
+
+from kijilint import packs
+from kijilint.findings import Edit, Fix
+from kijilint.rules.base import Rule, quote
+
+# Parts of speech whose doubling is normal Japanese (UniDic pos1 / pos2).
+_NOUN = "名詞"
+_NOT_NOUN2 = ("代名詞",)
+_LATIN_OR_DIGIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#_-]*$")
+_DIGITS = re.compile(r"^[0-9０-９]+$")
+_SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halves this long are a doubling
+
+
+class DoubledWord(Rule):
+    """Finds the same word twice in a row: 「市場市場」「システムシステム」「Mistral Mistral」.
+
+    Why: a classic slip of editing and of generation, easy to miss when proofreading Japanese
+    because there are no spaces.  Only nouns are checked (UniDic parts of speech via the shared
+    tokens), of two characters or more, written back to back (Latin words and numbers: one
+    space apart).  Three or more in a row (「重複重複重複」) is rhetoric, not a slip.  Legitimate reduplication is left alone: 々, adverbs the dictionary knows
+    (ますます, どんどん, ワクワク), interjections (はいはい, ねえねえ), symbols (・・・),
+    pronouns, single characters (人人); the rest is the word list in the
+    ``doubled-word-exceptions`` pack (option ``pack``).  An unknown katakana word tokenised as
+    one piece (コラボレータコラボレータ) is caught when its two halves match.
+    Bad:  「成功成功を計測できない」
+    Good: 「成功を計測できない」
+    Fix: unsafe: removes the second copy; right for a slip, wrong for a doubling the list does
+    not know yet (a name, an intended echo), and only the author can tell.
+    """
+
+    code, name, category, severity = "RP005", "doubled-word", "repetition", "warning"
+    options = {"pack": "doubled-word-exceptions"}
+    fix = "unsafe"
+
+    def check(self, doc, report):
+        allowed = {str(w).lower() for w in packs.load(self.opts["pack"]).get("words") or []}
+        text = doc.text
+        for b in doc.prose_blocks:
+            toks = doc.tokens(b)
+            for k, t in enumerate(toks):
+                if not self._candidate(t) or t.surface.lower() in allowed:
+                    continue
+                half = self._halves(t)
+                if half and half.lower() not in allowed:
+                    mid = t.start + len(half)
+                    self._report(report, t.start, t.end, mid, t.end, half)
+                    continue
+                if k + 1 >= len(toks):
+                    continue
+                u = toks[k + 1]
+                if u.surface != t.surface or not self._candidate(u):
+                    continue
+                gap = text[t.end : u.start]
+                latin = bool(_LATIN_OR_DIGIT.match(t.surface))
+                if not (gap == "" or (gap == " " and latin)):
+                    continue
+                if _DIGITS.match(t.surface) and self._in_number_list(toks, k):
+                    continue
+                if latin and gap == "":  # "abab" split by the tokenizer is not two words
+                    continue
+                if self._third(toks, k, text):  # 「重複重複重複」: three or more is rhetoric, not a slip
+                    continue
+                self._report(report, t.start, u.end, t.end, u.end, t.surface)
+
+    @staticmethod
+    def _candidate(t) -> bool:
+        if t.pos1 != _NOUN or t.pos2 in _NOT_NOUN2:
+            return False
+        return len(t.surface) >= 2
+
+    @staticmethod
+    def _halves(t) -> str | None:
+        s = t.surface
+        n = len(s)
+        if n % 2 or n < 2 * _SAME_HALVES_MIN or s[: n // 2] != s[n // 2 :]:
+            return None
+        return s[: n // 2]
+
+    @staticmethod
+    def _third(toks, k, text) -> bool:
+        t = toks[k]
+        for j in (k - 1, k + 2):
+            if 0 <= j < len(toks) and toks[j].surface == t.surface:
+                a, b = (toks[j], t) if j < k else (toks[k + 1], toks[j])
+                if text[a.end : b.start] in ("", " "):
+                    return True
+        return False
+
+    @staticmethod
+    def _in_number_list(toks, k) -> bool:
+        """``1 1 2 3 5`` is data, not a doubled number."""
+        before = toks[k - 1] if k > 0 else None
+        after = toks[k + 2] if k + 2 < len(toks) else None
+        return any(x is not None and _DIGITS.match(x.surface) for x in (before, after))
+
+    def _report(self, report, start, end, del_start, del_end, word):
+        fix = Fix((Edit(del_start, del_end, ""),), False, f"重複した「{word}」を1つ削除")
+        report(start, end, f"「{quote(word)}」が2回続いています", fix=fix)

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from kijilint.rules.base import Rule, quote
+from kijilint.rules.repetition._common import lines, removal
+from kijilint.rules.repetition.analysis import DEFAULTS, analyse, key_of
+
+
+class DuplicateParagraph(Rule):
+    """Finds a paragraph that repeats an earlier one (after normalisation).
+
+    Why: generated articles are often pasted together from several generations, so a
+    paragraph appears twice; readers notice at once.  Whitespace, full/half-width forms and
+    punctuation are ignored, and a paragraph that joins two earlier paragraphs (or an earlier
+    paragraph split in two) counts as a copy too.  Paragraphs shorter than ``min_chars``
+    normalised characters (default 30: one-line boilerplate such as
+    「詳しくは以下を参照してください。」 is about 15–25) are never reported, nor link-only lines,
+    code blocks, tables or headings.  Copies inside a repeated section are reported once, by
+    RP002.
+    Bad:  the same paragraph at lines 10 and 40.
+    Good: keep the first one.
+    Fix: removes the copy and its blank line; safe only when the copy directly follows the
+    paragraph it repeats (a stutter), unsafe otherwise (the later place may be the right one).
+    """
+
+    code, name, category, severity = "RP001", "duplicate-paragraph", "repetition", "warning"
+    options = {"min_chars": DEFAULTS["min_chars"]}
+    fix = "sometimes"
+
+    def check(self, doc, report):
+        an = analyse(doc, self.opts)
+        for c in an.copies:
+            u = an.units[c.unit]
+            b = u.block
+            last = an.units[c.split_with].block if c.split_with is not None else b
+            orig = [an.units[k].block for k in c.origs]
+            where = lines(doc, orig[0], orig[-1])
+            if c.how == "merged":
+                msg = f"段落「{quote(b.text)}」は {where}の段落をつなげた繰り返しです"
+            elif c.how == "split":
+                msg = f"段落「{quote(b.text)}」は {where}の段落を分けた繰り返しです"
+            else:
+                msg = f"段落「{quote(b.text)}」は {where}の段落の繰り返しです"
+            prev = doc.blocks[b.index - 1] if b.index > 0 else None
+            safe = (
+                c.how == "exact"
+                and prev is not None
+                and prev.kind == "paragraph"
+                and key_of(prev.masked) == u.key
+                and prev.in_quote == b.in_quote
+            )
+            report(b.start, last.end, msg, fix=removal(doc, b.start, last.end, "繰り返しの段落を削除", safe))

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from kijilint.rules.base import Rule
+from kijilint.rules.repetition._common import lines, removal
+from kijilint.rules.repetition.analysis import DEFAULTS, analyse
+
+
+class DuplicateSection(Rule):
+    """Finds a run of consecutive blocks (a heading and its paragraphs, or several paragraphs)
+    that repeats an earlier run.
+
+    Why: when a generation is restarted, the pipeline often keeps both attempts, so whole
+    sections come back after ``---END---`` or after the footer.  One finding covers the whole
+    copy and names the lines it repeats.  The copy may be cut short (its last block truncated)
+    or miss one block, or hold one extra block; it must contain at least one paragraph of
+    ``min_chars`` or more.  A heading repeated with a different body is not a copy.
+    Bad:  lines 40–60 are lines 10–30 again.
+    Good: one of the two.
+    Fix: unsafe: removes the copy (which of the two to keep is the author's call).
+    """
+
+    code, name, category, severity = "RP002", "duplicate-section", "repetition", "warning"
+    options = {"min_chars": DEFAULTS["min_chars"]}
+    fix = "unsafe"
+
+    def check(self, doc, report):
+        an = analyse(doc, self.opts)
+        for r in an.runs:
+            first, last = an.units[r.first].block, an.units[r.last].block
+            o1, o2 = an.units[r.orig_first].block, an.units[r.orig_last].block
+            msg = f"{lines(doc, first, last)}は {lines(doc, o1, o2)}の繰り返しです"
+            report(first.start, last.end, msg, fix=removal(doc, first.start, last.end, "繰り返しの範囲を削除", False))

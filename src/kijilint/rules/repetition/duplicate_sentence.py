@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from kijilint.rules.base import Rule, quote
+from kijilint.rules.repetition.analysis import DEFAULTS, analyse
+
+
+class DuplicateSentence(Rule):
+    """Finds a sentence that appears twice in the document.
+
+    Why: a stuttering generation repeats a sentence, often right after itself; far apart, a
+    long repeated sentence is a leftover of an edit.  A sentence repeating the one right before
+    it must have ``sentence_min_chars`` normalised characters (default 20: formulaic sentences
+    such as 「以下のコマンドを実行します。」 are shorter); further apart it needs
+    ``sentence_far_min_chars`` (default 40), because writers repeat short key sentences on
+    purpose (「しかし、その議論に答えを出すのは不可能です。」 as a refrain).  Headings, code and tables are not
+    read, a paragraph already reported by RP001–RP003 is skipped, and a one-sentence paragraph
+    repeating another one-sentence paragraph is left to RP001.
+    Bad:  「テストが動かない場合がある。テストが動かない場合がある。」
+    Good: 「テストが動かない場合がある。」
+    Fix: none.
+    """
+
+    code, name, category, severity = "RP004", "duplicate-sentence", "repetition", "warning"
+    options = {k: DEFAULTS[k] for k in ("sentence_min_chars", "sentence_far_min_chars")}
+
+    def check(self, doc, report):
+        an = analyse(doc, self.opts)
+        for r in an.repeats:
+            s, o = r.sentence, r.original
+            line = doc.line_of(o.start)
+            report(s.start, s.end, f"文「{quote(s.text)}」は {line} 行目の文の繰り返しです")

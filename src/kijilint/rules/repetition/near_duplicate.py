@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from kijilint.rules.base import Rule, quote
+from kijilint.rules.repetition._common import lines
+from kijilint.rules.repetition.analysis import DEFAULTS, analyse
+
+
+class NearDuplicateParagraph(Rule):
+    """Finds a paragraph that is an edited copy of an earlier one.
+
+    Why: a regenerated paragraph often comes back with a sentence added or dropped, the ending
+    reworded or a few words changed; an exact comparison misses it.  The measure is character
+    5-gram containment, ``|A∩B| / min(|A|,|B|)`` on the normalised text: it stays high when one
+    paragraph contains the other plus a sentence or a changed ending, while every scattered
+    word change costs five grams, so the parallel sentences humans write on purpose
+    (「作業」の支援 / 「思考」の支援) stay below the threshold (0.85; measured: human look-alikes
+    ≤ 0.79, edited copies ≥ 0.89).  Both paragraphs must be at least ``near_min_chars`` long and within a factor two of
+    each other in length; the score must reach ``near_threshold``.  Bullets and quotations are not compared.  Candidate pairs come from sampled
+    5-gram fingerprints, so unrelated paragraphs are never scored.
+    Bad:  「…である。」 at line 10 and 「…であるといえます。」 at line 30.
+    Good: one version.
+    Fix: none (which version to keep is the author's call).
+    """
+
+    code, name, category, severity = "RP003", "near-duplicate-paragraph", "repetition", "warning"
+    options = {"near_min_chars": DEFAULTS["near_min_chars"], "near_threshold": DEFAULTS["near_threshold"]}
+
+    def check(self, doc, report):
+        an = analyse(doc, self.opts)
+        for c in an.near:
+            b = an.units[c.unit].block
+            o = an.units[c.origs[0]].block
+            report(b.start, b.end, f"段落「{quote(b.text)}」は {lines(doc, o)}の段落とほぼ同じです（類似度 {c.score:.2f}）")
