@@ -33,7 +33,8 @@ class CitationArtifact(Rule):
     ``【4:0†source】`` and their private-use-character variants are the model's internal
     citation machinery; published, they are noise that tells readers the text was pasted from a
     chat.  The shapes are a YAML pack (``rules/citation-artifacts.yaml``) users can extend.
-    Markers in code, URLs and link targets are left alone; markers in a row are one finding.
+    Paragraphs, headings, tables and the front matter are read; markers in code, URLs and link
+    targets are left alone; markers in a row are one finding.
     Bad:  ``40%が搭載する見込みです [cite: Gartner]。``
     Good: ``40%が搭載する見込みです。``（出典はリンクか脚注で示す）
     Fix: safe — removes the marker and the space before it, so no stray space is left.
@@ -45,8 +46,7 @@ class CitationArtifact(Rule):
 
     def check(self, doc, report):
         rx = compiled(self.opts["pack"])
-        for block in text_blocks(doc):
-            text = block.text
+        for base, text in _regions(doc):
             if not rx.search(text):
                 continue
             opaque = opaque_spans(text)
@@ -63,11 +63,21 @@ class CitationArtifact(Rule):
                 ds, de = _deletion(text, s, e)
                 shown = quote(strip_private_use(text[s:e]), 40)
                 report(
-                    block.start + s,
-                    block.start + e,
+                    base + s,
+                    base + e,
                     f'LLM の引用マーカー "{shown}" が残っています',
-                    fix=delete_fix(block.start + ds, block.start + de, "引用マーカーを削除"),
+                    fix=delete_fix(base + ds, base + de, "引用マーカーを削除"),
                 )
+
+
+def _regions(doc):
+    """(offset, text) of what readers see: the front matter (titles, excerpts), then the
+    paragraphs, headings and tables of the body."""
+    fm = doc.front_matter
+    if fm is not None and fm.terminated:
+        yield 0, doc.text[: doc.body_start]
+    for block in text_blocks(doc):
+        yield block.start, block.text
 
 
 def _deletion(text: str, s: int, e: int) -> tuple[int, int]:
