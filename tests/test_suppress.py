@@ -156,3 +156,28 @@ def test_kj001_silenced_only_by_a_directive_naming_it():
     text = "<!-- kijilint-disable-file -->\n<!-- kijilint-disable-next-line XX999 -->\nNG\n"
     assert hits(text) == [("KJ001", 2)]
     assert hits(text.replace("disable-file", "disable-file KJ001")) == [("ZZ001", 3)]
+
+
+def test_directives_past_the_limit_are_ignored_and_reported():
+    from kijilint.suppress import MAX_DIRECTIVES
+
+    text = "<!-- kijilint-disable ZZ001 -->\n" * (MAX_DIRECTIVES + 2) + "NG\n"
+    found = run(text, Ng(), UnusedSuppression())
+    assert [(f.code, f.line) for f in found if "多すぎる" in f.message] == [("KJ001", MAX_DIRECTIVES + 1)]
+    assert "ZZ001" not in [f.code for f in found]  # the first ones still apply
+
+
+def test_suppressed_findings_are_not_fixed():
+    from kijilint.fixes import fix_document
+    from kijilint.rules.base import delete_fix
+
+    class FixableNg(Ng):
+        fix = "safe"
+
+        def check(self, doc, report):
+            for m in re.finditer("NG", doc.text):
+                report(m.start(), m.end(), "NG があります", fix=delete_fix(m.start(), m.end(), "削除"))
+
+    text = "<!-- kijilint-disable-next-line ZZ001 -->\nNG\nNG\n"
+    fixed = fix_document(Document.from_text(text, "a.md"), [FixableNg()]).source.original
+    assert fixed == "<!-- kijilint-disable-next-line ZZ001 -->\nNG\n\n"

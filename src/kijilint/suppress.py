@@ -21,11 +21,16 @@ naming RP001 is needed).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kijilint.config import matches
 
 KJ001 = "KJ001"
+# No article needs more; past this the rest are ignored (and KJ001 says so), which keeps a
+# hostile file with thousands of comments from costing quadratic time.
+MAX_DIRECTIVES = 1000
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 
 _HTML = re.compile(r"<!--[ \t\n]*kijilint-(?P<kind>[A-Za-z-]*)(?P<args>.*?)-->", re.S)
@@ -45,12 +50,6 @@ class Directive:
     used: set[str] = field(default_factory=set)  # selectors that silenced something
     used_any: bool = False
     enable_effective: bool = False  # an ``enable`` that ended or narrowed an open ``disable``
-
-    def match(self, f) -> list[str]:
-        """Selectors naming the finding (``["*"]`` for a directive without names)."""
-        if not self.selectors:
-            return ["*"]
-        return [s for s in self.selectors if matches(s, f)]
 
 
 @dataclass(eq=False)
@@ -100,10 +99,11 @@ def regions(doc, found: list[Directive]) -> list[Region]:
     for d in found:
         if d.kind == "disable":
             open_.append(Region(d, d.selectors, (), d.end, len(doc.text)))
-        elif d.kind == "enable":
+        elif d.kind == "enable" and open_:
+            names = {n.upper() for n in d.selectors}
             still: list[Region] = []
             for r in open_:
-                rest = _narrow(r, d.selectors)
+                rest = _narrow(r, d.selectors, names)
                 if rest is r:
                     still.append(r)
                     continue
@@ -116,49 +116,81 @@ def regions(doc, found: list[Directive]) -> list[Region]:
     return closed + open_
 
 
-def _narrow(r: Region, names: tuple[str, ...]):
+def _narrow(r: Region, names: tuple[str, ...], upper: set[str]):
     """What stays disabled after ``enable names``: the same region, (selectors, exceptions) or None."""
     if not names:
         return None
     if not r.selectors:
         new = tuple(n for n in names if n not in r.exceptions)
         return (r.selectors, r.exceptions + new) if new else r
-    keep = tuple(s for s in r.selectors if s.upper() not in {n.upper() for n in names})
-    if len(keep) == len(r.selectors):
+    if upper.isdisjoint(s.upper() for s in r.selectors):
         return r
+    keep = tuple(s for s in r.selectors if s.upper() not in upper)
     return (keep, ()) if keep else None
 
 
-def _covering(f, found: list[Directive], spans: list[Region]):
-    """(directive, selectors) pairs that silence finding ``f``."""
-    hits = []
+def _units(found: list[Directive], spans: list[Region]):
+    """(coordinate, name, exceptions, lo, hi, directive): what each name of each directive covers,
+    as a half-open interval of finding lines (comment-placed directives) or offsets (regions)."""
     for d in found:
-        if d.kind == "disable-file" or (d.kind == "disable-next-line" and f.line == d.end_line + 1) or (
-                d.kind == "disable-line" and d.line <= f.line <= d.end_line):
-            names = d.match(f)
-            if names:
-                hits.append((d, names))
+        if d.kind == "disable-file":
+            lo, hi = 0, float("inf")
+        elif d.kind == "disable-next-line":
+            lo, hi = d.end_line + 1, d.end_line + 2
+        elif d.kind == "disable-line":
+            lo, hi = d.line, d.end_line + 1
+        else:
+            continue
+        for name in d.selectors or ("*",):
+            yield "line", name, (), lo, hi, d
     for r in spans:
-        if r.start <= f.start < r.stop and not any(matches(e, f) for e in r.exceptions):
-            names = r.directive.match(f) if r.selectors else ["*"]
-            names = [n for n in names if not r.selectors or n in r.selectors]
-            if names:
-                hits.append((r.directive, names))
-    return hits
+        for name in r.selectors or ("*",):
+            yield "start", name, r.exceptions, r.start, r.stop, r.directive
 
 
-def _silence(findings, found, spans, *, only_named: bool = False):
-    kept = []
-    for f in findings:
-        hits = _covering(f, found, spans)
-        if only_named:  # KJ001 findings: only a directive that names KJ001 silences them
-            hits = [(d, n) for d, n in hits if d.selectors]
-        for d, names in hits:
-            d.used_any = True
-            d.used.update(names)
-        if not hits:
-            kept.append(f)
-    return kept
+def _silence(findings: list, units: list, codes_of, *, only_named: bool = False) -> list:
+    """Drop the findings some unit covers and mark the units' directives used.
+
+    Grouped by (coordinate, name, exceptions) and bisected over the group's findings, so a file
+    with thousands of comments and findings stays linear-logarithmic.
+    """
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        by_code[f.code].append(i)
+    groups: dict[tuple, list] = defaultdict(list)
+    for coord, name, exceptions, lo, hi, d in units:
+        if not (only_named and name == "*"):  # KJ001's findings: only a directive naming KJ001
+            groups[(coord, name, exceptions)].append((lo, hi, d))
+    silenced = [False] * len(findings)
+    for (coord, name, exceptions), spans in groups.items():
+        codes = set(by_code) if name == "*" else codes_of(name)
+        for e in exceptions:
+            codes = codes - codes_of(e)
+        points = sorted((getattr(findings[i], coord), i) for c in codes for i in by_code.get(c, ()))
+        if not points:
+            continue
+        keys = [p for p, _ in points]
+        for lo, hi, d in spans:
+            k = bisect_left(keys, lo)
+            if k < len(keys) and keys[k] < hi:
+                d.used_any = True
+                d.used.add(name)
+        for lo, hi in _union((lo, hi) for lo, hi, _ in spans):
+            k = bisect_left(keys, lo)
+            while k < len(keys) and keys[k] < hi:
+                silenced[points[k][1]] = True
+                k += 1
+    return [f for f, gone in zip(findings, silenced) if not gone]
+
+
+def _union(intervals) -> list[tuple]:
+    out: list[list] = []
+    for lo, hi in sorted(intervals):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
 
 
 def apply(doc, findings: list, rules: list) -> list:
@@ -166,8 +198,21 @@ def apply(doc, findings: list, rules: list) -> list:
     found = directives(doc)
     if not found:
         return findings
-    spans = regions(doc, found)
-    kept = _silence(findings, found, spans)
+    overflow = found[MAX_DIRECTIVES] if len(found) > MAX_DIRECTIVES else None
+    found = found[:MAX_DIRECTIVES]
+    from kijilint import rules as registry
+
+    known = list(registry.all_rules()) + [type(r) for r in rules]
+    cache: dict[str, frozenset] = {}
+
+    def codes_of(name: str) -> frozenset:
+        got = cache.get(name)
+        if got is None:
+            got = cache[name] = frozenset(r.code for r in known if matches(name, r))
+        return got
+
+    units = list(_units(found, regions(doc, found)))
+    kept = _silence(findings, units, codes_of)
     checker = next((r for r in rules if r.code == KJ001), None)
     if checker is None:
         return kept
@@ -176,30 +221,31 @@ def apply(doc, findings: list, rules: list) -> list:
 
     extra: list = []
     report = Report(checker, extra.append)
-    for d, message in unused(found, rules):
+    for d, message in unused(found, rules, known, codes_of):
         report(d.start, d.end, message)
+    if overflow is not None:
+        report(overflow.start, overflow.end, f"抑制コメントが多すぎるため、ここから先は無視します（上限 {MAX_DIRECTIVES} 個）")
     finish(doc, extra)
-    return kept + _silence(extra, found, spans, only_named=True)
+    return kept + _silence(extra, units, codes_of, only_named=True)
 
 
-def unused(found: list[Directive], rules: list):
+def unused(found: list[Directive], rules: list, known: list, codes_of):
     """(directive, message) for each directive that is unknown or silenced nothing this run."""
     from kijilint import rules as registry
     from kijilint.rules.base import quote
 
-    known = list(registry.all_rules()) + [type(r) for r in rules]
     selected = {r.code for r in rules} - {KJ001}
 
-    def judged(names) -> bool:
-        # Every rule the names cover ran (KJ001 aside), so "silenced nothing" is a fact.
-        codes = {r.code for r in known if any(matches(n, r) for n in names)} - {KJ001}
+    def judged(name: str) -> bool:
+        # Every rule the name covers ran (KJ001 aside), so "silenced nothing" is a fact.
+        codes = codes_of(name) - {KJ001}
         return bool(codes) and codes <= selected
 
     for d in found:
         if d.kind not in KINDS:
             yield d, f"不明な抑制コメント「kijilint-{d.kind}」です（{' / '.join(KINDS)} のいずれか）"
             continue
-        bad = [s for s in d.selectors if s not in registry.CATEGORIES and not any(matches(s, r) for r in known)]
+        bad = [s for s in d.selectors if s not in registry.CATEGORIES and not codes_of(s)]
         if bad:
             yield d, f"抑制コメントのルール指定 {', '.join(quote(s) for s in bad)} はどのルールにも当てはまりません"
             continue
@@ -208,10 +254,10 @@ def unused(found: list[Directive], rules: list):
                 yield d, "対応する kijilint-disable のない kijilint-enable です"
             continue
         if not d.selectors:
-            if judged(["ALL"]) and not d.used_any:
+            if judged("ALL") and not d.used_any:
                 yield d, f"抑制コメント「kijilint-{d.kind}」で抑制された指摘がありません"
             continue
-        idle = [s for s in d.selectors if s not in d.used and judged([s])]
+        idle = [s for s in d.selectors if s not in d.used and judged(s)]
         if not idle:
             continue
         if len(idle) == len(d.selectors):
