@@ -9,7 +9,7 @@ from kijilint.rules.citation._common import overlaps
 # [1], [1, 2], [1-3], [1][2] right after Japanese text (not an array index like a[0]).
 _CITATION = re.compile(
     r"(?<=[\u3001-\u30ff\u3400-\u9fff\uff01-\uff5e])"
-    r"(?:[\[［]\d{1,3}(?:\s*[,，、\-–～]\s*\d{1,3})*[\]］])+"
+    r"(?:[\[［][1-9]\d{0,2}(?:\s*[,，、\-–～]\s*\d{1,3})*[\]］])+"
     r"(?![(\[:：（])"
 )
 # A heading that introduces a reference list.
