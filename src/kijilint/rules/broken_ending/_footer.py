@@ -54,6 +54,7 @@ def is_link_only(b) -> bool:
 def _find(doc, terminal_rx, section_rx, line_rx) -> Footer | None:
     blocks = doc.blocks
     markers = marker_lines(doc)
+    para_markers = {b.start for b in blocks if b.kind == "paragraph" and b.start in markers}
 
     def is_marker(b) -> bool:
         return b.kind == "paragraph" and b.start in markers and b.end_line == b.line
@@ -89,7 +90,9 @@ def _find(doc, terminal_rx, section_rx, line_rx) -> Footer | None:
     if start is None:
         return None
     after = []
-    if terminal is not None:
+    if terminal is None:
+        after = _stray_prose(doc, blocks, start, section_rx, para_markers)
+    else:
         for b in blocks[terminal + 1 :]:
             if b.kind in ("hr", "html") or is_marker(b):
                 continue
@@ -99,6 +102,28 @@ def _find(doc, terminal_rx, section_rx, line_rx) -> Footer | None:
                 continue
             after.append(b)
     return Footer(start, terminal, after)
+
+
+def _stray_prose(doc, blocks, start: int, section_rx, markers) -> list:
+    """Without a closing line, only article-like paragraphs that follow a footer section's
+    links at the very end of the file count as text after the footer (a heading of the
+    author's own after the links means the document simply goes on)."""
+    tail: list = []
+    for b in blocks[start:]:
+        if b.kind == "heading":
+            if section_rx is None or not section_rx.search(_line_text(b)):
+                return []
+            tail = []
+        elif b.kind == "paragraph" and not b.containers and not is_link_only(b) and b.start not in markers:
+            tail.append(b)
+        elif b.kind == "paragraph" and b.start in markers:
+            continue
+        elif tail and b.kind != "hr":
+            return []  # a list, table or code after the prose: part of a section's content
+    sentences = [s for b in tail for s in doc.sentences(b) if s.terminated]
+    if len(sentences) >= 2 and sum(len(b.prose()) for b in tail) >= 40:
+        return tail
+    return []
 
 
 def _footer_run(blocks, hr_index: int, limit: int, section_rx) -> bool:

@@ -26,14 +26,17 @@ class Marker:
 
 
 @lru_cache(maxsize=16)
-def compiled(pack: str) -> tuple[tuple[str, bool, "re.Pattern[str]"], ...]:
+def compiled(pack: str):
+    """(patterns, prefilter): each pattern as (name, may_end_a_line, regex); the prefilter finds
+    candidate lines in one pass over the text."""
     data = packs.load(pack)
     out = []
     for p in data.get("patterns") or []:
         regex = p["regex"]
         at_end = p.get("where", "line") == "end"
         out.append((p.get("name", regex), at_end, re.compile(regex, re.I)))
-    return tuple(out)
+    union = "|".join(f"(?:{rx.pattern})" for _, _, rx in out) or r"(?!)"
+    return tuple(out), re.compile(union, re.I)
 
 
 def find_markers(doc, pack: str = "generation-markers") -> list[Marker]:
@@ -44,23 +47,26 @@ def find_markers(doc, pack: str = "generation-markers") -> list[Marker]:
     return got
 
 
-def _scan(doc, patterns) -> list[Marker]:
+def _scan(doc, compiled_pack) -> list[Marker]:
+    patterns, prefilter = compiled_pack
     text = doc.text
     skip = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
     out: list[Marker] = []
-    pos = doc.body_start
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        line = text[pos:end]
-        if line.strip() and not any(s <= pos < e for s, e in skip):
-            m = _match_line(line, patterns)
-            if m is not None:
-                s, e, whole, name = m
-                if not _masked(doc, pos + s, pos + e):
-                    out.append(Marker(pos + s, pos + e, pos, end, whole, name))
-        pos = end + 1
+    done = -1
+    for hit in prefilter.finditer(text, doc.body_start):
+        pos = text.rfind("\n", 0, hit.start()) + 1
+        if pos <= done:
+            continue  # this line was already looked at
+        nl = text.find("\n", hit.start())
+        end = len(text) if nl < 0 else nl
+        done = pos
+        if any(s <= pos < e for s, e in skip):
+            continue
+        m = _match_line(text[pos:end], patterns)
+        if m is not None:
+            s, e, whole, name = m
+            if not _masked(doc, pos + s, pos + e):
+                out.append(Marker(pos + s, pos + e, pos, end, whole, name))
     return out
 
 

@@ -33,15 +33,13 @@ class ContinuationFragment(Rule):
     options = {"lookback": 4}
 
     def check(self, doc, report):
-        prev: list[str] = []
-        for b in doc.prose_blocks:
-            if b.kind != "paragraph" or b.containers:
-                prev.append(normalize(b.masked))
-                continue
-            self._check_block(doc, b, prev[-self.opts["lookback"] :], report)
-            prev.append(normalize(b.masked))
+        blocks = doc.prose_blocks
+        back = self.opts["lookback"]
+        for n, b in enumerate(blocks):
+            if b.kind == "paragraph" and not b.containers:
+                self._check_block(doc, b, blocks[max(0, n - back) : n], report)
 
-    def _check_block(self, doc, b, previous: list[str], report) -> None:
+    def _check_block(self, doc, b, previous: list, report) -> None:
         first_line = b.text.split("\n", 1)[0]
         sents = doc.sentences(b)
         first_end = sents[0].end if sents else b.end
@@ -61,14 +59,15 @@ class ContinuationFragment(Rule):
             report(b.start, first_end, f"段落が文の途中から始まっています: {quote(first_line)}")
 
 
-def _repeats(rest: str, previous: list[str]) -> bool:
+def _repeats(rest: str, previous: list) -> bool:
     """The text after the ellipsis picks up words from the paragraphs just before: it repeats
     them, or it completes the word the previous paragraph was cut on (``並`` → ``並列処理``)."""
     r = normalize(rest)
     head = r[:8]
     if len(head) < 4:
         return False
-    for p in previous:
+    for block in previous:
+        p = normalize(block.masked)
         if head in p:
             return True
         if any(p.endswith(r[:k]) for k in range(min(len(r), len(p), 20), 3, -1)):
@@ -85,7 +84,9 @@ def _cannot_begin(doc, b, start: int) -> bool:
     if p1 == "補助記号" and p2 in ("括弧閉", "読点", "句点"):
         return True
     if p1 == "助詞":
-        return (t.surface, p2) in _NEVER_FIRST_PARTICLES
+        # は、 / と、 / で、 opening a paragraph are interjections or conjunctions
+        comma_next = len(toks) > 1 and toks[1].start == t.end and toks[1].pos2 == "読点"
+        return (t.surface, p2) in _NEVER_FIRST_PARTICLES and not comma_next
     if p1 == "助動詞":
         return t.surface in _NEVER_FIRST_AUX or (t.surface == "です" and (len(toks) == 1 or toks[1].pos2 == "句点"))
     return p1 == "接尾辞"

@@ -27,8 +27,9 @@ class TextAfterFooter(Rule):
         if footer is None or not footer.after:
             return
         first, last = footer.after[0], footer.after[-1]
-        terminal = doc.blocks[footer.terminal]
-        # Delete from the end of the terminal line to the end of the stray text.
-        fix = delete_fix(terminal.end, last.end, "フッターの後の本文を削除", safe=False)
+        closing = doc.blocks[footer.terminal if footer.terminal is not None else first.index - 1]
+        # Delete from the end of the footer's last line to the end of the stray text.
+        fix = delete_fix(closing.end, last.end, "フッターの後の本文を削除", safe=False)
         lines = f"{first.line}〜{last.end_line} 行目" if last.end_line > first.line else f"{first.line} 行目"
-        report(first.start, last.end, f"フッターの後に本文が続いています（{lines}、フッターは {terminal.line} 行目）", fix=fix)
+        where = doc.blocks[footer.terminal].line if footer.terminal is not None else doc.blocks[footer.start].line
+        report(first.start, last.end, f"フッターの後に本文が続いています（{lines}、フッターは {where} 行目から）", fix=fix)

@@ -6,6 +6,7 @@ from kijilint.rules.base import Rule, quote
 
 PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "［": "］"}
 _CLOSERS = {v: k for k, v in PAIRS.items()}
+_ANY_BRACKET = re.compile("[" + "".join(PAIRS) + "".join(PAIRS.values()) + "]")
 _WORDISH = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff]")
 _EMOTICON_FACE = set("^＾;；´｀`・ω∀Д_＿°ﾟ≧≦><＞＜￣ーｰ*＊oO")
 
@@ -29,6 +30,8 @@ class UnclosedBracket(Rule):
     def check(self, doc, report):
         blocks = doc.prose_blocks
         for n, b in enumerate(blocks):
+            if not _ANY_BRACKET.search(b.masked):
+                continue
             for i, opener in _unclosed(b.masked):
                 if _emoticon(b.masked, i):
                     continue
@@ -44,7 +47,8 @@ def _unclosed(text: str) -> list[tuple[int, str]]:
     """Openers left open, each kind balanced on its own (a stray closer of one kind cannot
     unbalance another)."""
     stacks: dict[str, list[int]] = {o: [] for o in PAIRS}
-    for i, ch in enumerate(text):
+    for m in _ANY_BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in PAIRS:
             stacks[ch].append(i)
         elif ch in _CLOSERS and stacks[_CLOSERS[ch]]:
@@ -53,9 +57,16 @@ def _unclosed(text: str) -> list[tuple[int, str]]:
 
 
 def _emoticon(text: str, i: int) -> bool:
-    """``（＾＾；`` / ``（´・ω・`` : the next characters are face parts, not words."""
+    """``（＾＾；`` / ``（´・ω・`` : the next characters are face parts, not words; ``（笑`` /
+    ``（汗`` at the end of a line is the same kind of mark."""
     after = text[i + 1 : i + 4].strip()
-    return bool(after) and all(c in _EMOTICON_FACE or not _WORDISH.match(c) for c in after)
+    if after and all(c in _EMOTICON_FACE or not _WORDISH.match(c) for c in after):
+        return True
+    if text[i] in "（(":
+        nl = text.find("\n", i)
+        rest = text[i + 1 : nl if nl >= 0 else len(text)].strip()
+        return 0 < len(rest) <= 2
+    return False
 
 
 def _closes_later(text: str, opener: str) -> bool:
