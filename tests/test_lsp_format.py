@@ -164,3 +164,30 @@ def test_wire_reader_refuses_an_absurd_length():
     r = WireReader(io.BytesIO(b"{}"))
     assert r.read(1 << 40) == b"\x00"
     assert r.read(2) == b"{}"
+
+
+def _all_tokens(doc: Document) -> list[tuple]:
+    return [(t.surface, t.start, t.end, t.pos, t.raw) for b in doc.prose_blocks for t in doc.tokens(b)]
+
+
+@pytest.mark.parametrize("edit, retokenized", [
+    (lambda t: t.replace("二段落目", "二段落目を少し書き換えた", 1), 1),  # shifts every later block
+    (lambda t: t.replace("同じ段落です。\n\n", "", 1), 0),  # one of two identical blocks removed
+    (lambda t: "# 新しい見出し\n\n" + t, 1),
+    (lambda t: t, 0),
+])
+def test_relint_reuses_tokens_exactly(edit, retokenized):
+    from kijilint.engine import default_rules
+    from kijilint.lsp import relint
+
+    before = f"# 見出し\n\n一段落目です。\n\n二段落目の{MARKER}です。\n\n同じ段落です。\n\n同じ段落です。\n\n- 箇条書き😀𠮷です\n"
+    after = edit(before)
+    rules = default_rules()
+    old, _ = relint(before, "a.md", rules)
+    _all_tokens(old)
+    probe = Document.from_text(after, "a.md")
+    assert probe.reuse_tokens(old) == len(probe.prose_blocks) - retokenized
+    reused, result = relint(after, "a.md", rules, old)
+    fresh, expected = relint(after, "a.md", rules)
+    assert _all_tokens(reused) == _all_tokens(fresh)
+    assert [f.to_dict() for f in result.findings] == [f.to_dict() for f in expected.findings]

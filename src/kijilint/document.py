@@ -99,6 +99,27 @@ class Document:
             got = self._tokens[block.index] = tokenize(block.masked, block.start) if block.is_prose else []
         return got
 
+    def reuse_tokens(self, previous: "Document") -> int:
+        """Take over ``previous``'s tokens for every prose block whose text did not change,
+        shifted to where the block is now; returns how many blocks were reused.  The language
+        server calls it after each edit, so only the edited blocks meet the tokenizer again
+        (tokens depend on nothing but the block's masked text)."""
+        old: dict[str, list[tuple[int, list[Token]]]] = {}
+        for b in previous.prose_blocks:
+            toks = previous._tokens.get(b.index)
+            if toks is not None:
+                old.setdefault(b.masked, []).append((b.start, toks))
+        reused = 0
+        for b in self.prose_blocks:
+            candidates = old.get(b.masked)
+            if not candidates or b.index in self._tokens:
+                continue
+            start, toks = candidates.pop()
+            d = b.start - start
+            self._tokens[b.index] = toks if d == 0 else [Token(t.surface, t.start + d, t.end + d, t.pos, t.raw) for t in toks]
+            reused += 1
+        return reused
+
     # --- positions ---------------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
         return self.line_map.position(offset)

@@ -96,6 +96,14 @@ class Analysis:
         return _CONVERTER.structure(d, T.Diagnostic)
 
 
+def relint(text: str, path: str, rules: list, previous: Document | None = None):
+    """Lint a buffer's text, reusing the tokens of the blocks an edit left alone."""
+    doc = Document.from_text(text, path)
+    if previous is not None and previous.path == path:
+        doc.reuse_tokens(previous)
+    return doc, lint_document(doc, rules)
+
+
 def uri_path(uri: str) -> str | None:
     """The file path of a ``file:`` URI; None for untitled buffers and other schemes."""
     if uri.startswith("file:"):
@@ -162,8 +170,8 @@ class KijiServer(LanguageServer):
         if path is not None and runner.excluded(path, runner.Options()):
             analysis = Analysis(uri, td.version, Document.from_text("", path), [], Positions(LineMap("")))
         else:
-            doc = Document.from_text(td.source, path or uri)
-            result = lint_document(doc, self.rules_for(path))
+            previous = self.analyses.get(uri)
+            doc, result = relint(td.source, path or uri, self.rules_for(path), previous.doc if previous else None)
             for err in result.errors:
                 self.log_once(f"kijilint: internal error: {err}", T.MessageType.Error)
             analysis = Analysis(uri, td.version, doc, result.findings,
