@@ -193,3 +193,20 @@ def test_summary_line_and_statistics(run_cli, article):
     assert re.search(r"^\s+1  KJ001  unused-suppression$", out, re.M)
     _, out, _ = run_cli("check", "-q", str(path))
     assert "ファイル" not in out and "KJ001" in out
+
+
+# --- pre-commit ------------------------------------------------------------------------------------
+
+def test_pre_commit_hooks_manifest():
+    import yaml
+
+    from conftest import ROOT
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert set(hooks) == {"kijilint", "kijilint-fix"}
+    for h in hooks.values():
+        assert h["language"] == "python" and h["entry"].startswith("kijilint check")
+        files = re.compile(h["files"])
+        assert all(files.search(p) for p in ("a.md", "docs/b.markdown", "c.mdx", "D.MD"))
+        assert not any(files.search(p) for p in ("a.txt", "md", "a.md.bak", "a.mdown.py"))
+    assert "--fix" in hooks["kijilint-fix"]["entry"] and "--fix" not in hooks["kijilint"]["entry"]
