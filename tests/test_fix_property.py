@@ -19,7 +19,9 @@ ARTIFACTS = ["[cite: Gartner]", "[cite:各種報道]", "citeturn0search3", ":con
 _CHARS = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん" \
          "アイウエオカキクケコサシスセソ市場技術開発現場導入効果日本語文章確認設定" "ABCxyz0123"
 word = st.text(alphabet=_CHARS, min_size=1, max_size=12)
-sentence = st.builds(lambda ws: "、".join(ws) + "。", st.lists(word, min_size=1, max_size=4))
+# Sentences start with kana: an artifact followed directly by an ASCII digit
+# (`citeturn0search3` + `0`) is ambiguous by nature, not a fix-engine property.
+sentence = st.builds(lambda k, ws: k + "、".join(ws) + "。", st.sampled_from("あかさたなはまやらわ"), st.lists(word, min_size=1, max_size=4))
 
 
 @st.composite
