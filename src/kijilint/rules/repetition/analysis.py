@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -45,10 +44,22 @@ _LINK_ONLY = re.compile(
 )
 
 
+# Punctuation of the blocks where text uses it (after NFKC, full-width forms are ASCII).
+_PUNCT_RE = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c))
+        for lo, hi in ((0x20, 0x2FF), (0x2000, 0x2E7F), (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFF65))
+        for c in range(lo, hi + 1)
+        if unicodedata.category(chr(c)).startswith("P")
+    )
+    + "]+"
+)
+
+
 def key_of(text: str) -> str:
     """Comparison key: ``sentences.normalize`` plus no punctuation at all."""
-    t = normalize(text)
-    return "".join(ch for ch in t if not unicodedata.category(ch).startswith("P"))
+    return _PUNCT_RE.sub("", normalize(text))
 
 
 @dataclass(eq=False)
@@ -285,13 +296,14 @@ class _Analyser:
         lo = self.opts["near_min_chars"]
         thr = float(self.opts["near_threshold"])
         grams: dict[int, set[str]] = {}
-        index: dict[int, list[int]] = defaultdict(list)
+        index: dict[str, list[int]] = defaultdict(list)
         out: list[Copy] = []
         for u in self.units:
             if not u.substantial or len(u.key) < lo:
                 continue
             k = u.key
-            fps = {h for h in (zlib.crc32(k[p : p + 5].encode()) for p in range(len(k) - 4)) if h % _FP_SAMPLE == 0}
+            # Sampled by a cheap function of the gram's own characters, so both copies keep the same ones.
+            fps = {k[p : p + 5] for p in range(len(k) - 4) if (ord(k[p]) + 3 * ord(k[p + 2]) + 7 * ord(k[p + 4])) % _FP_SAMPLE == 0}
             if u.idx not in taken:
                 votes: dict[int, int] = defaultdict(int)
                 for h in fps:

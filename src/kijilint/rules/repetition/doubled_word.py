@@ -41,17 +41,17 @@ class DoubledWord(Rule):
         for b in doc.prose_blocks:
             toks = doc.tokens(b)
             for k, t in enumerate(toks):
+                u = toks[k + 1] if k + 1 < len(toks) else None
+                half = self._halves(t) if len(t.surface) >= 2 * _SAME_HALVES_MIN else None
+                if (u is None or u.surface != t.surface) and not half:
+                    continue  # the cheap test first: most tokens differ from their neighbour
                 if not self._candidate(t) or t.surface.lower() in allowed:
                     continue
-                half = self._halves(t)
-                if half and half.lower() not in allowed:
-                    mid = t.start + len(half)
-                    self._report(report, t.start, t.end, mid, t.end, half)
+                if half:
+                    if half.lower() not in allowed:
+                        self._report(report, t.start, t.end, t.start + len(half), t.end, half)
                     continue
-                if k + 1 >= len(toks):
-                    continue
-                u = toks[k + 1]
-                if u.surface != t.surface or not self._candidate(u):
+                if not self._candidate(u):
                     continue
                 gap = text[t.end : u.start]
                 latin = bool(_LATIN_OR_DIGIT.match(t.surface))

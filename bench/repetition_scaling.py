@@ -1,0 +1,48 @@
+"""Repetition family on large documents: the analysis must stay near-linear.
+
+    python bench/repetition_scaling.py
+
+Prints milliseconds for the RP rules on synthetic 500- and 2000-paragraph documents (all
+distinct, all identical, alternating, repeated sections); tokens are computed beforehand so
+only the family's own work is timed.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+from kijilint import rules as registry
+from kijilint.document import Document
+from kijilint.engine import lint_document
+
+_KANA = [chr(c) for c in range(0x3041, 0x3094)] + list("日本語文章段落記事検査重複確認方法結果")
+
+
+def _para(rng: random.Random, n: int = 150) -> str:
+    return "".join(rng.choice(_KANA) for _ in range(n)) + "。"
+
+
+def main() -> None:
+    rules = [c() for c in registry.all_rules() if c.code.startswith("RP")]
+    rng = random.Random(1)
+    for n in (500, 2000):
+        one = _para(rng)
+        cases = {
+            "distinct": "\n\n".join(_para(rng) for _ in range(n)),
+            "identical": "\n\n".join([one] * n),
+            "alternating": "\n\n".join([one, _para(rng)] * (n // 2)),
+            "sections": "\n\n".join(f"## 見出し{i % 7}\n\n" + _para(rng) for i in range(n // 4)) * 2,
+        }
+        for name, text in cases.items():
+            doc = Document.from_text(text)
+            for b in doc.prose_blocks:
+                doc.tokens(b)
+            t0 = time.perf_counter()
+            found = lint_document(doc, rules).findings
+            ms = (time.perf_counter() - t0) * 1000
+            print(f"{n:5d} paragraphs {name:12s} {len(text):7d} chars {len(found):4d} findings {ms:7.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
