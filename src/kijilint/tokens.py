@@ -3,16 +3,22 @@
 Only ``w.surface``, ``w.pos`` and ``w.feature_raw`` are read (plain strings): building
 ``w.feature`` namedtuples costs more than the tokenizing itself.  Text is fed in segments
 (masks and newlines split it) and segments are cut below ``MAX_CHUNK`` characters, since MeCab
-crashes on single calls of about a million characters.
+crashes on single calls of about a million characters (and is fastest on calls of about a
+thousand).  Feature strings repeat endlessly, so each distinct one is kept once (``_FEATURES``):
+a 2 MB paragraph is 1.3 M tokens, and sharing the strings is what keeps that in bounded memory.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 
 from kijilint.markdown import MASK
 
-MAX_CHUNK = 20_000
+MAX_CHUNK = 2_000
+MAX_TEXT = 100_000  # characters of one block that are tokenized (see ``tokenize``)
+MAX_FEATURES = 200_000  # distinct feature strings kept for sharing (UniDic has ~900 k entries)
+_FEATURES: dict[str, tuple[str, str]] = {}  # feature_raw -> (shared feature_raw, pos)
 _SEGMENT = re.compile("[^\n" + MASK + "]+")
 _tagger = None
 
@@ -73,16 +79,32 @@ class Token:
         return self.raw.count(",") < 10
 
 
-def tokenize(text: str, base: int = 0) -> list[Token]:
-    """Tokens of ``text`` (which may hold masks and newlines), offsets shifted by ``base``."""
+def tokenize(text: str, base: int = 0, limit: int | None = None) -> list[Token]:
+    """Tokens of ``text`` (which may hold masks and newlines), offsets shifted by ``base``.
+
+    Only the first ``limit`` (default ``MAX_TEXT``) characters are tokenized: no article has a
+    paragraph that long, and a 7 MB one-line file must still be linted in seconds and bounded
+    memory (rules that work on sentences still see all of it).
+    """
+    limit = MAX_TEXT if limit is None else limit
+    if len(text) > limit:
+        text = text[:limit]
     out: list[Token] = []
-    for m in _SEGMENT.finditer(text):
-        seg = m.group()
-        if not seg.strip():
-            continue
-        s = m.start()
-        for chunk_start, chunk in _chunks(seg):
-            _tokenize_chunk(chunk, base + s + chunk_start, out)
+    # Millions of new objects would make the cyclic GC rescan them all again and again (4× the
+    # tokenizing time on a 2 MB paragraph); tokens hold no cycles, so pause it meanwhile.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for m in _SEGMENT.finditer(text):
+            seg = m.group()
+            if not seg.strip():
+                continue
+            s = m.start()
+            for chunk_start, chunk in _chunks(seg):
+                _tokenize_chunk(chunk, base + s + chunk_start, out)
+    finally:
+        if was_enabled:
+            gc.enable()
     return out
 
 
@@ -117,4 +139,10 @@ def _tokenize_chunk(chunk: str, base: int, out: list[Token]) -> None:
             if start < 0:
                 continue
         cursor = start + len(surface)
-        out.append(Token(surface, base + start, base + cursor, w.pos, w.feature_raw))
+        raw = w.feature_raw
+        shared = _FEATURES.get(raw)
+        if shared is None:
+            if len(_FEATURES) >= MAX_FEATURES:
+                _FEATURES.clear()
+            shared = _FEATURES[raw] = (raw, w.pos)
+        out.append(Token(surface, base + start, base + cursor, shared[1], shared[0]))
