@@ -20,6 +20,9 @@ _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 # Bounds against hostile YAML: alias expansion and nesting.
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 200
+MAX_YAML_CHARS = 256 * 1024
+_FLOW = re.compile(r"[\[\]{}]")
+_BLOCK_LEVEL = re.compile(r"^([ ]*)((?:-[ \t]+)*)(?=\S)", re.M)
 
 STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
@@ -107,6 +110,16 @@ def parse(fm: FrontMatter) -> None:
     if not fm.yaml_text.strip():
         fm.data = None
         return
+    # Bounds checked on the text first: PyYAML's composer recurses per level and its scanner is
+    # pure Python, so 5,000-deep nesting or a multi-megabyte front matter would cost seconds
+    # (or a RecursionError) before ``_walk`` could say no.
+    if len(fm.yaml_text) > MAX_YAML_CHARS:
+        fm.error = (fm.yaml_start, fm.yaml_start, f"front matter が大きすぎます（{len(fm.yaml_text):,} 文字、上限 {MAX_YAML_CHARS:,} 文字）")
+        return
+    deep = _too_deep(fm.yaml_text)
+    if deep is not None:
+        fm.error = (fm.yaml_start + deep, fm.yaml_start + deep, f"front matter の YAML の入れ子が深すぎます（{MAX_DEPTH} 段超）")
+        return
     try:
         node = yaml.compose(fm.yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -141,6 +154,26 @@ def parse(fm: FrontMatter) -> None:
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode):
                 fm.keys.setdefault(str(k.value), KeyInfo(str(k.value), off(k.start_mark), off(k.end_mark), off(v.start_mark), off(v.end_mark), v))
+
+
+def _too_deep(yaml_text: str) -> int | None:
+    """Offset where nesting passes ``MAX_DEPTH``, judged on the text (flow brackets, block
+    indentation and ``- - -`` chains), or None.  Over-counts brackets inside quoted strings,
+    which only matters for strings with hundreds of them."""
+    depth = 0
+    for m in _FLOW.finditer(yaml_text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            return m.start()
+    stack: list[int] = []
+    for m in _BLOCK_LEVEL.finditer(yaml_text):
+        indent = len(m.group(1))
+        while stack and stack[-1] >= indent:
+            stack.pop()
+        stack.append(indent)
+        if len(stack) + m.group(2).count("-") > MAX_DEPTH:
+            return m.start()
+    return None
 
 
 def _walk(node, fm: FrontMatter, off, budget: list[int], depth: int) -> bool:
