@@ -23,7 +23,9 @@ class StraySpace(Rule):
     particle or auxiliary that attaches to it, or sits before 。/、; spaces next to Latin words
     (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
     (numbering, alignment, verse), between a surname and a given name, letter-spacing
-    (``リ フ ァ ク タ``) and paragraphs written with spaces between words stay silent.
+    (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
+    猫の写真 を``, ``90円 (9.9TB/月 まで``) and paragraphs written with spaces between words
+    stay silent.
     Bad:  ``AI設備投資 に、より柔軟に対応する``
     Good: ``AI設備投資に、より柔軟に対応する``
     Fix: safe — deletes the space.
@@ -55,7 +57,7 @@ def _candidates(doc, block):
     by_start = by_end = None
     i = m.find(" ")
     while i != -1:
-        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]):
+        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _set_apart(m, i):
             after = m[i + 1]
             if after in _PUNCT_AFTER:
                 yield i, m[max(0, i - 4) : i].lstrip(), after
@@ -85,6 +87,20 @@ def _spaced_on_purpose(m: str) -> bool:
     if spaced <= 3:
         return False
     return spaced * 15 > sum(1 for ch in m if is_japanese(ch))
+
+
+_WORD_STOP = " \t\u3000\n、。，．！？!?"
+
+
+def _set_apart(m: str, i: int, reach: int = 20) -> bool:
+    """Whether the word before the space at ``i`` also has a space before it, after Japanese
+    text: ``みなさんが 猫の写真 を``, ``90円 (9.9TB/月 まで`` — the writer spaced the phrase on
+    both sides on purpose.  A space after a Latin word (``Claude の設備投資 に``) is only the
+    usual Japanese–Latin spacing and proves nothing."""
+    j = i - 1
+    while j > max(0, i - reach) and m[j] not in _WORD_STOP:
+        j -= 1
+    return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
 
 
 def _single(m: str, i: int) -> bool:

@@ -24,15 +24,31 @@ def compiled(pack: str) -> tuple[re.Pattern, re.Pattern]:
     return label, re.compile(specific, re.I)
 
 
+_EDGE = f" \t\n{MASK}*_。"
+
+
+def _credit_line(block, m) -> bool:
+    """Whether the label is a credit line rather than a claim's citation: the label alone makes
+    up its paragraph (``出典：気象庁`` under a chart, a quotation or a table), or its paragraph
+    holds the picture it credits (``![図](a.png)`` / ``*出典：…*``).  Generated text leaves its
+    labels inside the sentence they close."""
+    if "![" in block.text:
+        return True
+    return block.masked.strip(_EDGE) == m.group().strip(_EDGE)
+
+
 class VagueSourceLabel(Rule):
     """Finds source labels that name no source: ``（出典: 市場データ）``, ``出典：各種報道``.
 
     Why: generated articles close claims with a label that looks like a citation but names only
     a topic or an organisation (``AI市場データ``, ``業界レポート``, ``Gartner``); a reader cannot
     look it up, and an editor has to either find the real source or drop the claim.  A label
-    whose source is a link, a URL, a quoted title, a dated report or the author's own work is
-    fine, and so is any label in a paragraph that links or footnotes its source.  Which words
-    count is a YAML pack (``rules/vague-sources.yaml``).
+    whose source is a link, a URL, a quoted title, a dated report, a reference work
+    (Wikipedia, 青空文庫) or the author's own work is fine, and so is any label in a paragraph
+    that links or footnotes its source, and a credit line: a label that is a paragraph of its
+    own, or sits with the picture it credits (``出典：気象庁`` under a chart names whose chart
+    it is).
+    Which words count is a YAML pack (``rules/vague-sources.yaml``).
     Bad:  ``前年比55%増という成長を遂げています（出典: AI市場データ）。``
     Good: ``…成長を遂げています（出典: 総務省「令和6年版 情報通信白書」）。``
     Fix: none — only the author knows the real source.
@@ -50,7 +66,7 @@ class VagueSourceLabel(Rule):
             for m in label.finditer(masked):
                 group = "x" if m.group("x") is not None else "y"
                 source = m.group(group)
-                if MASK in source or specific.search(source) or not source.strip():
+                if MASK in source or specific.search(source) or not source.strip() or _credit_line(block, m):
                     continue
                 s, e = m.span()
                 e -= len(m.group()) - len(m.group().rstrip(f" \t\n{MASK}。"))

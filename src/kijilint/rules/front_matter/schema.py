@@ -58,6 +58,10 @@ class Schema(Rule):
     categories, tags, author, excerpt required; reading_time a positive integer; tags and
     categories lists of strings; image a string).  Point ``schema`` at your own copy, or set it
     to ``none``.
+    A schema may set ``min-keys``: it is then checked only against front matter that has at
+    least that many of its keys.  The default sets 7 of its 9, so Zenn (``emoji``/``topics``),
+    Hugo, Qiita or a Jekyll site with keys of its own is not told it lacks ``excerpt``: a
+    different shape is a different schema, not a broken one.
     Bad:  ``tags: 技術, 解説``
     Good: ``tags: ["技術", "解説"]``
     Fix: none.
@@ -73,7 +77,10 @@ class Schema(Rule):
         schema = packs.load(str(self.opts["schema"]))
         data = doc.front_matter.data
         fm = doc.front_matter
-        for key, spec in (schema.get("keys") or {}).items():
+        keys = schema.get("keys") or {}
+        if sum(1 for key in keys if key in data) < int(schema.get("min-keys") or 0):
+            return  # front matter of another shape: this schema does not describe it
+        for key, spec in keys.items():
             spec = spec or {}
             if key not in data:
                 if spec.get("required"):
