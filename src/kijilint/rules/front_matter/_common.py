@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 
 _DATE = re.compile(
-    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"^(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:[T ]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
     r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}))?\s*$"
 )

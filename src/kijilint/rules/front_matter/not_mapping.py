@@ -18,9 +18,7 @@ class NotMapping(Rule):
         fm = doc.front_matter
         if fm is None or not fm.terminated or fm.error or fm.bad_tags:
             return
-        if fm.data is None:
-            if not fm.yaml_text.strip():
-                report(fm.start, fm.start + 3, "front matter が空です")
+        if fm.data is None:  # empty front matter (`---` `---`) is valid: Jekyll uses it to mark pages
             return
         if not isinstance(fm.data, dict):
             kind = type(fm.data).__name__
