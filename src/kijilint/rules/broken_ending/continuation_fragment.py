@@ -52,11 +52,22 @@ class ContinuationFragment(Rule):
             if _repeats(rest, previous) or _cannot_begin(doc, b, start):
                 report(b.start, max(first_end, start + 1), f"段落が文の途中から始まっています: {quote(first_line)}")
             return
+        if _after_interruption(doc, b):
+            return  # "設定ファイルは" / a list or code / "のために…": one sentence around a block
         lead = len(b.masked) - len(b.masked.lstrip(" \t\u3000" + MASK))
         if lead >= len(b.masked) or b.masked[:lead].count(MASK):
             return  # opens with a link, code or markup: not plain text
         if _cannot_begin(doc, b, b.start):
             report(b.start, first_end, f"段落が文の途中から始まっています: {quote(first_line)}")
+
+
+def _after_interruption(doc, b) -> bool:
+    """Japanese Markdown often carries one sentence around a list, table or code block; the
+    paragraph after such a block may open on a particle."""
+    if b.index == 0:
+        return False
+    prev = doc.blocks[b.index - 1]
+    return prev.kind in ("code", "table", "html") or prev.in_list or prev.in_quote
 
 
 def _repeats(rest: str, previous: list) -> bool:
