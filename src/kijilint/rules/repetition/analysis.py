@@ -335,6 +335,7 @@ class _Analyser:
         seen: dict[str, tuple[object, int]] = {}  # key -> (first sentence, its position)
         last: dict[str, int] = {}  # key -> position of the latest occurrence
         out: list[Repeat] = []
+        reported: set[int] = set()
         pos = 0
         for u in self.units:
             if u.kind != "paragraph":
@@ -354,6 +355,9 @@ class _Analyser:
                 last[k] = pos
                 if u.block.index in covered:
                     continue
+                if prev == pos - 1 and prev in reported:  # X。X。X。: one finding for the loop
+                    reported.add(pos)
+                    continue
                 # Right after itself it is a stutter; far away, only a long sentence is
                 # a leftover rather than a deliberate refrain.
                 if pos - prev > 1 and len(k) < far:
@@ -362,6 +366,7 @@ class _Analyser:
                 # copy: RP001 (and its length threshold) decides.
                 if len(sents) == 1 and len(self.doc.sentences(first.block)) == 1:
                     continue
+                reported.add(pos)
                 out.append(Repeat(s, first))
         return out
 
