@@ -62,6 +62,20 @@ def key_of(text: str) -> str:
     return _PUNCT_RE.sub("", normalize(text))
 
 
+_INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.S)
+
+
+def block_key(masked: str, raw: str) -> str:
+    """Key of prose that still tells inline code apart: ``pip install `requests``` and
+    ``pip install `numpy``` mask to the same prose but are different paragraphs."""
+    key = key_of(masked)
+    if "`" in raw:
+        codes = [m.group(2).strip() for m in _INLINE_CODE.finditer(raw)]
+        if codes and key:
+            key += "\x01" + "\x02".join(codes)
+    return key
+
+
 @dataclass(eq=False)
 class Unit:
     idx: int
@@ -138,7 +152,7 @@ class _Analyser:
         min_chars = self.opts["min_chars"]
         for b in self.doc.blocks:
             if b.kind in ("paragraph", "heading"):
-                key = key_of(b.masked)
+                key = block_key(b.masked, b.text)
                 if not key:  # nothing but markup (an image, a Liquid tag): compare the markup
                     key = "\0" + "".join(b.text.split())
                 link_only = bool(_LINK_ONLY.match(b.text.strip()))
@@ -343,7 +357,7 @@ class _Analyser:
             sents = self.doc.sentences(u.block)
             for s in sents:
                 pos += 1
-                k = key_of(s.masked)
+                k = block_key(s.masked, s.text)
                 if len(k) < lo:
                     continue
                 got = seen.get(k)
