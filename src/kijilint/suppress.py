@@ -21,8 +21,8 @@ naming RP001 is needed).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from kijilint.config import matches
@@ -33,9 +33,10 @@ KJ001 = "KJ001"
 MAX_DIRECTIVES = 1000
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 
-_HTML = re.compile(r"<!--[ \t\n]*kijilint-(?P<kind>[A-Za-z-]*)(?P<args>.*?)-->", re.S)
-_MDX = re.compile(r"\{/\*[ \t\n]*kijilint-(?P<kind>[A-Za-z-]*)(?P<args>.*?)\*/\}", re.S)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_HTML = ("<!--", "-->")
+_MDX = ("{/*", "*/}")
+_BODY = re.compile(r"[ \t\n]*kijilint-(?P<kind>[A-Za-z-]*)(?P<args>.*)\Z", re.S)
+_BACKTICKS = re.compile(r"`+")
 _REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 
 
@@ -65,21 +66,60 @@ def directives(doc) -> list[Directive]:
     """Every suppression comment of the body, in order; none inside code."""
     if "kijilint-" not in doc.text:
         return []
-    pattern = _MDX if doc.mdx else None
+    delimiters = (_HTML, _MDX) if doc.mdx else (_HTML,)
     out: list[Directive] = []
     for b in doc.blocks:
         if b.kind in ("code", "hr") or "kijilint-" not in b.text:
             continue
-        code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(b.text)] if b.kind != "html" else []
-        for regex in (_HTML, pattern):
-            if regex is None:
-                continue
-            for m in regex.finditer(b.text):
-                if any(s <= m.start() < e for s, e in code):
+        code = _code_spans(b.text) if b.kind != "html" else []
+        starts = [s for s, _ in code]
+        for opener, closer in delimiters:
+            for start, end, kind, args in _comments(b.text, opener, closer):
+                k = bisect_right(starts, start) - 1
+                if k >= 0 and start < code[k][1]:
                     continue
-                out.append(_directive(doc, b.start + m.start(), b.start + m.end(), m["kind"].lower(), m["args"]))
+                out.append(_directive(doc, b.start + start, b.start + end, kind.lower(), args))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _comments(text: str, opener: str, closer: str):
+    """(start, end, kind, args) of each ``kijilint-`` comment; a comment ends at the first closer
+    (as in HTML), and the scan is linear even when closers are missing."""
+    pos = 0
+    while True:
+        i = text.find(opener, pos)
+        if i < 0:
+            return
+        j = text.find(closer, i + len(opener))
+        if j < 0:
+            return
+        m = _BODY.match(text, i + len(opener), j)
+        if m:
+            yield i, j + len(closer), m["kind"], m["args"]
+        pos = j + len(closer)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code spans: a run of n backticks up to the next run of exactly n (CommonMark)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, deque] = defaultdict(deque)
+    for i, (s, e) in enumerate(runs):
+        by_length[e - s].append(i)
+    spans = []
+    k = 0
+    while k < len(runs):
+        s, e = runs[k]
+        later = by_length[e - s]
+        while later and later[0] <= k:
+            later.popleft()
+        if later:
+            j = later.popleft()
+            spans.append((s, runs[j][1]))
+            k = j + 1
+        else:
+            k += 1
+    return spans
 
 
 def _directive(doc, start: int, end: int, kind: str, args: str) -> Directive:
