@@ -55,11 +55,14 @@ def test_permission_denied_file_is_reported_and_the_others_linted(tmp_path, run_
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *a, **kw)
 
+    real_access = os.access
     monkeypatch.setattr(builtins, "open", guarded)
-    code, out, err = run_cli("check", "--jobs", "1", str(root))
-    assert code == 2
-    assert "z.md" in err and "Permission denied" in err and "Traceback" not in err
-    assert out.count("FM004") == 2
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **kw: str(p) != locked and real_access(p, mode, *a, **kw))
+    for args in ([str(root)], [locked, str(root / "a.md"), str(root / "b" / "c.md")]):  # found, or named
+        code, out, err = run_cli("check", "--jobs", "1", *args)
+        assert code == 2
+        assert "z.md" in err and "Permission denied" in err and "Traceback" not in err
+        assert out.count("FM004") == 2
 
 
 def test_order_is_stable_whatever_the_parallelism(tmp_path, run_cli):
@@ -79,3 +82,11 @@ def test_nothing_is_written_without_fix(tmp_path, run_cli):
     run_cli("check", "--jobs", "2", str(root))
     assert {p: p.read_bytes() for p in before} == before
     assert {p: p.stat().st_mtime_ns for p in before} == stat
+
+
+def test_a_fifo_named_md_is_reported_not_read(tmp_path, run_cli):
+    root = _tree(tmp_path)
+    os.mkfifo(root / "pipe.md")  # opening it for reading would block forever
+    code, out, err = run_cli("check", "--jobs", "1", str(root))
+    assert code == 2 and "pipe.md" in err and "通常のファイルではありません" in err
+    assert out.count("FM004") == 3

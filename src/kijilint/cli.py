@@ -38,7 +38,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable paths: reported per file, exit 2
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "lsp", "github", "sarif"]), default=None,
               help="Output format (default: text; github under GitHub Actions).")
 @click.option("--select", multiple=True, help="Rules to enable: code, code prefix, category or name (repeatable, comma-separated).")

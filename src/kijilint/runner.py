@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -134,7 +135,12 @@ def lint_path(path: str, opts: Options, data: bytes | None = None, display: str 
     shown = display or path
     if data is None:
         try:
-            if os.path.getsize(path) > MAX_BYTES:
+            st = os.stat(path)
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(path)
+            if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block the read forever
+                return FileOutcome(shown, LintResult(shown, skipped="special"), error=f"{shown}: 通常のファイルではありません（FIFO やデバイス）")
+            if st.st_size > MAX_BYTES:
                 return FileOutcome(shown, LintResult(shown, skipped="too large"), error=f"{shown}: ファイルが大きすぎます（{MAX_BYTES // (1 << 20)} MiB 超）")
             with open(path, "rb") as f:
                 data = f.read()
