@@ -315,7 +315,8 @@ class _Analyser:
         for u in self.units:
             if not u.substantial or len(u.key) < lo:
                 continue
-            k = u.key
+            # Judged on the first _NEAR_SPAN characters: bounded cost on a 7 MB one-line paragraph.
+            k = u.key[:_NEAR_SPAN]
             # Sampled by a cheap function of the gram's own characters, so both copies keep the same ones.
             fps = {k[p : p + 5] for p in range(len(k) - 4) if (ord(k[p]) + 3 * ord(k[p + 2]) + 7 * ord(k[p + 4])) % _FP_SAMPLE == 0}
             if u.idx not in taken:
@@ -328,13 +329,14 @@ class _Analyser:
                 best = None
                 for j in votes:
                     uj = self.units[j]
-                    if uj.key == k or uj.block.in_quote != u.block.in_quote:
+                    kj = uj.key[:_NEAR_SPAN]
+                    if uj.key == u.key or uj.block.in_quote != u.block.in_quote:
                         continue
-                    ratio = min(len(k), len(uj.key)) / max(len(k), len(uj.key))
+                    ratio = min(len(k), len(kj)) / max(len(k), len(kj))
                     if ratio < 0.5:
                         continue
                     ga = grams.get(u.idx) or grams.setdefault(u.idx, _grams(k))
-                    gb = grams.get(j) or grams.setdefault(j, _grams(uj.key))
+                    gb = grams.get(j) or grams.setdefault(j, _grams(kj))
                     score = len(ga & gb) / min(len(ga), len(gb))
                     if score >= thr and (best is None or score > best.score):
                         best = Copy(u.idx, (j,), "near", score)
@@ -383,6 +385,9 @@ class _Analyser:
                 reported.add(pos)
                 out.append(Repeat(s, first))
         return out
+
+
+_NEAR_SPAN = 20_000
 
 
 def _grams(key: str) -> set[str]:
