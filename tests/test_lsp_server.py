@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
 import pytest
@@ -20,6 +21,12 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
 async def session(lsp_client: LanguageClient, root, editor: str):
+    lsp_client.registrations = []
+
+    @lsp_client.feature(T.CLIENT_REGISTER_CAPABILITY)
+    def register(params: T.RegistrationParams):  # as an editor does: accept and remember
+        lsp_client.registrations.extend(params.registrations)
+
     await lsp_client.initialize_session(T.InitializeParams(
         capabilities=client_capabilities(editor), root_uri=root.as_uri()))
 
@@ -60,6 +67,14 @@ async def change_doc(client: LanguageClient, path, versions_texts):
             content_changes=[T.TextDocumentContentChangeWholeDocument(text=text)]))
     params = await waiter
     return params
+
+
+async def eventually(condition, seconds: float = 20) -> None:
+    """Wait until ``condition()`` holds (for what arrives without a reply to wait on)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
 
 
 def codes(diagnostics) -> list[str]:
@@ -231,3 +246,20 @@ async def test_seed_003_markers_ranges_edit_and_quick_fix(client: LanguageClient
     after = apply_edits(edited, edits_of(fix))
     assert after.split("\n").count(MARKER_LINE) == len(markers) - 2
     assert after.replace("\n", "") == edited.replace("\n", "").replace(MARKER_LINE, "", 1)
+
+
+async def test_config_change_relints_open_buffers(client: LanguageClient, tmp_path):
+    # The server asks for file watching right after `initialized`, without being asked.
+    await eventually(lambda: client.registrations)
+    [watch] = [r for r in client.registrations if r.method == T.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert {w["globPattern"] for w in watch.register_options["watchers"]} >= {"**/.kijilint.yaml", "**/pyproject.toml"}
+    path = tmp_path / "a.md"
+    assert "CM001" in codes(await open_doc(client, path, ASTRAL))
+    config = tmp_path / ".kijilint.yaml"
+    config.write_text("ignore: [CM001]\n", encoding="utf-8")
+    before = client.diagnostics[path.as_uri()]
+    client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(
+        changes=[T.FileEvent(uri=config.as_uri(), type=T.FileChangeType.Created)]))
+    # Every open buffer is re-published in one burst: wait for ours to be replaced.
+    await eventually(lambda: client.diagnostics[path.as_uri()] is not before)
+    assert "CM001" not in codes(client.diagnostics[path.as_uri()])

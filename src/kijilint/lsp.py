@@ -5,7 +5,8 @@
 - ``textDocument/codeAction``: each rule fix under the cursor as a quick fix (safe ones preferred,
   unsafe ones titled "(unsafe)"), and "disable CODE on this line", which inserts
   ``<!-- kijilint-disable-next-line CODE -->`` above the line (see ``disable_edit``).
-- Configuration is found upward from the file, as the CLI does; saving a config file re-lints.
+- Configuration is found upward from the file, as the CLI does; when a config file changes
+  (watched through the client, or saved in it) every open buffer is re-linted.
 - Positions follow the negotiated encoding (UTF-16 by default; UTF-8 / UTF-32 if the client
   prefers them, as Neovim and Emacs may).
 - It does not die: a rule error or a bad message is logged (``window/logMessage``) and the
@@ -222,9 +223,21 @@ class KijiServer(LanguageServer):
             self.log(f"kijilint: {fn.__name__} failed: {err!r}\n{traceback.format_exc(limit=5)}", T.MessageType.Error)
             return None
 
+    def watch_config_files(self) -> None:
+        """Ask the client to tell us when a config file changes (if it can watch files)."""
+        ws = self.client_capabilities.workspace
+        watch = ws.did_change_watched_files if ws else None
+        if not (watch and watch.dynamic_registration):
+            return
+        watchers = [T.FileSystemWatcher(glob_pattern=f"**/{name}") for name in config_mod.CONFIG_FILES]
+        options = T.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+        future = self.client_register_capability(T.RegistrationParams(registrations=[T.Registration(
+            id="kijilint-config-files", method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+        future.add_done_callback(lambda f: f.cancelled() or f.exception() is None
+                                 or self.log(f"kijilint: 設定ファイルを監視できません: {f.exception()}"))
+
     def config_changed(self) -> None:
-        runner._rules_cache.clear()
-        config_mod.find_for_dir.cache_clear()
+        # Config is cached by file and mtime, so linting again is enough to pick up the change.
         self._logged.clear()
         for uri in list(self.analyses):
             self.safely(self.publish, uri)
@@ -310,6 +323,14 @@ def _directive(kind: str, code: str, mdx: bool) -> str:
 
 def create_server() -> KijiServer:
     server = KijiServer()
+
+    @server.feature(T.INITIALIZED)
+    def initialized(ls: KijiServer, params: T.InitializedParams):
+        ls.safely(ls.watch_config_files)
+
+    @server.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: KijiServer, params: T.DidChangeWatchedFilesParams):
+        ls.config_changed()
 
     @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: KijiServer, params: T.DidOpenTextDocumentParams):
