@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import re
 import sys
@@ -103,6 +104,20 @@ def relint(text: str, path: str, rules: list, previous: Document | None = None):
     if previous is not None and previous.path == path:
         doc.reuse_tokens(previous)
     return doc, lint_document(doc, rules)
+
+
+_frozen = False
+
+
+def freeze_warm_objects() -> None:
+    """Once, after the first lint: move what is loaded by then (modules, the tagger, rule packs)
+    out of the garbage collector's sight.  Its collections otherwise keep re-scanning them and
+    made one re-lint in ten about twice as slow."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 def uri_path(uri: str) -> str | None:
@@ -198,6 +213,7 @@ class KijiServer(LanguageServer):
             return
         diagnostics = [a.diagnostic(f) for f in a.findings]
         self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=a.version))
+        freeze_warm_objects()
 
     def schedule(self, uri: str) -> None:
         self.cancel(uri)
