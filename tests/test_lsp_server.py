@@ -263,3 +263,26 @@ async def test_config_change_relints_open_buffers(client: LanguageClient, tmp_pa
     # Every open buffer is re-published in one burst: wait for ours to be replaced.
     await eventually(lambda: client.diagnostics[path.as_uri()] is not before)
     assert "CM001" not in codes(client.diagnostics[path.as_uri()])
+
+
+async def test_unsafe_fix_is_labelled_and_not_preferred(client: LanguageClient, tmp_path):
+    path = tmp_path / "a.md"
+    text = "# 記事\n\n市場市場の動向を見る。\n"
+    [doubled] = [d for d in await open_doc(client, path, text) if d.code == "RP005"]
+    [fix, *_] = await code_actions(client, path, doubled.range)
+    assert fix.title.endswith("(unsafe) [RP005]") and not fix.is_preferred
+    assert apply_edits(text, edits_of(fix)) == "# 記事\n\n市場の動向を見る。\n"
+
+
+async def test_fix_all_applies_every_safe_fix_only_when_asked(client: LanguageClient, tmp_path):
+    path = tmp_path / "a.md"
+    text = f"# 記事\n\n一つ目{MARKER}です。\n\n市場市場の動向を見る{MARKER}。\n"
+    await open_doc(client, path, text)
+    everything = T.Range(T.Position(0, 0), T.Position(5, 0))
+    assert not [a for a in await code_actions(client, path, everything) if a.kind != T.CodeActionKind.QuickFix]
+    [fix_all] = await client.text_document_code_action_async(T.CodeActionParams(
+        text_document=T.TextDocumentIdentifier(uri=path.as_uri()), range=T.Range(T.Position(0, 0), T.Position(0, 0)),
+        context=T.CodeActionContext(diagnostics=[], only=[T.CodeActionKind.SourceFixAll])))
+    assert fix_all.kind == "source.fixAll.kijilint"
+    # Both markers go; the doubled word's fix is unsafe and stays for the writer to decide.
+    assert apply_edits(text, edits_of(fix_all)) == "# 記事\n\n一つ目です。\n\n市場市場の動向を見る。\n"

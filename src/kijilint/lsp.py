@@ -4,7 +4,8 @@
   ``DEBOUNCE`` seconds after the last ``didChange`` (no save needed); ``didClose`` clears them.
 - ``textDocument/codeAction``: each rule fix under the cursor as a quick fix (safe ones preferred,
   unsafe ones titled "(unsafe)"), and "disable CODE on this line", which inserts
-  ``<!-- kijilint-disable-next-line CODE -->`` above the line (see ``disable_edit``).
+  ``<!-- kijilint-disable-next-line CODE -->`` above the line (see ``disable_edit``); and, when
+  asked for ``source.fixAll`` (e.g. on save), every safe fix at once, as ``check --fix``.
 - Configuration is found upward from the file, as the CLI does; when a config file changes
   (watched through the client, or saved in it) every open buffer is re-linted.
 - Positions follow the negotiated encoding (UTF-16 by default; UTF-8 / UTF-32 if the client
@@ -20,6 +21,7 @@ import gc
 import os
 import re
 import sys
+import traceback
 from dataclasses import dataclass
 
 from lsprotocol import types as T
@@ -39,6 +41,8 @@ from kijilint.source import LineMap
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a re-lint
 MAX_BODY = runner.MAX_BYTES  # a Content-Length above this is garbage, not an allocation
+QUICK_FIX = T.CodeActionKind.QuickFix.value
+FIX_ALL = T.CodeActionKind.SourceFixAll.value + ".kijilint"
 _CONVERTER = get_converter()
 
 
@@ -234,8 +238,6 @@ class KijiServer(LanguageServer):
         try:
             return fn(*args)
         except Exception as err:  # never let one buffer take the server down
-            import traceback
-
             self.log(f"kijilint: {fn.__name__} failed: {err!r}\n{traceback.format_exc(limit=5)}", T.MessageType.Error)
             return None
 
@@ -260,15 +262,34 @@ class KijiServer(LanguageServer):
 
     # --- code actions -----------------------------------------------------------------------
     def code_actions(self, params: T.CodeActionParams) -> list[T.CodeAction]:
-        only = params.context.only
-        if only and not any(T.CodeActionKind.QuickFix.value.startswith(k) for k in only):
-            return []
-        uri = params.text_document.uri
-        a = self.current(uri)
+        a = self.current(params.text_document.uri)
         if a is None:
             return []
-        lo = a.positions.offset(params.range.start.line, params.range.start.character)
-        hi = a.positions.offset(params.range.end.line, params.range.end.character)
+        only = params.context.only
+        actions = []
+        if not only or any(QUICK_FIX.startswith(k) for k in only):
+            actions += self.quick_fixes(a, params.range)
+        if only and any(FIX_ALL.startswith(k) for k in only):  # e.g. on save; never unasked
+            actions += self.fix_all(a)
+        return actions
+
+    def fix_all(self, a: Analysis) -> list[T.CodeAction]:
+        """Every safe fix at once (``source.fixAll.kijilint``), as ``kijilint check --fix``."""
+        from kijilint.fixes import fix_document
+
+        if not any(f.fix is not None and f.fix.safe for f in a.findings):
+            return []
+        td = self.workspace.get_text_document(a.uri)
+        doc = Document.from_text(td.source, a.doc.path)
+        outcome = fix_document(doc, self.rules_for(uri_path(a.uri)))
+        if not outcome.changed:
+            return []
+        edit = self.workspace_edit(a, [(0, len(a.doc.text), outcome.source.original)])
+        return [T.CodeAction(title=f"kijilint: 安全な修正をすべて適用（{outcome.fixed} 件）", kind=FIX_ALL, edit=edit)]
+
+    def quick_fixes(self, a: Analysis, rng: T.Range) -> list[T.CodeAction]:
+        lo = a.positions.offset(rng.start.line, rng.start.character)
+        hi = a.positions.offset(rng.end.line, rng.end.character)
         fixes: list[T.CodeAction] = []
         disables: dict[tuple[int, str], T.CodeAction] = {}
         for f in a.findings:
@@ -367,7 +388,7 @@ def create_server() -> KijiServer:
     def did_close(ls: KijiServer, params: T.DidCloseTextDocumentParams):
         ls.clear(params.text_document.uri)
 
-    @server.feature(T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix]))
+    @server.feature(T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(code_action_kinds=[QUICK_FIX, FIX_ALL]))
     def code_action(ls: KijiServer, params: T.CodeActionParams):
         return ls.safely(ls.code_actions, params) or []
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from kijilint.formatters.base import BaseFormatter, RunStats
@@ -52,6 +53,7 @@ def diagnostic16(finding) -> dict:
     return diagnostic(finding, lsp_range(*finding.range16), [lsp_range(*e[:4]) for e in finding.edits16])
 
 
+@lru_cache(maxsize=None)
 def rule_doc_url(code: str) -> str | None:
     """A rule's documentation page, if its class names one (``doc_url``); none do yet, so
     ``codeDescription`` is omitted rather than pointing at a page that does not exist."""
