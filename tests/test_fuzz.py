@@ -22,9 +22,9 @@ FRAGMENTS = [
 text_strategy = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)), max_size=60).map("".join)
 
 
-def _check_positions(result, text: str) -> None:
+def _check_positions(result, text: str, normalised: bool = False) -> None:
     assert result.errors == [], result.errors
-    lines = Source.from_text(text).text.split("\n")
+    lines = (text if normalised else Source.from_text(text).text).split("\n")
     for f in result.findings:
         assert 1 <= f.line <= len(lines), (f.code, f.line, len(lines))
         assert 1 <= f.column <= len(lines[f.line - 1]) + 1, (f.code, f.line, f.column)
@@ -57,4 +57,5 @@ def test_arbitrary_bytes(data):
         return
     from kijilint.source import decode
 
-    _check_positions(result, decode(data).text)
+    # decode() already normalised the text (a second U+FEFF after a BOM is content)
+    _check_positions(result, decode(data).text, normalised=True)
