@@ -24,8 +24,13 @@ class Document:
         self.text = source.text
         self.line_map = source.line_map
         self.front_matter = fm_mod.split(self.text)
+        # Hugo's TOML front matter (``+++`` … ``+++``) is metadata, not prose: the body starts
+        # after it.  ``front_matter`` stays None (the FM rules read YAML only).
+        self.toml_front_matter = _toml_front_matter(self.text) if self.front_matter is None else None
         if self.front_matter is not None and self.front_matter.terminated:
             self.body_start = self.front_matter.end
+        elif self.toml_front_matter is not None:
+            self.body_start = self.toml_front_matter[1]
         else:
             self.body_start = 0
         self.body_line = self.text.count("\n", 0, self.body_start)  # 0-based first body line
@@ -126,3 +131,20 @@ class Document:
 
     def line_of(self, offset: int) -> int:
         return self.line_map.position(offset)[0]
+
+
+def _toml_front_matter(text: str) -> tuple[int, int] | None:
+    """Offsets of a leading ``+++`` … ``+++`` block (Hugo TOML front matter), if terminated."""
+    first = text.find("\n")
+    if first < 0 or text[:first].rstrip(" \t") != "+++":
+        return None
+    i = first + 1
+    while i < len(text):
+        j = text.find("\n", i)
+        line_end = len(text) if j < 0 else j
+        if text[i:line_end].rstrip(" \t") == "+++":
+            return 0, len(text) if j < 0 else j + 1
+        if j < 0:
+            return None
+        i = j + 1
+    return None

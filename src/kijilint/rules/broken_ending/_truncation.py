@@ -73,8 +73,34 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool) -> bool:
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
         return False
     if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code":
-        return False
+        return _sentence_resumes_after(doc, nb)
     return True
+
+
+_DONE_WORDS = {"完了", "終了", "OK", "おしまい", "準備完了"}
+
+
+def _sentence_resumes_after(doc, code) -> bool:
+    """The sentence cut by the code goes on after it: ``…初期化して`` ⏎ code ⏎ ``おきます。`` /
+    ``完了です。`` / ``から、…`` — a writer's lead-in, not a stopped generation."""
+    blocks = doc.blocks
+    if code.index + 1 >= len(blocks):
+        return False
+    after = blocks[code.index + 1]
+    if after.kind != "paragraph" or after.containers:
+        return False
+    prose = after.prose().lstrip()
+    if prose[:1] in ("、", "，", ","):
+        return True
+    toks = doc.tokens(after)
+    if not toks:
+        return False
+    first = toks[0]
+    if first.pos1 == "動詞" and first.pos2 == "非自立可能":  # おきます, みましょう, ください
+        return True
+    if first.pos1 == "接続詞" and first.surface == "から":
+        return True
+    return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "！", "!")
 
 
 def habitually_unpunctuated(doc) -> bool:
@@ -124,6 +150,8 @@ def _analyse(doc, b) -> Verdict | None:
         return None
     if not tail or tail[-1] in _OPEN_ENDS or tail.endswith("..."):
         return None
+    if not tail.strip("、，, \u3000\n"):
+        return None  # a stray 、 after a finished sentence (``…できます。、``): a typo, not a cut
     followed_by_marker = _marker_follows(doc, b, end)
     if doc.text.startswith("](", last_end) or not _WORDY.match(tail[-1]):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
@@ -180,6 +208,11 @@ def _ending(doc, toks, tail: str):
     if tail[-1] in "、，,":
         return "strong", "読点で途切れています"
     if p1 == "助詞":
+        prev = toks[-2] if len(toks) >= 2 else None
+        if t.surface == "と" and p2 == "格助詞" and prev is not None and prev.pos2 == "終助詞":
+            return None, ""  # an inverted quotation (…できるよと, …ではないかと): said on purpose
+        if _topic_ending(toks):
+            return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
         if p2 == "終助詞":
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
         if p2 == "接続助詞" and t.surface in _COLLOQUIAL:
@@ -190,6 +223,8 @@ def _ending(doc, toks, tail: str):
     if p1 == "接頭辞":
         return "strong", "接頭辞で途切れています"
     cform = t.cform
+    if cform.startswith("連用形") and _honorific_noun(toks):
+        return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
     if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith("連用形") or cform.startswith("連体形")):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"
@@ -199,6 +234,21 @@ def _ending(doc, toks, tail: str):
             return "strong", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"
     return None, ""
+
+
+def _honorific_noun(toks) -> bool:
+    """``お知らせ``, ``お願い``, ``ご案内``: お/ご + a verb's 連用形 is a noun (a title, a label)."""
+    for i in (-2, -3):
+        if len(toks) >= -i and toks[i].pos1 == "接頭辞" and toks[i].surface in ("お", "ご", "御"):
+            return all(t.pos1 in ("動詞", "助動詞") for t in toks[i + 1 :])
+    return False
+
+
+def _topic_ending(toks) -> bool:
+    """``…について`` / ``…に関して``: names a topic, the telegraphic way notes and summaries end."""
+    if len(toks) < 3 or toks[-1].surface != "て" or toks[-3].surface != "に":
+        return False
+    return toks[-2].surface in ("つい", "関し")
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")

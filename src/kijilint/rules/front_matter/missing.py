@@ -21,8 +21,8 @@ class MissingFrontMatter(Rule):
     options = {"required": "auto"}
 
     def check(self, doc, report):
-        if doc.front_matter is not None:
-            return
+        if doc.front_matter is not None or getattr(doc, "toml_front_matter", None) is not None:
+            return  # Hugo's TOML front matter (+++) is front matter too
         required = self.opts["required"]
         if required == "never":
             return
