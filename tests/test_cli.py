@@ -159,3 +159,13 @@ def test_every_rule_documented():
         assert "Bad" in doc and "Good" in doc, cls.code
         assert cls.code[:2].isalpha() and cls.code[2:].isdigit(), cls.code
         assert cls.name == cls.name.lower() and " " not in cls.name, cls.name
+
+
+def test_config_exclude_filters_directory_walks_not_named_files(run_cli, tmp_path):
+    write(tmp_path, ".kijilint.yaml", "exclude: ['drafts/**']\n")
+    write(tmp_path, "posts/a.md", BAD_DATE)
+    draft = write(tmp_path, "drafts/b.md", BAD_DATE)
+    found = [f["path"] for f in json.loads(run_cli("check", "--format", "json", "-j", "1", str(tmp_path))[1])]
+    assert len(found) == 1 and found[0].endswith("a.md")
+    found = [f["path"] for f in json.loads(run_cli("check", "--format", "json", "-j", "1", str(draft))[1])]
+    assert len(found) == 1 and found[0].endswith("b.md")

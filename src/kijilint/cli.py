@@ -83,6 +83,8 @@ def check(paths, fmt, select, ignore, config_path, fix, unsafe_fixes, diff, fail
 
     paths = list(paths) or ["."]
     files, errors = runner.discover(paths)
+    explicit = set(paths)  # as ruff: config `exclude` filters what directory walks find
+    files = [f for f in files if f in explicit or not runner.excluded(f, opts)]
     stdin_data = sys.stdin.buffer.read() if "-" in files else None
 
     Formatter = formatters.get(fmt)
