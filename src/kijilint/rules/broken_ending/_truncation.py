@@ -100,7 +100,7 @@ def _sentence_resumes_after(doc, code) -> bool:
         return True
     if first.pos1 == "接続詞" and first.surface == "から":
         return True
-    return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "！", "!")
+    return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "．", "！", "!")
 
 
 def habitually_unpunctuated(doc) -> bool:
@@ -171,7 +171,8 @@ def _analyse(doc, b) -> Verdict | None:
         return None
     if strength == "weak":
         # A long paragraph that uses 。 (inside 「」 too) is prose, not a tagline.
-        prose_like = earlier_punctuated or (len(b.prose().strip()) >= 50 and "。" in b.prose())
+        prose = b.prose()
+        prose_like = earlier_punctuated or (len(prose.strip()) >= 50 and ("。" in prose or "．" in prose))
         if not prose_like or habitually_unpunctuated(doc):
             return None
     return Verdict(b, last.start, last_end, strength, why)

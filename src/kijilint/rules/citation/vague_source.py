@@ -18,13 +18,13 @@ def compiled(pack: str) -> tuple[re.Pattern, re.Pattern]:
     # （出典: X） in any bracket pair, or 出典：X from a line start / sentence end to the line end.
     label = re.compile(
         rf"[（(［\[]\s*(?:{labels}){gap}(?P<x>[^）)］\]\n]{{1,60}}?)\s*[）)］\]]"
-        rf"|(?:^|(?<=[。．！？!?\s{MASK}]))(?:{labels}){gap}(?P<y>[^\n。]{{1,60}}?)[\s{MASK}]*。?[\s{MASK}]*$",
+        rf"|(?:^|(?<=[。．！？!?\s{MASK}]))(?:{labels}){gap}(?P<y>[^\n。．]{{1,60}}?)[\s{MASK}]*[。．]?[\s{MASK}]*$",
         re.I | re.M,
     )
     return label, re.compile(specific, re.I)
 
 
-_EDGE = f" \t\n{MASK}*_。"
+_EDGE = f" \t\n{MASK}*_。．"
 
 
 def _credit_line(block, m) -> bool:
@@ -69,7 +69,7 @@ class VagueSourceLabel(Rule):
                 if MASK in source or specific.search(source) or not source.strip() or _credit_line(block, m):
                     continue
                 s, e = m.span()
-                e -= len(m.group()) - len(m.group().rstrip(f" \t\n{MASK}。"))
+                e -= len(m.group()) - len(m.group().rstrip(f" \t\n{MASK}。．"))
                 report(
                     block.start + s,
                     block.start + e,
