@@ -65,3 +65,21 @@ def usable(doc) -> bool:
     """Front matter present, terminated, parsed, and a mapping."""
     fm = doc.front_matter
     return fm is not None and fm.terminated and fm.error is None and not fm.bad_tags and isinstance(fm.data, dict)
+
+
+_YAML_KEY = re.compile(r"^\s*(?:-\s+)?[^\s#:][^:\n]*:(?:\s|$)", re.M)
+_PROSE_LINE = re.compile(r"^\s*(?:#{1,6}\s|.*[。．！？])", re.M)
+
+
+def meant_as_yaml(fm) -> bool:
+    """Whether a leading ``---`` block was meant as front matter.  A document that opens with a
+    thematic break (``---`` ⏎ ``# はじめに`` / ``本文です。``, slide decks, essays) has no
+    ``key:`` line, only headings or sentences: that is Markdown, not broken YAML.  (Unterminated
+    blocks are judged by their first non-blank line only.)"""
+    text = fm.yaml_text
+    if not fm.terminated:
+        first = next((ln for ln in text.split("\n", 50)[:50] if ln.strip()), "")
+        return bool(_YAML_KEY.match(first)) or not _PROSE_LINE.match(first)
+    if _YAML_KEY.search(text):
+        return True
+    return not _PROSE_LINE.search(text)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule
+from kijilint.rules.front_matter._common import meant_as_yaml
 
 
 class NotMapping(Rule):
@@ -20,6 +21,6 @@ class NotMapping(Rule):
             return
         if fm.data is None:  # empty front matter (`---` `---`) is valid: Jekyll uses it to mark pages
             return
-        if not isinstance(fm.data, dict):
+        if not isinstance(fm.data, dict) and meant_as_yaml(fm):
             kind = type(fm.data).__name__
             report(fm.yaml_start, fm.yaml_start + len(fm.yaml_text.rstrip("\n")), f"front matter が key: value の mapping ではありません（{kind}）")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule
+from kijilint.rules.front_matter._common import meant_as_yaml
 
 
 class UnterminatedFrontMatter(Rule):
@@ -17,6 +18,6 @@ class UnterminatedFrontMatter(Rule):
 
     def check(self, doc, report):
         fm = doc.front_matter
-        if fm is None or fm.terminated:
-            return
+        if fm is None or fm.terminated or not meant_as_yaml(fm):
+            return  # a document that opens with a thematic break, not with YAML
         report(0, 3, "front matter が閉じていません（先頭の --- に対応する --- がありません）")

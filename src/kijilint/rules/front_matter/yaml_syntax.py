@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule
+from kijilint.rules.front_matter._common import meant_as_yaml
 
 
 class YamlSyntax(Rule):
@@ -18,7 +19,7 @@ class YamlSyntax(Rule):
 
     def check(self, doc, report):
         fm = doc.front_matter
-        if fm is None or not fm.terminated or fm.error is None:
+        if fm is None or not fm.terminated or fm.error is None or not meant_as_yaml(fm):
             return
         start, end, message = fm.error
         if end <= start:
