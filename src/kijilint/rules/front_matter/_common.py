@@ -25,7 +25,10 @@ def parse_date(value) -> date:
     s = str(value).strip()
     m = _DATE.match(s)
     if not m:
-        raise DateProblem(f"日付として読めません: {s!r}（例: 2026-02-22 10:55:47 +0900）")
+        other = _other_format(s)
+        if other is None:
+            raise DateProblem(f"日付として読めません: {s!r}（例: 2026-02-22 10:55:47 +0900）")
+        return other
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     try:
         day = date(y, mo, d)
@@ -40,6 +43,43 @@ def parse_date(value) -> date:
         if int(tz[1:3]) > 14 or int(tz[3:5]) > 59:
             raise DateProblem(f"タイムゾーンが不正です: {s!r}")
     return day
+
+
+# Formats other generators and hand-written blogs use (Jekyll and Gatsby parse them too):
+# 2021年3月4日, 2021.03.04, 20210304, March 4, 2021, 4 Mar 2021, RFC 2822, a trailing zone name.
+_JA_DATE = re.compile(r"^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
+_DOT_DATE = re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})(?:$|[\sT])")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_EN_MDY = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_EN_DMY = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+_ZONE_NAME = re.compile(r"\s+(?:JST|UTC|GMT|[A-Z]{3,4})$")
+
+
+def _other_format(s: str) -> date | None:
+    """A date written in another common format, checked for existence; None if it is none."""
+    ymd = None
+    m = _JA_DATE.match(s) or _DOT_DATE.match(s) or _COMPACT.match(s)
+    if m:
+        ymd = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = _EN_MDY.match(s)
+        if m and m[1][:3].lower() in _MONTHS:
+            ymd = int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2])
+        else:
+            m = _EN_DMY.match(s)
+            if m and m[2][:3].lower() in _MONTHS:
+                ymd = int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1])
+    if ymd is None:
+        bare = _ZONE_NAME.sub("", s)
+        if bare != s and _DATE.match(bare):
+            return parse_date(bare)
+        return None
+    try:
+        return date(*ymd)
+    except ValueError:
+        raise DateProblem(f"存在しない日付です: {s!r}") from None
 
 
 def value_span(doc, key: str) -> tuple[int, int]:
