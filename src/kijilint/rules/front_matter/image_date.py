@@ -1,11 +1,25 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from kijilint.rules.base import Rule
 from kijilint.rules.front_matter._common import DateProblem, parse_date, usable, value_span
 
 _PATH_DATE = re.compile(r"(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)")
+
+
+def _slipped(m, day) -> bool:
+    """A wrong date, not a writer's picture from another day: the same month and day in another
+    year (a generated path with the wrong year), or more than a year apart.  A screenshot taken
+    a few days before the post, or an image shared with last month's post, is normal."""
+    y, mo, d = (int(g) for g in m.groups())
+    if (mo, d) == (day.month, day.day):
+        return y != day.year
+    try:
+        return abs((date(y, mo, d) - day).days) > 366
+    except ValueError:
+        return True  # 2026-02-30 in a path: no real day at all
 
 
 class ImageDate(Rule):
@@ -15,6 +29,8 @@ class ImageDate(Rule):
     Why: the pipeline reused another post's image, or generated the path from the wrong date;
     the page shows the wrong picture or a broken one.
     Checked keys: ``keys`` option (default ``image``, ``thumbnail``, ``og_image``, ``cover``).
+    Only a real slip is reported: the same month and day in another year, or dates more than a
+    year apart; a picture taken a few days before the post, or shared with a recent post, is not.
     Bad:  ``date: 2026-03-16`` with ``image: /assets/images/posts/2025-03-16-1-ogp.png``
     Good: ``image: /assets/images/posts/2026-03-16-1-ogp.png``
     Fix: none.
@@ -41,6 +57,6 @@ class ImageDate(Rule):
             if not m:
                 continue
             shown = "-".join(m.groups())
-            if shown != day.isoformat():
+            if shown != day.isoformat() and _slipped(m, day):
                 s, e = value_span(doc, key)
                 report(s, e, f'front matter の "{key}" のパスの日付 {shown} が date（{day.isoformat()}）と一致しません')
