@@ -12,6 +12,8 @@ _CITATION = re.compile(
     r"(?:[\[［][1-9]\d{0,2}(?:\s*[,，、\-–～]\s*\d{1,3})*[\]］])+"
     r"(?![(\[:：（])"
 )
+# A number the writer introduces by name (文献[3]を参照, 式[2], 論文[1]で): a deliberate reference.
+_NAMED = re.compile(r"(?:文献|論文|資料|図|表|式|脚注|注|章|節|付録|ref\.?|Ref\.?|Fig\.?|Eq\.?)\s*$")
 # A heading that introduces a reference list.
 _REFS_HEADING = re.compile(r"参考|文献|出典|引用|脚注|注釈|注記|典拠|references?|bibliography|sources|notes|citations|footnotes|links", re.I)
 # A line that is an entry of a numbered list of references, or a link reference definition.
@@ -35,7 +37,8 @@ class NumberedCitation(Rule):
     Why: generated text keeps the numbered citation marks of its sources but not the list they
     point to, so the numbers lead nowhere.  Silent when the document has a reference list (a
     参考文献/References heading, ``[1] …`` entries or ``[1]: URL`` definitions) and for
-    ``[1]`` in code, links (``[1](…)``) and array indexes (``a[0]``).
+    ``[1]`` in code, links (``[1](…)``), array indexes (``a[0]``) and numbers the writer names
+    (``文献[3]を参照``, ``式[2]``).
     Bad:  ``市場は拡大すると見込まれています[1]。`` with no list of sources.
     Good: a 参考文献 section with ``[1] …``, or links instead of numbers.
     Fix: none — only the author knows what the numbers referred to.
@@ -50,8 +53,8 @@ class NumberedCitation(Rule):
             if block.kind == "heading":
                 continue
             for m in _CITATION.finditer(block.masked):
-                if MASK in m.group():
-                    continue
+                if MASK in m.group() or _NAMED.search(block.masked, 0, m.start()):
+                    continue  # 文献[3]を参照, 式[2], 図[1]: the writer names what the number is
                 report(
                     block.start + m.start(),
                     block.start + m.end(),
