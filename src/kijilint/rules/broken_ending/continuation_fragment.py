@@ -23,7 +23,8 @@ class ContinuationFragment(Rule):
     auxiliary (ます, た…) or a closing bracket is a fragment too.  An ellipsis that opens a
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
     (``... 略 ...``) is left alone: a leading ellipsis counts only when what follows repeats the
-    preceding text or cannot begin a sentence.  Code, lists and quotes are not checked.
+    preceding text or cannot begin a sentence.  Code, lists and quotes are not checked, nor a
+    paragraph whose subject is the heading just above it (``## 準備`` ⏎ ``は不要です。``).
     Bad:  ``…効率的な並`` ⏎⏎ ``...効率的な並列処理フレームワークの開発など、``
     Good: one complete paragraph.
     Fix: none (merge or delete is the author's call).
@@ -67,6 +68,10 @@ def _after_interruption(doc, b) -> bool:
     if b.index == 0:
         return False
     prev = doc.blocks[b.index - 1]
+    if prev.kind == "heading":
+        # ``## 準備`` ⏎ ``は不要です。``: the heading is the sentence's subject (slide and memo style)
+        title = prev.prose().strip()
+        return bool(title) and (title[-1].isalnum() or "\u3040" <= title[-1] <= "\u9fff")
     return prev.kind in ("code", "table", "html") or prev.in_list or prev.in_quote
 
 
