@@ -19,7 +19,7 @@ class UnclosedBracket(Rule):
     own within one paragraph, heading or list item (code, URLs and HTML are not looked at).
     Closing brackets without an opener (enumerations like ``1）``) are not reported; neither are
     emoticons (``（＾＾；``) nor a quotation that the author carries on over several paragraphs
-    (the next paragraph closes it).
+    (the next paragraph closes it, or opens again with 「 as long speeches do).
     Bad:  ``「マイクロソフトの大きな疑問は互換性だ。``
     Good: ``「マイクロソフトの大きな疑問は互換性だ」``
     Fix: none (where the bracket should close is the author's call).
@@ -36,6 +36,8 @@ class UnclosedBracket(Rule):
                 if _emoticon(b.masked, i):
                     continue
                 if n + 1 < len(blocks) and _closes_later(blocks[n + 1].masked, opener):
+                    continue
+                if n + 1 < len(blocks) and _quotation_goes_on(b.masked, i, blocks[n + 1], opener):
                     continue
                 start = b.start + i
                 line_end = b.text.find("\n", i)
@@ -81,3 +83,11 @@ def _closes_later(text: str, opener: str) -> bool:
                 return True
             depth -= 1
     return False
+
+
+def _quotation_goes_on(text: str, i: int, nxt, opener: str) -> bool:
+    """A speech over several paragraphs: each opens with 「 and only the last one closes (the
+    Japanese and English convention).  The last paragraph is judged on its own."""
+    if opener not in "「『" or text[:i].strip(" \t\u3000"):
+        return False
+    return nxt.kind == "paragraph" and nxt.masked.lstrip(" \t\u3000").startswith(opener)
