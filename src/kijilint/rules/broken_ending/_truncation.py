@@ -29,6 +29,16 @@ _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?�
 _STRONG_PARTICLES = {"格助詞", "係助詞", "副助詞", "準体助詞"}
 _COLLOQUIAL = {"けど", "けれど", "けども", "けれども", "し", "のに", "から", "ので", "って", "が"}
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
+# Elliptical sign-offs and datelines that close a post on purpose (それでは / 今日はこのへんで /
+# では良いお年を / 詳細は追って / 2020年1月1日 自宅にて): whole one-line paragraphs only.
+_SIGN_OFF = re.compile(
+    r"^(?:(?:それ)?では(?:では)?[、，\s]*|じゃあ?[、，\s]*|それじゃあ?[、，\s]*)?"
+    r"(?:(?:それ)?では(?:では)?|じゃあ?|それじゃあ?|(?:今日|本日|今回|今週|今年)は(?:この|こ)?(?:へん|辺|あたり)で"
+    r"|(?:皆さん|みなさん)?(?:も)?(?:良い|よい)(?:お年|週末|一日|旅|休日|クリスマス|年末)を"
+    r"|(?:詳細|続き|詳しく)は(?:追って|後ほど|また(?:今度|後日|次回)?|次回|後日)(?:で)?|またの機会に|取り急ぎ(?:ご報告|ご連絡)?(?:まで)?"
+    r"|(?:\d{4}[年/.\-]\d{1,2}[月/.\-]\d{1,2}日?|\d{1,2}月\d{1,2}日)[\s　]*.{0,20}?にて)"
+    r"[\s　]*[。！!…〜～ｗw]*$"
+)
 _BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]$")
 _WORDY = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
@@ -152,6 +162,8 @@ def _analyse(doc, b) -> Verdict | None:
         return None
     if not tail.strip("、，, \u3000\n"):
         return None  # a stray 、 after a finished sentence (``…できます。、``): a typo, not a cut
+    if len(sents) == 1 and "\n" not in tail and _SIGN_OFF.match(tail):
+        return None  # a sign-off or dateline, elliptical on purpose
     followed_by_marker = _marker_follows(doc, b, end)
     if doc.text.startswith("](", last_end) or not _WORDY.match(tail[-1]):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
