@@ -39,6 +39,18 @@ _SIGN_OFF = re.compile(
     r"|(?:\d{4}[年/.\-]\d{1,2}[月/.\-]\d{1,2}日?|\d{1,2}月\d{1,2}日)[\s　]*.{0,20}?にて)"
     r"[\s　]*[。！!…〜～ｗw]*$"
 )
+_CLOSING_LEAD = re.compile(r"^(?:以上|では|それでは|まずは|とりあえず|取り急ぎ)[、，]")
+_CLOSING_TAIL = ("まで", "までに", "として", "程度に", "がてら", "で", "へ", "になれば", "になれたら")
+
+
+def _elliptical_closing(tail: str) -> bool:
+    """A short closing line that leaves its verb out on purpose: ``ご参考まで``, ``備忘録として``,
+    ``以上、報告まで``, ``ではまた次の記事で``.  Only a one-clause line of up to 15 characters
+    (a cut sentence is longer, or has a 、 in it)."""
+    body = _CLOSING_LEAD.sub("", tail.strip(" \u3000"))
+    return len(body) <= 15 and not any(c in body for c in "、，,") and body.endswith(_CLOSING_TAIL)
+
+
 _BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]$")
 _WORDY = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
@@ -162,7 +174,7 @@ def _analyse(doc, b) -> Verdict | None:
         return None
     if not tail.strip("、，, \u3000\n"):
         return None  # a stray 、 after a finished sentence (``…できます。、``): a typo, not a cut
-    if len(sents) == 1 and "\n" not in tail and _SIGN_OFF.match(tail):
+    if len(sents) == 1 and "\n" not in tail and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)):
         return None  # a sign-off or dateline, elliptical on purpose
     followed_by_marker = _marker_follows(doc, b, end)
     if doc.text.startswith("](", last_end) or not _WORDY.match(tail[-1]):
