@@ -152,14 +152,18 @@ class _Analyser:
         min_chars = self.opts["min_chars"]
         for b in self.doc.blocks:
             if b.kind in ("paragraph", "heading"):
+                prose_key = key_of(b.masked)
                 key = block_key(b.masked, b.text)
                 if not key:  # nothing but markup (an image, a Liquid tag): compare the markup
                     key = "\0" + "".join(b.text.split())
                 link_only = bool(_LINK_ONLY.match(b.text.strip()))
                 # Bullets (summaries repeat them) and quotations (of the article itself) recur
                 # legitimately: they can be part of a repeated run but never a copy alone.
+                # Only Japanese prose counts on its own: a paragraph that is one code span (a
+                # command) or an English log line shown twice is not a copied paragraph.
                 substantial = (
-                    b.kind == "paragraph" and len(key) >= min_chars and not link_only and not b.in_list and not b.in_quote
+                    b.kind == "paragraph" and len(prose_key) >= min_chars and _japanese(prose_key)
+                    and not link_only and not b.in_list and not b.in_quote
                 )
             elif b.kind in ("code", "table"):
                 key = "\n".join(line.rstrip() for line in b.text.strip("\n").split("\n"))
@@ -338,13 +342,44 @@ class _Analyser:
                     ga = grams.get(u.idx) or grams.setdefault(u.idx, _grams(k))
                     gb = grams.get(j) or grams.setdefault(j, _grams(kj))
                     score = len(ga & gb) / min(len(ga), len(gb))
-                    if score >= thr and (best is None or score > best.score):
+                    if score >= thr and (best is None or score > best.score) and not (
+                        len(k) <= 2000 and self._parallel(uj.block, u.block, kj, k)
+                    ):
                         best = Copy(u.idx, (j,), "near", score)
                 if best:
                     out.append(best)
             for h in fps:
                 index[h].append(u.idx)
         return out
+
+    def _heading_of(self, block_index: int):
+        """The key of the nearest heading above a block ('' before the first)."""
+        table = self.__dict__.get("_headings")
+        if table is None:
+            table, current = [], ""
+            for b in self.doc.blocks:
+                if b.kind == "heading":
+                    current = key_of(b.masked)
+                table.append(current)
+            self._headings = table
+        return table[block_index] if block_index < len(table) else ""
+
+    def _parallel(self, a_block, b_block, a_key: str, b_key: str) -> bool:
+        """Two passages in sibling sections written to one pattern (``Alpha テンプレート`` /
+        ``Beta テンプレート``): where they differ, each says its own heading's word."""
+        ha, hb = self._heading_of(a_block.index), self._heading_of(b_block.index)
+        if not ha or not hb or ha == hb:
+            return False
+        if a_key == b_key:  # the same sentence under two headings of one pattern
+            return _common_affix(ha, hb) >= 2
+        from difflib import SequenceMatcher
+
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a_key, b_key, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            if (a_key[i1:i2] and a_key[i1:i2] not in ha) or (b_key[j1:j2] and b_key[j1:j2] not in hb):
+                return False
+        return True
 
     def _sentences(self, covered: set[int]) -> list[Repeat]:
         lo, far = self.opts["sentence_min_chars"], self.opts["sentence_far_min_chars"]
@@ -382,12 +417,30 @@ class _Analyser:
                 # copy: RP001 (and its length threshold) decides.
                 if len(sents) == 1 and len(self.doc.sentences(first.block)) == 1:
                     continue
+                if self._parallel(first.block, u.block, k, k):
+                    continue
                 reported.add(pos)
                 out.append(Repeat(s, first))
         return out
 
 
 _NEAR_SPAN = 20_000
+_JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _japanese(key: str) -> bool:
+    """At least a fifth of the characters are kana or kanji."""
+    return len(_JA.findall(key[:2000])) * 5 >= min(len(key), 2000)
+
+
+def _common_affix(a: str, b: str) -> int:
+    pre = 0
+    while pre < min(len(a), len(b)) and a[pre] == b[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(a), len(b)) - pre and a[-1 - suf] == b[-1 - suf]:
+        suf += 1
+    return max(pre, suf)
 
 
 def _grams(key: str) -> set[str]:
