@@ -21,7 +21,8 @@ class ReadingTime(Rule):
     model made it up); readers see "8 分" on a 25-minute article.  Only large gaps are
     reported: Japanese readers read roughly 400–600 characters a minute, so a value is flagged
     only when it implies reading faster than ``max_chars_per_minute`` (default 800, counting
-    prose) or slower than ``min_chars_per_minute`` (default 100, counting prose and code), and
+    prose) or slower than ``min_chars_per_minute`` (default 100, counting prose, code, tables
+    and raw HTML), and
     is at least 2 minutes off — never for ordinary variation.
     Bad:  ``reading_time: 90`` on a 2,000-character article; ``reading_time: 8`` on 9,500
     Good: ``reading_time: 4``
@@ -39,7 +40,8 @@ class ReadingTime(Rule):
         if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
             return
         prose = body_chars(doc)
-        code = sum(len(b.text) for b in doc.blocks if b.kind in ("code", "table"))
+        # code, tables and raw HTML (old posts written in <p> tags) take reading time too
+        code = sum(len(b.text) for b in doc.blocks if b.kind in ("code", "table", "html"))
         fast = prose / v > float(self.opts["max_chars_per_minute"])
         slow = (prose + code) / v < float(self.opts["min_chars_per_minute"])
         expected = prose / float(self.opts["typical_chars_per_minute"])
