@@ -250,11 +250,21 @@ def _ending(doc, toks, tail: str):
     cform = t.cform
     if cform.startswith("連用形") and _honorific_noun(toks):
         return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
-    if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith("連用形") or cform.startswith("連体形")):
+    if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith(("連用形", "連体形", "未然形"))):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"
-        return "strong", "活用語の途中の形で途切れています"
-    if p1 in ("名詞", "接尾辞", "形状詞") or t.unknown:
+        return "strong", "活用語の途中の形で途切れています"  # 組み合わ(せる), 考え(る)
+    if p1 == "動詞" and cform.startswith("命令形"):
+        return "weak", "活用語の途中の形で途切れています"  # 〜などあれ(ば); 見ろ is a real ending
+    if p1 in ("連体詞", "接続詞"):
+        return "strong", f"「{t.surface}」で途切れています"  # その / しかし cannot end a sentence
+    if p1 == "副詞":
+        return "weak", f"「{t.surface}」で途切れています"  # …の詳細につい(て)
+    if p1 == "形状詞" and p2 == "助動詞語幹" and t.surface == "よう" and len(toks) >= 2 and toks[-2].pos1 in ("動詞", "助動詞"):
+        # …できるよう(に): the sentence goes on; …いただけますよう is a formal request, said on purpose
+        if toks[-2].surface != "ます":
+            return "strong", "「よう」で途切れています"
+    if p1 in ("名詞", "接尾辞", "形状詞", "記号") or t.unknown:
         if _cut_word(doc, t):
             return "strong", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"
@@ -277,15 +287,18 @@ def _topic_ending(toks) -> bool:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 
 
 def _cut_word(doc, t) -> bool:
-    """An ASCII word that is a strict prefix of a longer word used elsewhere (LL → LLM)."""
+    """An ASCII or katakana word that is a strict prefix of a longer word used elsewhere
+    (LL → LLM, ファイ → ファイル)."""
     w = t.surface
-    if not _ASCII_WORD.fullmatch(w) or len(w) < 2:
-        return False
-    key = "EN:ascii-words"
-    words = doc.cache.get(key)
-    if words is None:
-        words = doc.cache[key] = set(_ASCII_WORD.findall(doc.text.replace(MASK, " ")))
-    return any(len(o) > len(w) and o.startswith(w) for o in words)
+    for pattern, key in ((_ASCII_WORD, "EN:ascii-words"), (_KATAKANA_WORD, "EN:katakana-words")):
+        if not pattern.fullmatch(w) or len(w) < 2:
+            continue
+        words = doc.cache.get(key)
+        if words is None:
+            words = doc.cache[key] = set(pattern.findall(doc.text.replace(MASK, " ")))
+        return any(len(o) > len(w) and o.startswith(w) for o in words)
+    return False
