@@ -13,11 +13,14 @@ from kijilint.rules.citation._common import LINKED
 def compiled(pack: str) -> tuple[re.Pattern, re.Pattern]:
     data = packs.load(pack)
     labels = "|".join(re.escape(w) for w in data.get("labels") or ["出典"])
+    # Labels that read as a source only in brackets inside a sentence (（参考: 業界調査）):
+    # on a line of their own they introduce reading lists and book titles.
+    in_brackets = "|".join(re.escape(w) for w in [*(data.get("labels") or ["出典"]), *(data.get("bracket_labels") or [])])
     specific = "|".join(f"(?:{p})" for p in data.get("specific") or []) or r"(?!)"
     gap = rf"[\s{MASK}]*[:：][\s{MASK}]*"
     # （出典: X） in any bracket pair, or 出典：X from a line start / sentence end to the line end.
     label = re.compile(
-        rf"[（(［\[]\s*(?:{labels}){gap}(?P<x>[^）)］\]\n]{{1,60}}?)\s*[）)］\]]"
+        rf"[（(［\[]\s*(?:{in_brackets}){gap}(?P<x>[^）)］\]\n]{{1,60}}?)\s*[）)］\]]"
         rf"|(?:^|(?<=[。．！？!?\s{MASK}]))(?:{labels}){gap}(?P<y>[^\n。．]{{1,60}}?)[\s{MASK}]*[。．]?[\s{MASK}]*$",
         re.I | re.M,
     )
