@@ -214,7 +214,7 @@ class Injector:
         return True
 
     def near_dup_paragraph(self, tag):
-        ps = [p for p in self.free_paragraphs(min_sentences=3, min_chars=80)]
+        ps = self.free_paragraphs(min_sentences=3, min_chars=100)
         if not ps:
             return False
         a, b = self.rnd.choice(ps)
@@ -287,7 +287,10 @@ class Injector:
         for a, b in self.rnd.sample(self.free_paragraphs(min_sentences=2), k=len(self.free_paragraphs(min_sentences=2))):
             i = self.rnd.randint(a, b)
             ss = sentences(self.lines[i].text)
-            cand = [k for k, s in enumerate(ss) if len(s) >= 15 and s.endswith(("。", "？", "！"))]
+            # whole sentences only: the first piece of a hard-wrapped line may be a tail
+            whole_first = i == a or self.lines[i - 1].text.rstrip().endswith(("。", "？", "！"))
+            cand = [k for k, s in enumerate(ss) if len(s) >= 15 and s.endswith(("。", "？", "！"))
+                    and (k > 0 or whole_first)]
             if not cand:
                 continue
             k = self.rnd.choice(cand)
