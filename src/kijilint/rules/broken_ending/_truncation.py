@@ -29,6 +29,7 @@ _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?�
 _STRONG_PARTICLES = {"格助詞", "係助詞", "副助詞", "準体助詞"}
 _COLLOQUIAL = {"けど", "けれど", "けども", "けれども", "し", "のに", "から", "ので", "って", "が"}
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
+_NOT_CONTENT_HTML = re.compile(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$)")
 # Elliptical sign-offs and datelines that close a post on purpose (それでは / 今日はこのへんで /
 # では良いお年を / 詳細は追って / 2020年1月1日 自宅にて): whole one-line paragraphs only.
 _SIGN_OFF = re.compile(
@@ -92,6 +93,8 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool) -> bool:
     nb = blocks[b.index + 1]
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and len(nb.prose().strip()) <= 30:
         return True
+    if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
+        return False  # an HTML comment or a closing tag does not carry the sentence on
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
         return False
     if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code":
@@ -267,8 +270,28 @@ def _ending(doc, toks, tail: str):
     if p1 in ("名詞", "接尾辞", "形状詞", "記号") or t.unknown:
         if _cut_word(doc, t):
             return "strong", f"語 {t.surface!r} が途中で切れています"
+        if _stub_after_particle(toks, tail):
+            return "strong", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"
     return None, ""
+
+
+_KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
+
+
+def _stub_after_particle(toks, tail: str) -> bool:
+    """A word fragment where a particle demands a whole word: a kana stub or a single kanji
+    after て/で (…してしま, …に応じて変), a one-kana stub after の/が/を (…のパ), or a
+    サ変 noun cut before its する (…がキャンセルさ)."""
+    if len(toks) < 2:
+        return False
+    t, prev = toks[-1], toks[-2]
+    stub = _KANA_STUB.fullmatch(t.surface) is not None
+    if prev.pos2 == "接続助詞" and prev.surface in ("て", "で") and stub:
+        return True
+    if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を") and len(t.surface) == 1 and stub and not t.surface.isascii():
+        return t.surface not in "方中上下前後外内側"  # one-character nouns that do end phrases
+    return (t.surface == "さ" and t.pos1 == "接尾辞" and "サ変" in prev.field(2))
 
 
 def _honorific_noun(toks) -> bool:
