@@ -40,6 +40,7 @@ class DoubledWord(Rule):
         text = doc.text
         for b in doc.prose_blocks:
             toks = doc.tokens(b)
+            self._compounds(toks, text, allowed, report)
             for k, t in enumerate(toks):
                 u = toks[k + 1] if k + 1 < len(toks) else None
                 half = self._halves(t) if len(t.surface) >= 2 * _SAME_HALVES_MIN else None
@@ -64,6 +65,22 @@ class DoubledWord(Rule):
                 if self._third(toks, k, text):  # 「重複重複重複」: three or more is rhetoric, not a slip
                     continue
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
+
+    def _compounds(self, toks, text, allowed, report):
+        """A two-token compound written twice (互換 性 互換 性, 受信 側 受信 側): the tokenizer
+        splits the word, so the single-token test above never sees it."""
+        for k in range(len(toks) - 3):
+            a, b, c, d = toks[k : k + 4]
+            if a.surface != c.surface or b.surface != d.surface or a.surface == b.surface:
+                continue
+            if a.pos1 != _NOUN or a.pos2 in _NOT_NOUN2 + ("数詞",) or b.pos1 not in (_NOUN, "接尾辞"):
+                continue
+            word = a.surface + b.surface
+            if len(word) < 3 or word.lower() in allowed or text[a.start : d.end] != word * 2:
+                continue
+            if k + 5 < len(toks) and toks[k + 4].surface == a.surface and toks[k + 5].surface == b.surface:
+                continue  # three in a row is rhetoric
+            self._report(report, a.start, d.end, c.start, d.end, word)
 
     @staticmethod
     def _candidate(t) -> bool:
