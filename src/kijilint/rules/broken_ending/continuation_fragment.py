@@ -50,7 +50,9 @@ class ContinuationFragment(Rule):
             if not rest.strip() or _TRAILING_ELLIPSIS.search(rest):
                 return  # "..." alone or "... 略 ...": an elision mark
             start = b.start + m.end()
-            if _repeats(rest, previous) or _cannot_begin(doc, b, start):
+            # compare the prose only: code and links are masked in the paragraphs before too
+            masked_rest = b.masked[m.end() : len(first_line)]
+            if _repeats(masked_rest, previous) or _cannot_begin(doc, b, start):
                 report(b.start, max(first_end, start + 1), f"段落が文の途中から始まっています: {quote(first_line)}")
             return
         if _after_interruption(doc, b):

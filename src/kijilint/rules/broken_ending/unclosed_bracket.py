@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from kijilint.markdown import MASK
 from kijilint.rules.base import Rule, quote
 
 PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "［": "］"}
@@ -60,8 +61,11 @@ def _unclosed(text: str) -> list[tuple[int, str]]:
 
 def _emoticon(text: str, i: int) -> bool:
     """``（＾＾；`` / ``（´・ω・`` : the next characters are face parts, not words; ``（笑`` /
-    ``（汗`` at the end of a line is the same kind of mark."""
+    ``（汗`` at the end of a line is the same kind of mark.  Code or a link right after the
+    bracket (masked) is a word, never a face part."""
     after = text[i + 1 : i + 4].strip()
+    if after.startswith(MASK):
+        return False
     if after and all(c in _EMOTICON_FACE or not _WORDISH.match(c) for c in after):
         return True
     if text[i] in "（(":
