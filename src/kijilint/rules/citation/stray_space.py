@@ -20,7 +20,8 @@ class StraySpace(Rule):
 
     Why: when a pipeline strips a citation marker (``設備投資 [cite: X]に``) it often leaves the
     space before it: ``設備投資 に``.  Reported only where the space separates a noun from the
-    particle or auxiliary that attaches to it, or sits before 。/、; spaces next to Latin words
+    particle or auxiliary that attaches to it, a verbal noun from its する/できる (``公開 できる``),
+    or sits before 。/、; spaces next to Latin words
     (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
     (numbering, alignment, verse), between a surname and a given name, letter-spacing
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
@@ -71,13 +72,20 @@ def _candidates(doc, block):
                 if (
                     nxt
                     and prev
-                    and nxt.pos.startswith(_ATTACHED)
-                    and prev.pos.startswith(_NOUNISH)
+                    and (
+                        (nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH))
+                        or _suru_verb(prev, nxt)
+                    )
                     and not prev.pos.startswith("名詞,固有名詞,人名")  # 吉田 よりこ: a full name
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                 ):
                     yield i, prev.surface, nxt.surface
         i = m.find(" ", i + 1)
+
+
+def _suru_verb(prev, nxt) -> bool:
+    """A verbal noun cut from its する/できる (公開 できる, 作成 する): one word split in two."""
+    return "サ変可能" in prev.pos and nxt.pos.startswith("動詞,非自立可能") and nxt.lemma in ("為る", "出来る")
 
 
 def _spaced_on_purpose(m: str) -> bool:
