@@ -10,6 +10,12 @@ from kijilint.rules.citation._common import LINKED
 
 
 @lru_cache(maxsize=16)
+def generic_source(pack: str) -> re.Pattern:
+    words = "|".join(f"(?:{p})" for p in packs.load(pack).get("generic") or []) or r"(?!)"
+    return re.compile(rf"(?:{words})", re.I)
+
+
+@lru_cache(maxsize=16)
 def compiled(pack: str) -> tuple[re.Pattern, re.Pattern]:
     data = packs.load(pack)
     labels = "|".join(re.escape(w) for w in data.get("labels") or ["出典"])
@@ -47,8 +53,9 @@ class VagueSourceLabel(Rule):
     a topic or an organisation (``AI市場データ``, ``業界レポート``, ``Gartner``); a reader cannot
     look it up, and an editor has to either find the real source or drop the claim.  A label
     whose source is a link, a URL, a quoted title, a dated report, a reference work
-    (Wikipedia, 青空文庫) or the author's own work is fine, and so is any label in a paragraph
-    that links or footnotes its source, and a credit line: a label that is a paragraph of its
+    (Wikipedia, 青空文庫) or the author's own work is fine, and so is a label in a paragraph
+    that links or footnotes its source (unless the label is only generic words, ``公開情報``,
+    which no link can be), and a credit line: a label that is a paragraph of its
     own, or sits with the picture it credits (``出典：気象庁`` under a chart names whose chart
     it is).
     Which words count is a YAML pack (``rules/vague-sources.yaml``).
@@ -62,15 +69,19 @@ class VagueSourceLabel(Rule):
 
     def check(self, doc, report):
         label, specific = compiled(self.opts["pack"])
+        generic = generic_source(self.opts["pack"])
         for block in doc.prose_blocks:
             masked = block.masked
-            if not label.search(masked) or LINKED.search(block.text):
+            if not label.search(masked):
                 continue
+            linked = LINKED.search(block.text)
             for m in label.finditer(masked):
                 group = "x" if m.group("x") is not None else "y"
                 source = m.group(group)
                 if MASK in source or specific.search(source) or not source.strip() or _credit_line(block, m):
                     continue
+                if linked and not generic.fullmatch(source.strip()):
+                    continue  # the paragraph's link may well be the source the label names
                 s, e = m.span()
                 e -= len(m.group()) - len(m.group().rstrip(f" \t\n{MASK}。．"))
                 report(
