@@ -16,6 +16,7 @@ verdict comes from the grammar of the last words (UniDic tokens):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kijilint.markdown import MASK
@@ -189,8 +190,12 @@ def _analyse(doc, b) -> Verdict | None:
     if not toks:
         return None
     strength, why = _ending(doc, toks, tail)
+    # a word cut short (ファイ, のパ) is no lead-in, whatever follows the paragraph
+    cut_word = strength == "cut"
+    if cut_word:
+        strength = "strong"
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
-    if not followed_by_marker and _lead_in(doc, b, tail, strength, earlier_punctuated):
+    if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated):
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
@@ -235,6 +240,8 @@ def _ending(doc, toks, tail: str):
     p1, p2 = t.pos1, t.pos2
     if tail[-1] in "、，,":
         return "strong", "読点で途切れています"
+    if p1 in ("助詞", "助動詞") and p2 != "終助詞" and _cut_word(doc, t, min_len=1):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # …ずつダ(ウンロード): a katakana stub read as だ
     if p1 == "助詞":
         prev = toks[-2] if len(toks) >= 2 else None
         if t.surface == "と" and p2 == "格助詞" and prev is not None and prev.pos2 == "終助詞":
@@ -267,11 +274,9 @@ def _ending(doc, toks, tail: str):
         # …できるよう(に): the sentence goes on; …いただけますよう is a formal request, said on purpose
         if toks[-2].surface != "ます":
             return "strong", "「よう」で途切れています"
-    if p1 in ("名詞", "接尾辞", "形状詞", "記号") or t.unknown:
-        if _cut_word(doc, t):
-            return "strong", f"語 {t.surface!r} が途中で切れています"
-        if _stub_after_particle(toks, tail):
-            return "strong", f"語 {t.surface!r} が途中で切れています"
+    if p1 in ("名詞", "代名詞", "接尾辞", "形状詞", "記号") or t.unknown:
+        if _cut_word(doc, t) or _stub_after_particle(toks, tail):
+            return "cut", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"
     return None, ""
 
@@ -287,7 +292,8 @@ def _stub_after_particle(toks, tail: str) -> bool:
         return False
     t, prev = toks[-1], toks[-2]
     stub = _KANA_STUB.fullmatch(t.surface) is not None
-    if prev.pos2 == "接続助詞" and prev.surface in ("て", "で") and stub:
+    # で after a link or code is read as the conjunction で; it is the particle all the same
+    if (prev.pos2 == "接続助詞" or prev.pos1 == "接続詞") and prev.surface in ("て", "で") and stub:
         return True
     if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を") and len(t.surface) == 1 and stub and not t.surface.isascii():
         return t.surface not in "方中上下前後外内側"  # one-character nouns that do end phrases
@@ -313,15 +319,17 @@ _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 
 
-def _cut_word(doc, t) -> bool:
+def _cut_word(doc, t, min_len: int = 2) -> bool:
     """An ASCII or katakana word that is a strict prefix of a longer word used elsewhere
     (LL → LLM, ファイ → ファイル)."""
     w = t.surface
     for pattern, key in ((_ASCII_WORD, "EN:ascii-words"), (_KATAKANA_WORD, "EN:katakana-words")):
-        if not pattern.fullmatch(w) or len(w) < 2:
+        if not pattern.fullmatch(w) or len(w) < min_len:
             continue
         words = doc.cache.get(key)
         if words is None:
-            words = doc.cache[key] = set(pattern.findall(doc.text.replace(MASK, " ")))
+            words = doc.cache[key] = Counter(pattern.findall(doc.text.replace(MASK, " ")))
+        if words[w] > 1:
+            return False  # the writer uses it as a whole word elsewhere (ファイル beside ファイルシステム)
         return any(len(o) > len(w) and o.startswith(w) for o in words)
     return False
