@@ -257,7 +257,45 @@ class _Analyser:
         solid = any(
             how == "exact" and any(self.units[k].substantial for k in range(a0, a1 + 1)) for a0, a1, _, _, how in chain
         )
+        solid = solid or self._whole_section(chain)
         return chain if n_units >= 2 and len(chain) >= 2 and solid else None
+
+    def _whole_section(self, chain) -> bool:
+        """A short section (heading, a line or two, a list or code) copied whole, under the same
+        parent heading: the heading text and its body both recur, so it is one regenerated section.
+        Sibling sections written to a template (``### 引数`` / ``なし`` under each function)
+        have different parents and stay silent."""
+        a0, b0 = chain[0][0], chain[0][2]
+        head, orig = self.units[a0], self.units[b0]
+        if head.kind != "heading" or not _japanese_or_word(head.key) or chain[0][4] != "exact":
+            return False
+        level = head.block.level
+        if orig.block.level != level or not self._section_end(chain[-1][3] + 1, chain[-1][1] + 1, a0, level):
+            return False
+        body = range(a0 + 1, chain[-1][1] + 1)
+        prose = sum(len(_JA.findall(self.units[k].key)) for k in body if self.units[k].kind == "paragraph")
+        code = any(self.units[k].group == "code" and len(self.units[k].key) >= 20 for k in body)
+        if self._parent(a0, level) != self._parent(b0, level):
+            return False
+        return prose >= _SECTION_MIN_PROSE or (code and prose > 0)
+
+    def _section_end(self, nxt: int, after_copy: int, copy: int, level: int) -> bool:
+        """The original section is copied to its end: after it comes a heading of the same or a
+        higher level, the copy itself, or nothing.  One unit added to the original since is
+        allowed when the copy itself ends at such a heading."""
+
+        def boundary(k: int) -> bool:
+            return k >= self.n or k == copy or (self.units[k].kind == "heading" and self.units[k].block.level <= level)
+
+        return boundary(nxt) or (boundary(nxt + 1) and boundary(after_copy))
+
+    def _parent(self, k: int, level: int):
+        """Index of the nearest heading above unit k with a level below ``level`` (None at top)."""
+        for j in range(k - 1, -1, -1):
+            u = self.units[j]
+            if u.kind == "heading" and u.block.level < level:
+                return j
+        return None
 
     # --- the passes --------------------------------------------------------------------------
     def run(self) -> Analysis:
@@ -425,12 +463,18 @@ class _Analyser:
 
 
 _NEAR_SPAN = 20_000
+_SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
 _JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _japanese(key: str) -> bool:
     """At least a fifth of the characters are kana or kanji."""
     return len(_JA.findall(key[:2000])) * 5 >= min(len(key), 2000)
+
+
+def _japanese_or_word(key: str) -> bool:
+    """A heading worth matching: some kana/kanji, or a word of several letters."""
+    return bool(_JA.search(key)) or len(key) >= 4
 
 
 def _common_affix(a: str, b: str) -> int:
