@@ -34,6 +34,7 @@ DEFAULTS = {
     "near_threshold": 0.85,  # 5-gram containment for a near-duplicate
     "sentence_min_chars": 20,  # shortest sentence RP004 reports when it repeats its neighbour
     "sentence_far_min_chars": 40,  # … and when the two are further apart (refrains are short)
+    "sentence_stutter_min_chars": 10,  # … and when it follows itself in one paragraph (X。X。)
 }
 
 _MAX_CANDIDATES = 8  # earlier occurrences tried per unit when starting a chain
@@ -423,6 +424,8 @@ class _Analyser:
         lo, far = self.opts["sentence_min_chars"], self.opts["sentence_far_min_chars"]
         seen: dict[str, tuple[object, int]] = {}  # key -> (first sentence, its position)
         last: dict[str, int] = {}  # key -> position of the latest occurrence
+        last_block: dict[str, int] = {}  # key -> block of the latest occurrence
+        stutter = min(lo, self.opts["sentence_stutter_min_chars"])
         out: list[Repeat] = []
         reported: set[int] = set()
         pos = 0
@@ -433,16 +436,20 @@ class _Analyser:
             for s in sents:
                 pos += 1
                 k = block_key(s.masked, s.text)
-                if len(k) < lo:
+                if len(k) < stutter:
                     continue
                 got = seen.get(k)
                 if got is None:
                     seen[k] = (s, pos)
                     last[k] = pos
+                    last_block[k] = u.block.index
                     continue
                 first, prev = got[0], last[k]
-                last[k] = pos
-                if u.block.index in covered:
+                # A short sentence counts only as a stutter inside one paragraph (X。X。):
+                # across blocks, formulaic lines (「次に実行します。」) recur around code.
+                stuttered = prev == pos - 1 and last_block[k] == u.block.index
+                last[k], last_block[k] = pos, u.block.index
+                if u.block.index in covered or (len(k) < lo and not stuttered):
                     continue
                 if prev == pos - 1 and prev in reported:  # X。X。X。: one finding for the loop
                     reported.add(pos)

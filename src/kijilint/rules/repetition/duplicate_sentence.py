@@ -15,13 +15,15 @@ class DuplicateSentence(Rule):
     purpose (「しかし、その議論に答えを出すのは不可能です。」 as a refrain).  Headings, code and tables are not
     read, a paragraph already reported by RP001–RP003 is skipped, and a one-sentence paragraph
     repeating another one-sentence paragraph is left to RP001.
+    Inside one paragraph, a sentence that follows itself word for word is a stutter from
+    ``sentence_stutter_min_chars`` (default 10) on: 「キャンセルについても同様です。」 twice in a row.
     Bad:  「テストが動かない場合がある。テストが動かない場合がある。」
     Good: 「テストが動かない場合がある。」
     Fix: none.
     """
 
     code, name, category, severity = "RP004", "duplicate-sentence", "repetition", "warning"
-    options = {k: DEFAULTS[k] for k in ("sentence_min_chars", "sentence_far_min_chars")}
+    options = {k: DEFAULTS[k] for k in ("sentence_min_chars", "sentence_far_min_chars", "sentence_stutter_min_chars")}
 
     def check(self, doc, report):
         an = analyse(doc, self.opts)
