@@ -13,7 +13,10 @@ class DuplicateSection(Rule):
     sections come back after ``---END---`` or after the footer.  One finding covers the whole
     copy and names the lines it repeats.  The copy may be cut short (its last block truncated)
     or miss one block, or hold one extra block; it must contain at least one paragraph of
-    ``min_chars`` or more.  A heading repeated with a different body is not a copy.
+    ``min_chars`` or more, unless it is a short section (a heading with a line or two, a list
+    or a command) copied whole under the same parent heading.  A heading repeated with a
+    different body is not a copy, nor is a subsection written to a template under each of
+    several parents (``### 戻り値`` / 「失敗したときは例外を送出します。」).
     Bad:  lines 40–60 are lines 10–30 again.
     Good: one of the two.
     Fix: unsafe: removes the copy (which of the two to keep is the author's call).
