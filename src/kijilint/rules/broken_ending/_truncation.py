@@ -204,10 +204,51 @@ def _analyse(doc, b) -> Verdict | None:
     if strength == "weak":
         # A long paragraph that uses 。 (inside 「」 too) is prose, not a tagline.
         prose = b.prose()
-        prose_like = earlier_punctuated or (len(prose.strip()) >= 50 and ("。" in prose or "．" in prose))
+        prose_like = (
+            earlier_punctuated
+            or (len(prose.strip()) >= 50 and ("。" in prose or "．" in prose))
+            or _clause_then_noun(doc, b, toks)
+        )
         if not prose_like or habitually_unpunctuated(doc):
             return None
     return Verdict(b, last.start, last_end, strength, why)
+
+
+_NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
+
+
+def _clause_then_noun(doc, b, toks) -> bool:
+    """A one-sentence paragraph of 25+ characters that subordinates a whole clause
+    (``…なかったため、`` / ``…ていますが、`` / ``…される関係上、``) and then stops on a bare
+    noun: a sentence, not a tagline, so the missing predicate is a cut.  The article's opening
+    paragraph is left alone: a summary line (``…をつくってみたという話``) is 体言止め on purpose."""
+    if toks[-1].pos1 not in _NOUN_ENDS or len(b.prose().strip()) < 25 or b.index == _first_paragraph(doc):
+        return False
+    return any(_closes_clause(toks, i) for i, t in enumerate(toks) if i and t.pos2 == "読点")
+
+
+def _closes_clause(toks, i: int) -> bool:
+    """Whether the 、 at ``toks[i]`` ends a subordinate clause: after a conjunctive particle, a
+    連用形 or 仮定形 predicate (…し、 / …したら、), or a noun right after a 連体形 predicate (…ため、 / …関係上、)."""
+    p = toks[i - 1]
+    if p.pos2 == "接続助詞":
+        return True
+    if p.pos1 in _PREDICATES and p.cform.startswith(("連用形", "仮定形")):
+        return True  # …し、 / …したら、
+    k = i - 1
+    if p.pos1 == "接尾辞" and k >= 1 and toks[k - 1].pos1 == "名詞":
+        k -= 1  # 関係 + 上
+    return toks[k].pos1 == "名詞" and k >= 1 and toks[k - 1].pos1 in _PREDICATES and toks[k - 1].cform.startswith("連体形")
+
+
+_PREDICATES = ("動詞", "助動詞", "形容詞")
+
+
+def _first_paragraph(doc) -> int | None:
+    key = "EN:first-paragraph"
+    if key not in doc.cache:
+        doc.cache[key] = next((b.index for b in doc.paragraphs if eligible(doc, b)), None)
+    return doc.cache[key]
 
 
 def tail_quote(doc, v: Verdict) -> str:
