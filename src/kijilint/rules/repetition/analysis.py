@@ -359,7 +359,9 @@ class _Analyser:
             if not u.substantial or len(u.key) < lo:
                 continue
             # Judged on the first _NEAR_SPAN characters: bounded cost on a 7 MB one-line paragraph.
-            k = u.key[:_NEAR_SPAN]
+            # Compared on prose: the inline code appended to a key (``\x01`` …) is checked apart.
+            k, codes = _prose_and_code(u.key)
+            k = k[:_NEAR_SPAN]
             # Sampled by a cheap function of the gram's own characters, so both copies keep the same ones.
             fps = {k[p : p + 5] for p in range(len(k) - 4) if (ord(k[p]) + 3 * ord(k[p + 2]) + 7 * ord(k[p + 4])) % _FP_SAMPLE == 0}
             if u.idx not in taken:
@@ -372,8 +374,12 @@ class _Analyser:
                 best = None
                 for j in votes:
                     uj = self.units[j]
-                    kj = uj.key[:_NEAR_SPAN]
+                    kj, codes_j = _prose_and_code(uj.key)
+                    kj = kj[:_NEAR_SPAN]
                     if uj.key == u.key or uj.block.in_quote != u.block.in_quote:
+                        continue
+                    # The same sentence about another command (`pip install a` / `… b`) is not a copy.
+                    if not (codes <= codes_j or codes_j <= codes):
                         continue
                     ratio = min(len(k), len(kj)) / max(len(k), len(kj))
                     if ratio < 0.5:
@@ -381,6 +387,9 @@ class _Analyser:
                     ga = grams.get(u.idx) or grams.setdefault(u.idx, _grams(k))
                     gb = grams.get(j) or grams.setdefault(j, _grams(kj))
                     score = len(ga & gb) / min(len(ga), len(gb))
+                    if score < thr and (codes or codes_j):  # shared code spans count as shared text too
+                        wa, wb = _grams(u.key[:_NEAR_SPAN]), _grams(uj.key[:_NEAR_SPAN])
+                        score = max(score, len(wa & wb) / min(len(wa), len(wb)))
                     if score >= thr and (best is None or score > best.score) and not (
                         len(k) <= 2000 and self._parallel(uj.block, u.block, kj, k)
                     ):
@@ -482,6 +491,12 @@ def _japanese(key: str) -> bool:
 def _japanese_or_word(key: str) -> bool:
     """A heading worth matching: some kana/kanji, or a word of several letters."""
     return bool(_JA.search(key)) or len(key) >= 4
+
+
+def _prose_and_code(key: str) -> tuple[str, frozenset]:
+    """A block key split into its prose and the set of its inline code spans (see block_key)."""
+    prose, _, code = key.partition("\x01")
+    return prose, frozenset(code.split("\x02")) if code else frozenset()
 
 
 def _common_affix(a: str, b: str) -> int:

@@ -16,7 +16,9 @@ class NearDuplicateParagraph(Rule):
     (「作業」の支援 / 「思考」の支援) stay below the threshold (0.85; measured: human look-alikes
     ≤ 0.79, edited copies ≥ 0.89).  Both paragraphs must be at least ``near_min_chars`` long and within a factor two of
     each other in length; the score must reach ``near_threshold``.  Bullets and quotations are not compared.  Candidate pairs come from sampled
-    5-gram fingerprints, so unrelated paragraphs are never scored.
+    5-gram fingerprints, so unrelated paragraphs are never scored.  Inline code is scored with
+    the prose and without it (the better of the two), and two paragraphs whose code spans
+    disagree (`pip install requests` / `pip install httpx`) are different paragraphs.
     Bad:  「…である。」 at line 10 and 「…であるといえます。」 at line 30.
     Good: one version.
     Fix: none (which version to keep is the author's call).
