@@ -278,7 +278,9 @@ class _Analyser:
         code = any(self.units[k].group == "code" and len(self.units[k].key) >= 20 for k in body)
         if self._parent(a0, level) != self._parent(b0, level):
             return False
-        return prose >= _SECTION_MIN_PROSE or (code and prose > 0)
+        # A link roundup entry (a long title, its link, one short line) is substantial as a whole.
+        text = len(head.key) + sum(len(self.units[k].key) for k in body if self.units[k].kind == "paragraph")
+        return prose >= _SECTION_MIN_PROSE or (prose > 0 and (code or text >= 3 * _SECTION_MIN_PROSE))
 
     def _section_end(self, nxt: int, after_copy: int, copy: int, level: int) -> bool:
         """The original section is copied to its end: after it comes a heading of the same or a
