@@ -94,6 +94,11 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENT_END.split(text) if s]
 
 
+def balanced(pieces: list[str]) -> bool:
+    text = "".join(pieces)
+    return all(text.count(o) == text.count(c) for o, c in ("「」", "『』", "（）", "()"))
+
+
 def strip_front_matter(text: str) -> tuple[dict, str]:
     """Existing front matter (YAML or TOML) removed; its title kept when it has one."""
     meta = {}
@@ -230,7 +235,9 @@ class Injector:
             ss[-1] = ss[-1][:-1] + "といえます" + ss[-1][-1]
         later = [p for p in paragraphs(self.lines, self.body) if p[0] > b and p[1] < self.footer_index()]
         at = self.rnd.choice([p[1] + 1 for p in later[:8]] or [b + 1])
-        self.insert_paragraph(at + 1, ["".join(ss)], tag)
+        # after the blank line that ends the paragraph; a paragraph may end right at a fence
+        self.insert_paragraph(at + 1 if at < len(self.lines) and not self.lines[at].text.strip() else at,
+                              ["".join(ss)], tag)
         return True
 
     def dup_section(self, tag):
@@ -289,8 +296,9 @@ class Injector:
             ss = sentences(self.lines[i].text)
             # whole sentences only: the first piece of a hard-wrapped line may be a tail
             whole_first = i == a or self.lines[i - 1].text.rstrip().endswith(("。", "？", "！"))
+            # … and whole sentences only: a 。 inside 「…」 does not end one
             cand = [k for k, s in enumerate(ss) if len(s) >= 15 and s.endswith(("。", "？", "！"))
-                    and (k > 0 or whole_first)]
+                    and (k > 0 or whole_first) and balanced(ss[:k]) and balanced(ss[k:k + 1])]
             if not cand:
                 continue
             k = self.rnd.choice(cand)
