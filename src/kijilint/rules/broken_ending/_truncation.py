@@ -181,7 +181,7 @@ def _analyse(doc, b) -> Verdict | None:
     if len(sents) == 1 and "\n" not in tail and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)):
         return None  # a sign-off or dateline, elliptical on purpose
     followed_by_marker = _marker_follows(doc, b, end)
-    if doc.text.startswith("](", last_end) or not _WORDY.match(tail[-1]):
+    if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or _comma_then_markup(tail)):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
     laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker:
@@ -190,6 +190,8 @@ def _analyse(doc, b) -> Verdict | None:
     if not toks:
         return None
     strength, why = _ending(doc, toks, tail)
+    if strength in (None, "weak") and _open_paren(b.masked[last.start - b.start : last_end - b.start]):
+        strength, why = "strong", "括弧が閉じないまま途切れています"
     # a word cut short (ファイ, のパ) is no lead-in, whatever follows the paragraph
     cut_word = strength == "cut"
     if cut_word:
@@ -211,7 +213,9 @@ def _analyse(doc, b) -> Verdict | None:
         )
         if not prose_like or habitually_unpunctuated(doc):
             return None
-    return Verdict(b, last.start, last_end, strength, why)
+    # a hard-wrapped sentence is reported on the line where it stops, not where it began
+    start = max(last.start, doc.text.rfind("\n", last.start, last_end) + 1)
+    return Verdict(b, start, last_end, strength, why)
 
 
 _NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
@@ -276,13 +280,42 @@ def _marker_follows(doc, b, end: int) -> bool:
     return False
 
 
+_MARKUP_OPENERS = "`*_[(（「『 \u3000"
+_KANA = re.compile(r"[\u3041-\u30fa\u30fc]+")
+_TRAILING_KATAKANA = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*$")
+_DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
+
+
+def _comma_then_markup(tail: str) -> bool:
+    """``…するので、``` `` : a 、 followed only by the opening of code, emphasis or a link."""
+    bare = tail.rstrip(_MARKUP_OPENERS)
+    return bare != tail and bare[-1:] in ("、", "，", ",")
+
+
+def _open_paren(masked_tail: str) -> bool:
+    """An ASCII ( or [ opened in the last sentence and never closed (``Azure ML(マシーン``).
+    Full-width brackets are EN006's."""
+    return masked_tail.count("(") > masked_tail.count(")") or masked_tail.count("[") > masked_tail.count("]")
+
+
 def _ending(doc, toks, tail: str):
     t = toks[-1]
     p1, p2 = t.pos1, t.pos2
-    if tail[-1] in "、，,":
+    if tail[-1] in "、，," or _comma_then_markup(tail):
         return "strong", "読点で途切れています"
-    if p1 in ("助詞", "助動詞") and p2 != "終助詞" and _cut_word(doc, t, min_len=1):
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # …ずつダ(ウンロード): a katakana stub read as だ
+    kata = _TRAILING_KATAKANA.search(tail)
+    if kata and len(kata.group()) >= 5 and kata.group()[-1] == "ッ":
+        return "cut", f"語 {kata.group()!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
+    if kata and p2 != "終助詞" and _cut_word(doc, kata.group(), min_len=1):
+        # インストー(ル), リーダーシッ(プ), Swiftコ(ード), …ずつダ(ウンロード) read as だ; a whole
+        # dictionary word (テスト beside テストケース) may still end a lead-in
+        word = kata.group()
+        whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2
+        return ("strong" if whole else "cut"), f"語 {word!r} が途中で切れています"
+    if p1 == "記号" and _KANA.fullmatch(t.surface):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # kana the tagger cannot read: …のどち
+    if t.surface in _DEMONSTRATIVE_NA:
+        return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
     if p1 == "助詞":
         prev = toks[-2] if len(toks) >= 2 else None
         if t.surface == "と" and p2 == "格助詞" and prev is not None and prev.pos2 == "終助詞":
@@ -305,6 +338,10 @@ def _ending(doc, toks, tail: str):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"
         return "strong", "活用語の途中の形で途切れています"  # 組み合わ(せる), 考え(る)
+    if p1 in ("動詞", "形容詞") and cform.startswith("仮定形"):
+        return "strong", "活用語の途中の形で途切れています"  # 出入りすれ(ば)
+    if p1 == "動詞" and t.surface == "す" and t.lemma == "為る":
+        return "weak", "活用語の途中の形で途切れています"  # 解決す(る): the literary す is rare today
     if p1 == "動詞" and cform.startswith("命令形"):
         return "weak", "活用語の途中の形で途切れています"  # 〜などあれ(ば); 見ろ is a real ending
     if p1 in ("連体詞", "接続詞"):
@@ -316,7 +353,7 @@ def _ending(doc, toks, tail: str):
         if toks[-2].surface != "ます":
             return "strong", "「よう」で途切れています"
     if p1 in ("名詞", "代名詞", "接尾辞", "形状詞", "記号") or t.unknown:
-        if _cut_word(doc, t) or _stub_after_particle(toks, tail):
+        if _cut_word(doc, t.surface) or _stub_after_particle(toks, tail):
             return "cut", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"
     return None, ""
@@ -360,10 +397,9 @@ _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 
 
-def _cut_word(doc, t, min_len: int = 2) -> bool:
+def _cut_word(doc, w: str, min_len: int = 2) -> bool:
     """An ASCII or katakana word that is a strict prefix of a longer word used elsewhere
     (LL → LLM, ファイ → ファイル)."""
-    w = t.surface
     for pattern, key in ((_ASCII_WORD, "EN:ascii-words"), (_KATAKANA_WORD, "EN:katakana-words")):
         if not pattern.fullmatch(w) or len(w) < min_len:
             continue
