@@ -64,8 +64,8 @@ def _emoticon(text: str, i: int) -> bool:
     ``（汗`` at the end of a line is the same kind of mark.  Code or a link right after the
     bracket (masked) is a word, never a face part."""
     after = text[i + 1 : i + 4].strip()
-    if after.startswith(MASK):
-        return False
+    if MASK in after[:2]:
+        return False  # （`code` / （[link](…): a word follows
     if after and all(c in _EMOTICON_FACE or not _WORDISH.match(c) for c in after):
         return True
     if text[i] in "（(":

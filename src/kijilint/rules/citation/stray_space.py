@@ -8,8 +8,8 @@ from kijilint.rules.citation._common import is_japanese
 # What may follow the stray space: a particle or an auxiliary that attaches to the word
 # before it (コメント を, 成果 は, 設備投資 に, 必要 です).
 _ATTACHED = ("助詞,格助詞", "助詞,係助詞", "助詞,副助詞", "助詞,準体助詞", "助動詞")
-# What may precede it: a noun-like word (nouns, pronouns, noun suffixes).
-_NOUNISH = ("名詞", "代名詞", "接尾辞")
+# What may precede it: a noun-like word (nouns, pronouns, noun suffixes, na-adjective stems).
+_NOUNISH = ("名詞", "代名詞", "接尾辞", "形状詞")  # 形状詞: 可能 です, 簡単 な
 _PUNCT_AFTER = "。、"
 _JA = "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヶ"
 _JA_SPACE_JA = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
