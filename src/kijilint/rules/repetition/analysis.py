@@ -235,6 +235,8 @@ class _Analyser:
         u = self.units[i]
         # Chains start at a heading or a long paragraph: short lines (「Happy Hacking!」,
         # ``---END---``) recur too often to anchor anything.
+        if self._stutter(i):
+            return [(i, i, i - 1, i - 1)]
         if not u.key or not (u.kind == "heading" or (u.kind == "paragraph" and len(u.key) >= self.opts["min_chars"])):
             return []
         out = [(i, i, j, j) for j in self.by_key.get((u.group, u.key), []) if j < i and self._same(i, j)][:_MAX_CANDIDATES]
@@ -244,6 +246,14 @@ class _Analyser:
                 joined = u.key + self.units[i + 1].key
                 out += [(i, i + 1, j, j) for j in self.by_key.get(("paragraph", joined), []) if j < i][:_MAX_CANDIDATES]
         return out
+
+    def _stutter(self, i: int) -> bool:
+        """A shorter prose paragraph right after an identical one (the same line emitted twice)."""
+        u = self.units[i]
+        return (
+            i > 0 and u.kind == "paragraph" and not u.block.in_list and not u.block.in_quote
+            and len(u.key) >= self.opts["min_chars"] // 2 and _japanese(u.key) and self._same(i, i - 1)
+        )
 
     def _qualifies(self, chain) -> list | None:
         """Trim what a run must not end with (headings, short blocks) and check it holds a real copy."""
@@ -324,7 +334,9 @@ class _Analyser:
                 continue
             a0, a1, b0, b1, _ = chain[0]
             u = self.units[i]
-            if u.substantial or (a1 > a0 and u.kind == "paragraph" and len(u.key) >= self.opts["min_chars"] // 2):
+            if u.substantial or self._stutter(i) or (
+                a1 > a0 and u.kind == "paragraph" and len(u.key) >= self.opts["min_chars"] // 2
+            ):
                 # The earliest occurrence is the original the message names.
                 first = self._earliest(a0, a1, b0, b1)
                 how = "exact" if (a0 == a1 and first[0] == first[-1]) else ("split" if a1 > a0 else "merged")

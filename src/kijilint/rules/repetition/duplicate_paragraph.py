@@ -13,7 +13,8 @@ class DuplicateParagraph(Rule):
     punctuation are ignored, and a paragraph that joins two earlier paragraphs (or an earlier
     paragraph split in two) counts as a copy too.  Paragraphs shorter than ``min_chars``
     normalised characters (default 30: one-line boilerplate such as
-    「詳しくは以下を参照してください。」 is about 15–25) are never reported, nor link-only lines,
+    「詳しくは以下を参照してください。」 is about 15–25) are reported only when they directly
+    follow an identical paragraph (a stutter, from half ``min_chars``), never link-only lines,
     code blocks, tables or headings.  Copies inside a repeated section are reported once, by
     RP002.
     Bad:  the same paragraph at lines 10 and 40.
