@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from kijilint.markdown import MASK
 from kijilint.rules.broken_ending._footer import is_link_only
+from kijilint.rules.broken_ending.continuation_fragment import resumes
 from kijilint.rules.broken_ending._markers import find_markers
 
 _JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -190,6 +191,8 @@ def _analyse(doc, b) -> Verdict | None:
     if not toks:
         return None
     strength, why = _ending(doc, toks, tail)
+    if strength != "cut" and _resumed_next(doc, b):
+        strength, why = "cut", "次の段落が「…」で続きを書き直しています"
     if strength in (None, "weak") and _open_paren(b.masked[last.start - b.start : last_end - b.start]):
         strength, why = "strong", "括弧が閉じないまま途切れています"
     # a word cut short (ファイ, のパ) is no lead-in, whatever follows the paragraph
@@ -271,6 +274,16 @@ def _content_end(doc, b) -> int:
     while end > b.start and text[end - 1] in " \t\n\u3000":
         end -= 1
     return end
+
+
+def _resumed_next(doc, b) -> bool:
+    """The next block is a paragraph that opens with an ellipsis and picks this one up again
+    (``…状況に戻したい`` ⏎⏎ ``...状況に戻したいので、``): the generation stopped here."""
+    blocks = doc.blocks
+    if b.index + 1 >= len(blocks):
+        return False
+    nb = blocks[b.index + 1]
+    return nb.kind == "paragraph" and not nb.containers and resumes(nb, [b])
 
 
 def _marker_follows(doc, b, end: int) -> bool:

@@ -50,9 +50,7 @@ class ContinuationFragment(Rule):
             if not rest.strip() or _TRAILING_ELLIPSIS.search(rest):
                 return  # "..." alone or "... 略 ...": an elision mark
             start = b.start + m.end()
-            # compare the prose only: code and links are masked in the paragraphs before too
-            masked_rest = b.masked[m.end() : len(first_line)]
-            if _repeats(masked_rest, previous) or _cannot_begin(doc, b, start):
+            if _repeats_after(b, m.end(), len(first_line), previous) or _cannot_begin(doc, b, start):
                 report(b.start, max(first_end, start + 1), f"段落が文の途中から始まっています: {quote(first_line)}")
             return
         if _after_interruption(doc, b):
@@ -77,7 +75,23 @@ def _after_interruption(doc, b) -> bool:
     return prev.kind in ("code", "table", "html") or prev.in_list or prev.in_quote
 
 
-def _repeats(rest: str, previous: list) -> bool:
+def resumes(b, previous: list) -> bool:
+    """Whether paragraph ``b`` opens with an ellipsis and resumes the text of ``previous``
+    (EN002/EN003 read the paragraph it resumes as cut)."""
+    first_line = b.text.split("\n", 1)[0]
+    m = _ELLIPSIS.match(first_line)
+    if not m or _TRAILING_ELLIPSIS.search(first_line[m.end() :]):
+        return False
+    return _repeats_after(b, m.end(), len(first_line), previous)
+
+
+def _repeats_after(b, start: int, end: int, previous: list) -> bool:
+    """The text of ``b`` from ``start`` to ``end`` repeats ``previous``, compared as prose
+    (code and links masked) and as written (a cut inside a code span leaves it unmasked)."""
+    return _repeats(b.masked[start:end], previous, "masked") or _repeats(b.text[start:end], previous, "text")
+
+
+def _repeats(rest: str, previous: list, view: str) -> bool:
     """The text after the ellipsis picks up words from the paragraphs just before: it repeats
     them, or it completes the word the previous paragraph was cut on (``並`` → ``並列処理``)."""
     r = normalize(rest)
@@ -85,7 +99,7 @@ def _repeats(rest: str, previous: list) -> bool:
     if len(head) < 4:
         return False
     for block in previous:
-        p = normalize(block.masked)
+        p = normalize(getattr(block, view))
         if head in p:
             return True
         if any(p.endswith(r[:k]) for k in range(min(len(r), len(p), 20), 3, -1)):
