@@ -235,7 +235,7 @@ class _Analyser:
         u = self.units[i]
         # Chains start at a heading or a long paragraph: short lines (「Happy Hacking!」,
         # ``---END---``) recur too often to anchor anything.
-        if self._stutter(i):
+        if self._stutter(i) and len(u.key) < self.opts["min_chars"]:
             return [(i, i, i - 1, i - 1)]
         if not u.key or not (u.kind == "heading" or (u.kind == "paragraph" and len(u.key) >= self.opts["min_chars"])):
             return []
