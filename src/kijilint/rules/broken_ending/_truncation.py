@@ -238,8 +238,8 @@ def _closes_clause(toks, i: int) -> bool:
     """Whether the 、 at ``toks[i]`` ends a subordinate clause: after a conjunctive particle, a
     連用形 or 仮定形 predicate (…し、 / …したら、), or a noun right after a 連体形 predicate (…ため、 / …関係上、)."""
     p = toks[i - 1]
-    if p.pos2 == "接続助詞":
-        return True
+    if p.pos2 == "接続助詞" or (p.surface == "か" and p.pos2 in ("副助詞", "終助詞")):
+        return True  # …ので、 / …のか、 (an embedded question)
     if p.pos1 in _PREDICATES and p.cform.startswith(("連用形", "仮定形")):
         return True  # …し、 / …したら、
     k = i - 1
