@@ -54,6 +54,7 @@ def _elliptical_closing(tail: str) -> bool:
     return len(body) <= 15 and not any(c in body for c in "、，,") and body.endswith(_CLOSING_TAIL)
 
 
+_ASIDE_END = re.compile(r"[（(][^()（）\s]{1,2}$")
 _BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]$")
 _WORDY = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
@@ -184,6 +185,8 @@ def _analyse(doc, b) -> Verdict | None:
     followed_by_marker = _marker_follows(doc, b, end)
     if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or _comma_then_markup(tail)):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
+    if _ASIDE_END.search(tail):
+        return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
     laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker:
         return None
@@ -307,8 +310,11 @@ def _comma_then_markup(tail: str) -> bool:
 
 def _open_paren(masked_tail: str) -> bool:
     """An ASCII ( or [ opened in the last sentence and never closed (``Azure ML(マシーン``).
-    Full-width brackets are EN006's."""
-    return masked_tail.count("(") > masked_tail.count(")") or masked_tail.count("[") > masked_tail.count("]")
+    Full-width brackets are EN006's; ``(汗`` / ``(笑`` at the end is a casual aside, not a cut."""
+    for opener, closer in ("()", "[]"):
+        if masked_tail.count(opener) > masked_tail.count(closer):
+            return len(masked_tail) - masked_tail.rfind(opener) - 1 > 2
+    return False
 
 
 def _ending(doc, toks, tail: str):
