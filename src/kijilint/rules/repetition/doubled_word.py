@@ -24,7 +24,9 @@ class DoubledWord(Rule):
     (ますます, どんどん, ワクワク), interjections (はいはい, ねえねえ), symbols (・・・),
     pronouns, single characters (人人); the rest is the word list in the
     ``doubled-word-exceptions`` pack (option ``pack``).  An unknown katakana word tokenised as
-    one piece (コラボレータコラボレータ) is caught when its two halves match.
+    one piece (コラボレータコラボレータ) is caught when its two halves match.  A one-digit number
+    doubled right before a counter (「1 1日目」「3 3つ」) counts one thing twice; digits in a
+    row without a counter (「3 3 5 6」, a score 「2 2」) are data.
     Bad:  「成功成功を計測できない」
     Good: 「成功を計測できない」
     Fix: unsafe: removes the second copy; right for a slip, wrong for a doubling the list does
@@ -46,6 +48,9 @@ class DoubledWord(Rule):
                 half = self._halves(t) if len(t.surface) >= 2 * _SAME_HALVES_MIN else None
                 if (u is None or u.surface != t.surface) and not half:
                     continue  # the cheap test first: most tokens differ from their neighbour
+                if self._counted_digit(toks, k, text):
+                    self._report(report, t.start, u.end, t.end, u.end, t.surface)
+                    continue
                 if not self._candidate(t) or t.surface.lower() in allowed:
                     continue
                 if half:
@@ -87,6 +92,21 @@ class DoubledWord(Rule):
         if t.pos1 != _NOUN or t.pos2 in _NOT_NOUN2:
             return False
         return len(t.surface) >= 2
+
+    @staticmethod
+    def _counted_digit(toks, k, text) -> bool:
+        """``1 1日目``, ``3 3つ``: a one-digit number doubled before a counter (日, つ, 回, %)
+        counts one thing twice.  A digit after a digit (``3 3 5 8``) is data."""
+        t, u = toks[k], toks[k + 1]
+        if len(t.surface) != 1 or not t.surface.isascii() or not t.surface.isdigit() or text[t.end : u.start] != " ":
+            return False
+        if k > 0 and _DIGITS.match(toks[k - 1].surface):
+            return False
+        after = toks[k + 2] if k + 2 < len(toks) else None
+        if after is None or after.start != u.end:
+            return False
+        kind = after.pos.split(",")
+        return after.surface == "%" or kind[2:3] in (["助数詞"], ["助数詞可能"])
 
     @staticmethod
     def _halves(t) -> str | None:
