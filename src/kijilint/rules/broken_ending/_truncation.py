@@ -6,11 +6,13 @@ verdict comes from the grammar of the last words (UniDic tokens):
 - *strong* evidence — the words cannot end a sentence: a dangling 、, a case/binding/adverbial
   particle (の, を, に, は…), a conjunctive particle (て, ので…), a prefix, a continuative or
   attributive form (高め, 良き, 〜な), or a word cut short (``LL`` where the text says ``LLM``);
-  or a generation marker right after the paragraph (the model stopped there);
+  or a generation marker right after the paragraph (the model stopped there), or a next
+  paragraph that opens with an ellipsis and repeats this one (the model started over);
 - *weak* evidence — a noun or suffix ending (体言止め is legitimate in taglines), a colloquial
   particle (けど, し): only counts in a paragraph whose earlier sentences all end in 。 — a
-  writer who punctuates every sentence but the last did not choose to stop there — and only in
-  a document that does not habitually leave paragraphs unpunctuated.
+  writer who punctuates every sentence but the last did not choose to stop there — or in a
+  one-sentence paragraph that subordinates a whole clause before its last noun (…ため、この
+  12 月), and only in a document that does not habitually leave paragraphs unpunctuated.
 """
 
 from __future__ import annotations

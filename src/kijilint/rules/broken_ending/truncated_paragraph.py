@@ -10,8 +10,10 @@ class TruncatedParagraph(Rule):
 
     Why: generation cut off (a token limit, a stopped stream) leaves a sentence without its end;
     the reader hits a wall.  Judged by grammar, not by a missing 。 alone: the last words must be
-    unable to end a sentence (a particle, a dangling 、, a continuative form, a word cut short),
-    or, in a paragraph whose other sentences all end in 。, a bare noun.  Headings, list items,
+    unable to end a sentence (a particle, a dangling 、, a continuative form, a word cut short,
+    an ASCII bracket left open), or, in a paragraph whose other sentences all end in 。 or in a
+    one-sentence paragraph that subordinates a clause (…ため、この 12 月), a bare noun; a
+    paragraph that the next one picks up again after ``...`` is cut whatever its last word.  Headings, list items,
     tables, captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list or
     code (``例えば、``) and one-line taglines stay silent.  The article's last paragraph is
     EN003's (truncated-article).
