@@ -104,7 +104,30 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool) -> bool:
         return False
     if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code":
         return _sentence_resumes_after(doc, nb)
+    if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
+        return _resumes_after_list(doc, nb)
     return True
+
+
+# Case particles that wait for their predicate: a list after ``…のバランスと`` or
+# ``…のセットアップが`` is no answer to them, unless the sentence goes on after the list
+# (``次のパッケージを`` ⏎ list ⏎ ``インストールします。``).  Lead-ins end in は, に, で, 、.
+_NO_LIST_LEAD = ("が", "を", "と")
+
+
+def _resumes_after_list(doc, first_item) -> bool:
+    blocks = doc.blocks
+    i = first_item.index
+    while i < len(blocks) and blocks[i].in_list:
+        i += 1
+    if i >= len(blocks) or blocks[i].kind != "paragraph" or blocks[i].containers:
+        return False
+    toks = doc.tokens(blocks[i])
+    prose = blocks[i].prose().lstrip()
+    if prose[:1] in ("、", "，", ",") or (toks and toks[0].pos1 in ("動詞", "助動詞", "助詞")):
+        return True
+    # インストールしておきます: a verbal noun and its する
+    return len(toks) > 1 and "サ変可能" in toks[0].pos and toks[1].lemma == "為る"
 
 
 _DONE_WORDS = {"完了", "終了", "OK", "おしまい", "準備完了"}
