@@ -9,9 +9,19 @@ from kijilint.rules.base import Rule, quote
 # Parts of speech whose doubling is normal Japanese (UniDic pos1 / pos2).
 _NOUN = "名詞"
 _NOT_NOUN2 = ("代名詞",)
+_ADJ_NOUN = "形状詞"  # UniDic's na-adjective stems
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+_KANJI = re.compile(r"[一-龥]+")
+_KATAKANA = re.compile(r"[ァ-ヺー]+")
+_SMALL_KANA = re.compile(r"[ァィゥェォッャュョヮー]")
 _LATIN_OR_DIGIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#_-]*$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
 _SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halves this long are a doubling
+
+
+def _mimetic(surface: str) -> bool:
+    """Two katakana moras (グチャ, ボロ): the half of a mimetic word (グチャグチャ), doubled on purpose."""
+    return bool(_KATAKANA.fullmatch(surface)) and len(_SMALL_KANA.sub("", surface)) <= 2
 
 
 class DoubledWord(Rule):
@@ -20,7 +30,8 @@ class DoubledWord(Rule):
     Why: a classic slip of editing and of generation, easy to miss when proofreading Japanese
     because there are no spaces.  Only nouns are checked (UniDic parts of speech via the shared
     tokens), of two characters or more, written back to back (Latin words and numbers: one
-    space apart).  Three or more in a row (「重複重複重複」) is rhetoric, not a slip.  Legitimate reduplication is left alone: 々, adverbs the dictionary knows
+    space apart), with adjectival nouns in kanji or katakana (クリエイティブクリエイティブ) and
+    two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ) are not slips.  Three or more in a row (「重複重複重複」) is rhetoric, not a slip.  Legitimate reduplication is left alone: 々, adverbs the dictionary knows
     (ますます, どんどん, ワクワク), interjections (はいはい, ねえねえ), symbols (・・・),
     pronouns, single characters (人人); the rest is the word list in the
     ``doubled-word-exceptions`` pack (option ``pack``).  An unknown katakana word tokenised as
@@ -48,13 +59,13 @@ class DoubledWord(Rule):
                 half = self._halves(t) if len(t.surface) >= 2 * _SAME_HALVES_MIN else None
                 if (u is None or u.surface != t.surface) and not half:
                     continue  # the cheap test first: most tokens differ from their neighbour
-                if self._counted_digit(toks, k, text):
+                if u is not None and self._counted_digit(toks, k, text):
                     self._report(report, t.start, u.end, t.end, u.end, t.surface)
                     continue
                 if not self._candidate(t) or t.surface.lower() in allowed:
                     continue
                 if half:
-                    if half.lower() not in allowed:
+                    if half.lower() not in allowed and not _mimetic(half):
                         self._report(report, t.start, t.end, t.start + len(half), t.end, half)
                     continue
                 if not self._candidate(u):
@@ -78,7 +89,7 @@ class DoubledWord(Rule):
             a, b, c, d = toks[k : k + 4]
             if a.surface != c.surface or b.surface != d.surface or a.surface == b.surface:
                 continue
-            if a.pos1 != _NOUN or a.pos2 in _NOT_NOUN2 + ("数詞",) or b.pos1 not in (_NOUN, "接尾辞"):
+            if not self._compound_head(a, b):
                 continue
             word = a.surface + b.surface
             if len(word) < 3 or word.lower() in allowed or text[a.start : d.end] != word * 2:
@@ -89,9 +100,23 @@ class DoubledWord(Rule):
 
     @staticmethod
     def _candidate(t) -> bool:
+        if t.pos1 == _ADJ_NOUN:  # クリエイティブ, 無防備: written in kanji or katakana only
+            return len(t.surface) >= 2 and not _HIRAGANA.search(t.surface) and not _mimetic(t.surface)
         if t.pos1 != _NOUN or t.pos2 in _NOT_NOUN2:
             return False
         return len(t.surface) >= 2
+
+    @staticmethod
+    def _compound_head(a, b) -> bool:
+        """The first half of a two-token word: a noun or adjectival noun before a noun or a
+        suffix (互換+性, 可能+性), or a kanji prefix before a noun (新+機能, 無+条件)."""
+        if a.pos1 == "接頭辞":
+            return b.pos1 == _NOUN and bool(_KANJI.fullmatch(a.surface))
+        if a.pos1 == _ADJ_NOUN and _HIRAGANA.search(a.surface):
+            return False
+        if a.pos1 not in (_NOUN, _ADJ_NOUN) or a.pos2 in _NOT_NOUN2 + ("数詞",):
+            return False
+        return b.pos1 in (_NOUN, "接尾辞")
 
     @staticmethod
     def _counted_digit(toks, k, text) -> bool:
