@@ -249,6 +249,8 @@ def _analyse(doc, b) -> Verdict | None:
     return Verdict(b, start, last_end, strength, why)
 
 
+# Adverbs that end a polite formula on their own (コーヒーをどうぞ, 今後ともよろしく).
+_COURTESY = {"どうぞ", "よろしく", "宜しく", "ぜひ", "是非", "どうか"}
 _NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
 
 
@@ -391,6 +393,11 @@ def _ending(doc, toks, tail: str):
     if p1 in ("連体詞", "接続詞"):
         return "strong", f"「{t.surface}」で途切れています"  # その / しかし cannot end a sentence
     if p1 == "副詞":
+        if t.surface in _COURTESY:
+            return None, ""
+        prev = toks[-2] if len(toks) >= 2 else None
+        if prev is not None and prev.surface in ("を", "が") and prev.pos2 == "格助詞":
+            return "strong", f"「{t.surface}」で途切れています"  # …の利用をよく(見かける): the verb is missing
         return "weak", f"「{t.surface}」で途切れています"  # …の詳細につい(て)
     if p1 == "形状詞" and p2 == "助動詞語幹" and t.surface == "よう" and len(toks) >= 2 and toks[-2].pos1 in ("動詞", "助動詞"):
         # …できるよう(に): the sentence goes on; …いただけますよう is a formal request, said on purpose
