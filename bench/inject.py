@@ -273,8 +273,10 @@ class Injector:
 
     def doubled_word(self, tag):
         pat = self.rnd.choice([
-            r"[ァ-ヺー]{3,}", r"[一-龥]{2,3}(?=[をはがにでのと])", r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])",
-            r"(?<![0-9])[0-9]{1,4}(?=[年月日つ個回人件%])", r"[一-龥]{2}(?=[しさす])"])
+            # whole words only: a fragment of a longer compound (平成初期 → 平成初期成初期) is no slip
+            r"(?<![ァ-ヺー])[ァ-ヺー]{3,}", r"(?<![一-龥])[一-龥]{2,3}(?=[をはがにでのと])",
+            r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])",
+            r"(?<![0-9])[0-9]{1,4}(?=[年月日つ個回人件%])", r"(?<![一-龥])[一-龥]{2}(?=[しさす])"])
         for a, b in self.rnd.sample(self.free_paragraphs(), k=len(self.free_paragraphs())):
             i = self.rnd.randint(a, b)
             t = self.lines[i].text
