@@ -384,6 +384,8 @@ def _ending(doc, toks, tail: str):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"
         return "strong", "活用語の途中の形で途切れています"  # 組み合わ(せる), 考え(る)
+    if p1 == "形容詞" and cform.startswith("語幹"):
+        return "weak", "活用語の途中の形で途切れています"  # ややこし(い); the casual すご / うま stays weak
     if p1 in ("動詞", "形容詞") and cform.startswith("仮定形"):
         return "strong", "活用語の途中の形で途切れています"  # 出入りすれ(ば)
     if p1 == "動詞" and t.surface == "す" and t.lemma == "為る":
