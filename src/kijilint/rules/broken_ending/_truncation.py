@@ -208,7 +208,7 @@ def _analyse(doc, b) -> Verdict | None:
     if len(sents) == 1 and "\n" not in tail and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)):
         return None  # a sign-off or dateline, elliptical on purpose
     followed_by_marker = _marker_follows(doc, b, end)
-    if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or _comma_then_markup(tail)):
+    if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or _comma_then_markup(tail) or _opener_end(tail)):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
     if _ASIDE_END.search(tail):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
@@ -261,7 +261,12 @@ def _clause_then_noun(doc, b, toks) -> bool:
     paragraph is left alone: a summary line (``…をつくってみたという話``) is 体言止め on purpose."""
     if toks[-1].pos1 not in _NOUN_ENDS or len(b.prose().strip()) < 25 or b.index == _first_paragraph(doc):
         return False
-    return any(_closes_clause(toks, i) for i, t in enumerate(toks) if i and t.pos2 == "読点")
+    text = doc.text
+    # a writer who wraps lines may close the clause with a line break instead of 、 (…ありますが⏎)
+    return any(
+        (t.pos2 == "読点" and i and _closes_clause(toks, i)) or (t.pos2 == "接続助詞" and text[t.end : t.end + 1] == "\n")
+        for i, t in enumerate(toks)
+    )
 
 
 def _closes_clause(toks, i: int) -> bool:
@@ -335,6 +340,11 @@ def _comma_then_markup(tail: str) -> bool:
     return bare != tail and bare[-1:] in ("、", "，", ",")
 
 
+def _opener_end(tail: str) -> bool:
+    """``…素晴らしいウェブサイトの[`` : the sentence stops right after an opening bracket."""
+    return len(tail) > 1 and tail[-1] in "[(（「『" and tail[-2] not in "[(（「『 \u3000\n"
+
+
 def _open_paren(masked_tail: str) -> bool:
     """An ASCII ( or [ opened in the last sentence and never closed (``Azure ML(マシーン``).
     Full-width brackets are EN006's; ``(汗`` / ``(笑`` at the end is a casual aside, not a cut."""
@@ -349,6 +359,8 @@ def _ending(doc, toks, tail: str):
     p1, p2 = t.pos1, t.pos2
     if tail[-1] in "、，," or _comma_then_markup(tail):
         return "strong", "読点で途切れています"
+    if _opener_end(tail):
+        return "strong", "開き括弧の直後で途切れています"
     kata = _TRAILING_KATAKANA.search(tail)
     if kata and len(kata.group()) >= 5 and kata.group()[-1] == "ッ":
         return "cut", f"語 {kata.group()!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
@@ -362,6 +374,8 @@ def _ending(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # kana the tagger cannot read: …のどち
     if t.surface in _DEMONSTRATIVE_NA:
         return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
+    if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
+        return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), read as the particle さ
     if p1 == "助詞":
         prev = toks[-2] if len(toks) >= 2 else None
         if t.surface == "と" and p2 == "格助詞" and prev is not None and prev.pos2 == "終助詞":
@@ -389,7 +403,9 @@ def _ending(doc, toks, tail: str):
     if p1 in ("動詞", "形容詞") and cform.startswith("仮定形"):
         return "strong", "活用語の途中の形で途切れています"  # 出入りすれ(ば)
     if p1 == "動詞" and t.surface == "す" and t.lemma == "為る":
-        return "weak", "活用語の途中の形で途切れています"  # 解決す(る): the literary す is rare today
+        if len(toks) >= 2 and "サ変可能" in toks[-2].pos:
+            return "strong", "活用語の途中の形で途切れています"  # 解決す(る), シミュレートす(る)
+        return "weak", "活用語の途中の形で途切れています"  # …とす(る): the literary とす is rare today
     if p1 == "動詞" and cform.startswith("命令形"):
         return "weak", "活用語の途中の形で途切れています"  # 〜などあれ(ば); 見ろ is a real ending
     if p1 in ("連体詞", "接続詞"):
