@@ -244,6 +244,8 @@ def _analyse(doc, b) -> Verdict | None:
         )
         if not prose_like or habitually_unpunctuated(doc):
             return None
+        if len(tail.strip(" \u3000\n")) <= 2:
+            return None  # …食べた。うま / …。以上: a one-word exclamation or sign-off
     # a hard-wrapped sentence is reported on the line where it stops, not where it began
     start = max(last.start, doc.text.rfind("\n", last.start, last_end) + 1)
     return Verdict(b, start, last_end, strength, why)
@@ -261,12 +263,18 @@ def _clause_then_noun(doc, b, toks) -> bool:
     paragraph is left alone: a summary line (``…をつくってみたという話``) is 体言止め on purpose."""
     if toks[-1].pos1 not in _NOUN_ENDS or len(b.prose().strip()) < 25 or b.index == _first_paragraph(doc):
         return False
-    text = doc.text
-    # a writer who wraps lines may close the clause with a line break instead of 、 (…ありますが⏎)
     return any(
-        (t.pos2 == "読点" and i and _closes_clause(toks, i)) or (t.pos2 == "接続助詞" and text[t.end : t.end + 1] == "\n")
+        (t.pos2 == "読点" and _closes_clause(toks, i)) or _polite_clause_at_break(doc, toks, i)
         for i, t in enumerate(toks)
+        if i
     )
+
+
+def _polite_clause_at_break(doc, toks, i: int) -> bool:
+    """A writer who wraps lines may close a clause with a line break instead of 、: a polite
+    ``…ありますが⏎`` / ``…ですので⏎`` (plain forms at a break are verse and lyrics)."""
+    t = toks[i]
+    return t.pos2 == "接続助詞" and doc.text[t.end : t.end + 1] == "\n" and toks[i - 1].surface in ("ます", "です", "まし", "でし")
 
 
 def _closes_clause(toks, i: int) -> bool:
@@ -398,8 +406,8 @@ def _ending(doc, toks, tail: str):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"
         return "strong", "活用語の途中の形で途切れています"  # 組み合わ(せる), 考え(る)
-    if p1 == "形容詞" and cform.startswith("語幹"):
-        return "weak", "活用語の途中の形で途切れています"  # ややこし(い); the casual すご / うま stays weak
+    if p1 == "形容詞" and cform.startswith("語幹") and len(t.surface) >= 3 and len(toks) >= 3:
+        return "weak", "活用語の途中の形で途切れています"  # ややこし(い); an exclamation (すご, うま) is said on purpose
     if p1 in ("動詞", "形容詞") and cform.startswith("仮定形"):
         return "strong", "活用語の途中の形で途切れています"  # 出入りすれ(ば)
     if p1 == "動詞" and t.surface == "す" and t.lemma == "為る":
