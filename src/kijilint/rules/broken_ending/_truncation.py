@@ -382,6 +382,10 @@ def _ending(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # kana the tagger cannot read: …のどち
     if t.surface in _DEMONSTRATIVE_NA:
         return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
+    if p1 == "感動詞" and _stub_after_particle(toks, tail):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # 書いてあ(る), read as a filler
+    if p1 == "助動詞" and t.surface == "つ":
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # 見つ(かる): the classical つ ends no modern sentence
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
         return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), read as the particle さ
     if p1 == "助詞":

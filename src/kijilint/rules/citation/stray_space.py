@@ -76,11 +76,21 @@ def _candidates(doc, block):
                         (nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH))
                         or _suru_verb(prev, nxt)
                     )
-                    and not prev.pos.startswith("名詞,固有名詞,人名")  # 吉田 よりこ: a full name
+                    and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                 ):
                     yield i, prev.surface, nxt.surface
         i = m.find(" ", i + 1)
+
+
+def _name_may_go_on(m: str, j: int) -> bool:
+    """After a surname, what looks like a particle may start a given name in kana (吉田 よりこ);
+    a particle followed by kanji or katakana (三波春夫 の言葉) is a particle."""
+    after = m[j : j + 1]
+    if after in ("、", "。"):
+        return False
+    kanji_or_katakana = bool(after) and is_japanese(after) and not "\u3041" <= after <= "\u309f"
+    return not kanji_or_katakana
 
 
 def _suru_verb(prev, nxt) -> bool:
