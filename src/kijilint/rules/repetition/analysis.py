@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from itertools import islice
 from dataclasses import dataclass, field
 
 from kijilint.sentences import normalize
@@ -239,7 +240,10 @@ class _Analyser:
             return [(i, i, i - 1, i - 1)]
         if not u.key or not (u.kind == "heading" or (u.kind == "paragraph" and len(u.key) >= self.opts["min_chars"])):
             return []
-        out = [(i, i, j, j) for j in self.by_key.get((u.group, u.key), []) if j < i and self._same(i, j)][:_MAX_CANDIDATES]
+        # The earliest few (the list is in document order): a heading repeated thousands of
+        # times must not make every unit scan all of them.
+        same = (j for j in self.by_key.get((u.group, u.key), []) if j < i and self._same(i, j))
+        out = [(i, i, j, j) for j in islice(same, _MAX_CANDIDATES)]
         if u.kind == "paragraph":
             out += [(i, i, j, j + 1) for j in self.pairs.get(u.key, []) if j + 1 < i][:_MAX_CANDIDATES]
             if i + 1 < self.n and self.units[i + 1].kind == "paragraph":
@@ -304,9 +308,18 @@ class _Analyser:
 
     def _parent(self, k: int, level: int):
         """Index of the nearest heading above unit k with a level below ``level`` (None at top)."""
-        for j in range(k - 1, -1, -1):
-            u = self.units[j]
-            if u.kind == "heading" and u.block.level < level:
+        table = self.__dict__.get("_enclosing")
+        if table is None:  # the open headings before each unit, outermost first
+            table, stack = [], []
+            for u in self.units:
+                table.append(tuple(stack))
+                if u.kind == "heading":
+                    while stack and self.units[stack[-1]].block.level >= u.block.level:
+                        stack.pop()
+                    stack.append(u.idx)
+            self._enclosing = table
+        for j in reversed(table[k]):
+            if self.units[j].block.level < level:
                 return j
         return None
 
@@ -319,14 +332,16 @@ class _Analyser:
             best = None
             for a0, a1, b0, b1 in self._candidates(i):
                 chain = self._chain(a0, a1, b0, b1)
-                score = (chain[-1][1] - chain[0][0], -b0)
+                # A chain that makes a run beats one that does not (the same heading text at
+                # another level is a worse original than the section really copied).
+                qualified = self._qualifies(chain)
+                score = (qualified is not None, chain[-1][1] - chain[0][0], -b0)
                 if best is None or score > best[0]:
-                    best = (score, chain)
+                    best = (score, chain, qualified)
             if best is None:
                 i += 1
                 continue
-            chain = best[1]
-            run = self._qualifies(chain)
+            chain, run = best[1], best[2]
             if run:
                 res.runs.append(Run(run[0][0], run[-1][1], run[0][2], run[-1][3]))
                 in_run.update(range(run[0][0], run[-1][1] + 1))
