@@ -286,8 +286,10 @@ class Injector:
         for a, b in self.rnd.sample(self.free_paragraphs(), k=len(self.free_paragraphs())):
             i = self.rnd.randint(a, b)
             t = self.lines[i].text
+            urls = [u.span() for u in re.finditer(r"https?://\S+", t)]  # no doubling inside a URL
             ms = [m for m in re.finditer(pat, t) if m.start() > 3 and "`" not in t[max(0, m.start() - 30):m.end() + 30]
-                  and "](" not in t[max(0, m.start() - 60):m.end() + 60]]
+                  and "](" not in t[max(0, m.start() - 60):m.end() + 60]
+                  and not any(a <= m.start() < b for a, b in urls)]
             if not ms:
                 continue
             m = self.rnd.choice(ms)
