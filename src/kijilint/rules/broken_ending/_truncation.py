@@ -384,6 +384,8 @@ def _ending(doc, toks, tail: str):
         return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
     if p1 == "感動詞" and _stub_after_particle(toks, tail):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 書いてあ(る), read as a filler
+    if p1 == "助動詞" and t.surface == "た" and len(toks) >= 2 and toks[-2].pos2 in ("格助詞", "係助詞", "副助詞"):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # 構築のた(め): た never follows a case particle
     if p1 == "助動詞" and t.surface == "つ":
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 見つ(かる): the classical つ ends no modern sentence
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
