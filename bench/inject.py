@@ -94,6 +94,10 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENT_END.split(text) if s]
 
 
+def prose_len(text: str) -> int:
+    return len(re.sub(r"\]\([^)]*\)|https?://\S+|[\[\]`*_\s]", "", text))
+
+
 def balanced(pieces: list[str]) -> bool:
     text = "".join(pieces)
     return all(text.count(o) == text.count(c) for o, c in ("「」", "『』", "（）", "()"))
@@ -206,7 +210,10 @@ class Injector:
 
     # -- repetition ----------------------------------------------------------------------
     def dup_paragraph(self, tag):
-        ps = self.free_paragraphs(min_chars=50)
+        # 50+ characters of prose, not of link targets (dev set: 96+; a one-line pointer such as
+        # 「詳しくは[…](長い URL)をご覧ください。」 recurs in human writing and is no copy alone)
+        ps = [(a, b) for a, b in self.free_paragraphs(min_chars=50)
+              if prose_len("".join(x.text for x in self.lines[a:b + 1])) >= 50]
         if not ps:
             return False
         a, b = self.rnd.choice(ps)
