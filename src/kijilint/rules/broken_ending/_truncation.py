@@ -388,6 +388,8 @@ def _ending(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 構築のた(め): た never follows a case particle
     if p1 == "助動詞" and t.surface == "つ":
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 見つ(かる): the classical つ ends no modern sentence
+    if _cut_inflection(toks, tail):
+        return "cut", "活用語の途中の形で途切れています"
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
         return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), read as the particle さ
     if p1 == "助詞":
@@ -440,6 +442,36 @@ def _ending(doc, toks, tail: str):
             return "cut", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"
     return None, ""
+
+
+_POLITE_STEMS = ("まし", "でし")
+_REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # not てく: 行ってく is colloquial 行っていく
+
+
+def _cut_inflection(toks, tail: str) -> bool:
+    """Endings no finished sentence has, whatever follows: the stem of ます/です (確認しまし),
+    ま after a 連用形 (思いま, read as a filler), ください cut short (読んでくだ), ず or だ after a
+    word they cannot follow (ファイルず, いないだ), a sentence-final particle right after a case
+    particle or an adjective's 連用形 (…にど, ことにな, 難しくな)."""
+    if len(toks) < 2:
+        return False
+    t, prev = toks[-1], toks[-2]
+    if t.surface in _POLITE_STEMS and t.pos1 == "助動詞" and t.cform.startswith("連用形"):
+        return True
+    if t.surface == "ま" and prev.pos1 in _PREDICATES and prev.cform.startswith("連用形"):
+        return True
+    if tail.endswith(_REQUEST_CUTS) and prev.pos1 in _PREDICATES and prev.cform.startswith("連用形"):
+        return True  # 参照してくだ(さい): the tagger reads てく as one auxiliary
+    if tail.endswith(_REQUEST_CUTS) and len(toks) >= 3 and toks[-3].pos1 in _PREDICATES and toks[-3].cform.startswith("連用形"):
+        return True  # 読み進めてく|だ
+    if t.surface == "ず" and t.pos1 == "助動詞" and prev.pos1 == "名詞":
+        return True  # ファイルず(つ): ず follows a verb, never a noun
+    if t.surface == "だ" and t.pos1 == "助動詞" and prev.pos1 in _PREDICATES and prev.cform.startswith("終止形"):
+        return True  # いないだ(けだ): だ cannot follow a finished predicate
+    if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
+        if prev.pos2 == "格助詞" or (prev.pos1 == "形容詞" and prev.cform.startswith("連用形")):
+            return True  # ことにな(る), Postgres にど(う), 難しくな(い)
+    return False
 
 
 _KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
