@@ -388,6 +388,8 @@ def _ending(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 構築のた(め): た never follows a case particle
     if p1 == "助動詞" and t.surface == "つ":
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 見つ(かる): the classical つ ends no modern sentence
+    if _lone_letter_after_particle(toks) or (t.surface == "とい" and len(toks) >= 2 and toks[-2].pos1 != "助詞"):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # …におけるS, Marpとい(う)
     if _cut_inflection(toks, tail):
         return "cut", "活用語の途中の形で途切れています"
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
@@ -474,6 +476,22 @@ def _cut_inflection(toks, tail: str) -> bool:
     return False
 
 
+_LETTER_AFTER = ("と", "を", "に", "が", "で")
+
+
+def _lone_letter_after_particle(toks) -> bool:
+    """One ASCII letter glued to a case particle or an attributive form after Japanese words
+    (…におけるS, …効率とH): the start of a word, not a name (プランはB, AとB stay silent)."""
+    if len(toks) < 3:
+        return False
+    t, prev, before = toks[-1], toks[-2], toks[-3]
+    if not (len(t.surface) == 1 and t.surface.isascii() and t.surface.isalpha()) or prev.end != t.start:
+        return False
+    if prev.pos2 == "格助詞" and prev.surface in _LETTER_AFTER:
+        return not before.surface.isascii()
+    return prev.pos1 in _PREDICATES and prev.cform.startswith("連体形")
+
+
 _KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
 
 
@@ -488,7 +506,7 @@ def _stub_after_particle(toks, tail: str) -> bool:
     # で after a link or code is read as the conjunction で; it is the particle all the same
     if (prev.pos2 == "接続助詞" or prev.pos1 == "接続詞") and prev.surface in ("て", "で") and stub:
         return True
-    if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を") and len(t.surface) == 1 and stub and not t.surface.isascii():
+    if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を", "に") and len(t.surface) == 1 and stub and not t.surface.isascii():
         return t.surface not in "方中上下前後外内側"  # one-character nouns that do end phrases
     return (t.surface == "さ" and t.pos1 == "接尾辞" and "サ変" in prev.field(2))
 
