@@ -180,16 +180,17 @@ def habitually_unpunctuated(doc) -> bool:
     return doc.cache[key]
 
 
-def analyse(doc, b) -> Verdict | None:
-    """The verdict for one paragraph, or None when it is not cut."""
-    key = ("EN:trunc", b.index)
+def analyse(doc, b, article_end: bool = False) -> Verdict | None:
+    """The verdict for one paragraph, or None when it is not cut.  ``article_end``: the
+    paragraph ends the article, where a clause stopping on its noun is itself suspicious."""
+    key = ("EN:trunc", b.index, article_end)
     if key in doc.cache:
         return doc.cache[key]
-    v = doc.cache[key] = _analyse(doc, b)
+    v = doc.cache[key] = _analyse(doc, b, article_end)
     return v
 
 
-def _analyse(doc, b) -> Verdict | None:
+def _analyse(doc, b, article_end: bool = False) -> Verdict | None:
     if not eligible(doc, b):
         return None
     end = _content_end(doc, b)
@@ -241,6 +242,7 @@ def _analyse(doc, b) -> Verdict | None:
             earlier_punctuated
             or (len(prose.strip()) >= 50 and ("。" in prose or "．" in prose))
             or _clause_then_noun(doc, b, toks)
+            or (article_end and len(sents) == 1 and _governed_noun_end(doc, b, toks))
         )
         if not prose_like or habitually_unpunctuated(doc):
             return None
@@ -292,6 +294,27 @@ def _closes_clause(toks, i: int) -> bool:
 
 
 _PREDICATES = ("動詞", "助動詞", "形容詞")
+_GOVERNING_CASES = ("が", "を", "で", "に")
+# Telegraphic endings a writer chooses (…を参照, …を試した話, …のメモ)
+_TELEGRAPHIC_NOUNS = ("参照", "参考", "話", "メモ", "備忘録", "まとめ", "感想", "予定", "紹介")
+
+
+def _governed_noun_end(doc, b, toks) -> bool:
+    """The article's last sentence stops on a noun that a case particle or an attributive form
+    is still waiting on (``…Namespaceが作成``, ``…で操作``, ``…を形成してるライブラリ``): a
+    clause without its predicate, not a word list or a title.  The article's only paragraph, a
+    short line and telegraphic cross-references (``詳しくは…を参照``) are left alone."""
+    if len(toks) < 3 or toks[-1].pos1 not in _NOUN_ENDS or b.index == _first_paragraph(doc):
+        return False
+    if len(b.prose().strip()) < 12 or toks[-1].surface in _TELEGRAPHIC_NOUNS:
+        return False
+    i = len(toks) - 1
+    while i > 0 and toks[i].pos1 in (*_NOUN_ENDS, "接頭辞"):
+        i -= 1
+    p = toks[i]
+    if p.pos2 == "格助詞" and p.surface in _GOVERNING_CASES:
+        return True
+    return p.pos1 in _PREDICATES and p.cform.startswith("連体形")
 
 
 def _first_paragraph(doc) -> int | None:

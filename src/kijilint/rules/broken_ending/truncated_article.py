@@ -21,7 +21,7 @@ class TruncatedArticle(Rule):
 
     def check(self, doc, report):
         for i in sorted(article_ends(doc, self.opts["footers"])):
-            v = analyse(doc, doc.blocks[i])
+            v = analyse(doc, doc.blocks[i], article_end=True)
             if v is None:
                 continue
             report(v.start, v.end, f"記事の最後の段落が途中で切れています（{v.why}）: {tail_quote(doc, v)}")
