@@ -454,6 +454,8 @@ def _ending(doc, toks, tail: str):
     if p1 == "副詞":
         if t.surface in _COURTESY:
             return None, ""
+        if _stub_after_particle(toks, tail):
+            return "cut", f"語 {t.surface!r} が途中で切れています"  # …と思うが、そ(の), read as an adverb
         prev = toks[-2] if len(toks) >= 2 else None
         if prev is not None and prev.surface in ("を", "が") and prev.pos2 == "格助詞":
             return "strong", f"「{t.surface}」で途切れています"  # …の利用をよく(見かける): the verb is missing
@@ -520,7 +522,8 @@ _KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
 
 def _stub_after_particle(toks, tail: str) -> bool:
     """A word fragment where a particle demands a whole word: a kana stub or a single kanji
-    after て/で (…してしま, …に応じて変), a one-kana stub after の/が/を (…のパ), or a
+    after て/で (…してしま, …に応じて変) or after a clause's 、 (…と思うが、そ), a one-kana
+    stub after の/が/を/に (…のパ), or a
     サ変 noun cut before its する (…がキャンセルさ)."""
     if len(toks) < 2:
         return False
@@ -529,9 +532,16 @@ def _stub_after_particle(toks, tail: str) -> bool:
     # で after a link or code is read as the conjunction で; it is the particle all the same
     if (prev.pos2 == "接続助詞" or prev.pos1 == "接続詞") and prev.surface in ("て", "で") and stub:
         return True
+    if prev.pos2 == "読点" and len(toks) >= 3 and _clause_end(toks[-3]) and len(t.surface) == 1 and stub:
+        return t.pos2 not in ("終助詞", "フィラー") and t.pos1 != "感動詞"  # …と思うが、そ(の) / …ますが、具(体的)
     if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を", "に") and len(t.surface) == 1 and stub and not t.surface.isascii():
         return t.surface not in "方中上下前後外内側"  # one-character nouns that do end phrases
     return (t.surface == "さ" and t.pos1 == "接尾辞" and "サ変" in prev.field(2))
+
+
+def _clause_end(t) -> bool:
+    """A conjunctive particle or a 連用形 predicate: a clause closed, the next one to come."""
+    return t.pos2 == "接続助詞" or (t.pos1 in _PREDICATES and t.cform.startswith("連用形"))
 
 
 def _honorific_noun(toks) -> bool:
