@@ -478,7 +478,8 @@ _REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # no
 def _cut_inflection(toks, tail: str) -> bool:
     """Endings no finished sentence has, whatever follows: the stem of ます/です (確認しまし),
     ま after a 連用形 (思いま, read as a filler), ください cut short (読んでくだ), ず or だ after a
-    word they cannot follow (ファイルず, いないだ), a sentence-final particle right after a case
+    word they cannot follow (ファイルず, いないだ), や after a 連用形 (わかりや), an adjective's
+    classical し after a case particle (…で楽し), a sentence-final particle right after a case
     particle or an adjective's 連用形 (…にど, ことにな, 難しくな)."""
     if len(toks) < 2:
         return False
@@ -491,6 +492,10 @@ def _cut_inflection(toks, tail: str) -> bool:
         return True  # 参照してくだ(さい): the tagger reads てく as one auxiliary
     if tail.endswith(_REQUEST_CUTS) and len(toks) >= 3 and toks[-3].pos1 in _PREDICATES and toks[-3].cform.startswith("連用形"):
         return True  # 読み進めてく|だ
+    if t.surface == "や" and t.pos1 == "接尾辞" and prev.pos1 == "動詞" and prev.cform.startswith("連用形"):
+        return True  # わかりや(すい), read as the suffix や
+    if t.pos1 == "形容詞" and t.cform.startswith("終止形") and t.surface.endswith("し") and t.lemma.endswith("しい"):
+        return prev.pos2 == "格助詞"  # Ruby で楽し(む): the classical 終止形 follows no case particle today
     if t.surface == "ず" and t.pos1 == "助動詞" and prev.pos1 == "名詞":
         return True  # ファイルず(つ): ず follows a verb, never a noun
     if t.surface == "だ" and t.pos1 == "助動詞" and prev.pos1 in _PREDICATES and prev.cform.startswith("終止形"):
