@@ -97,6 +97,8 @@ class Run:
     last: int
     orig_first: int
     orig_last: int
+    body: int = -1  # first copy unit after the leading heading(s): where the finding starts
+    orig_body: int = -1  # … and the original unit it repeats
 
 
 @dataclass
@@ -106,6 +108,7 @@ class Copy:
     how: str  # exact, merged, split, near
     score: float = 1.0
     split_with: int | None = None  # for "split": the next unit, which completes the copy
+    lead: int | None = None  # for "edited": the first unit its fix removes (a heading before it)
 
 
 @dataclass
@@ -343,7 +346,9 @@ class _Analyser:
                 continue
             chain, run = best[1], best[2]
             if run:
-                res.runs.append(Run(run[0][0], run[-1][1], run[0][2], run[-1][3]))
+                pieces, edited = self._split_at_edits(run)
+                res.runs.extend(self._run_of(piece) for piece in pieces)
+                res.copies.extend(edited)
                 in_run.update(range(run[0][0], run[-1][1] + 1))
                 i = run[-1][1] + 1
                 continue
@@ -363,7 +368,7 @@ class _Analyser:
         for r in res.runs:
             res.covered.update(self.units[k].block.index for k in range(r.first, r.last + 1))
         for c in res.copies:
-            res.covered.add(self.units[c.unit].block.index)
+            res.covered.update(self.units[k].block.index for k in range(c.lead if c.lead is not None else c.unit, c.unit + 1))
             if c.split_with is not None:
                 res.covered.add(self.units[c.split_with].block.index)
         res.near = self._near(in_run)
@@ -371,6 +376,51 @@ class _Analyser:
             res.covered.add(self.units[c.unit].block.index)
         res.repeats = self._sentences(res.covered)
         return res
+
+    def _split_at_edits(self, run) -> tuple[list[list], list[Copy]]:
+        """Split a run at each edited copy (a paragraph equal to its original only after
+        normalisation: a space added or removed, a different punctuation mark) when the pieces
+        on both sides are runs of their own, each with a byte-identical paragraph to show for it.
+        A regenerated section is judged by its identical stretches, so an edited paragraph in
+        the middle parts two copies; the edited paragraph becomes a copy of its own (RP001).
+        A copy re-wrapped or re-spaced throughout stays one run, as does one whose edits would
+        leave a piece too small to stand alone."""
+        identical = [self._identical(step) for step in run]
+        later = [False] * (len(run) + 1)  # later[p]: an identical paragraph in run[p:]
+        for p in range(len(run) - 1, -1, -1):
+            later[p] = later[p + 1] or identical[p]
+        pieces, edited = [], []
+        start, seen = 0, False  # seen: an identical paragraph in run[start:p]
+        for p, (a0, a1, b0, b1, how) in enumerate(run):
+            if not later[p + 1]:
+                break
+            if how == "exact" and a0 == a1 and b0 == b1 and self.units[a0].substantial and self._edited(a0, b0):
+                left = self._qualifies(run[start:p]) if seen and p - start >= 2 else None
+                if left and any(map(self._identical, left)) and len(run) - p - 1 >= 2:  # the rest is the tail of a run: trimmed already
+                    pieces.append(left)
+                    # What the left piece leaves out (a heading before the edited paragraph)
+                    # goes with the edited copy, so the copy stays covered and removable.
+                    lead = left[-1][1] + 1
+                    edited.append(Copy(a0, (b0,), "edited", lead=lead if lead < a0 else None))
+                    start, seen = p + 1, False
+                    continue
+            seen = seen or identical[p]
+        pieces.append(run[start:])
+        return pieces, edited
+
+    def _identical(self, step) -> bool:
+        """A 1:1 step whose copy is a substantial paragraph byte-identical to its original."""
+        a0, a1, b0, b1, how = step
+        return how == "exact" and a0 == a1 and b0 == b1 and self.units[a0].substantial and not self._edited(a0, b0)
+
+    def _edited(self, a: int, b: int) -> bool:
+        """Units with equal keys whose raw text differs (trailing spaces of a line aside)."""
+        ta, tb = self.units[a].block.text, self.units[b].block.text
+        return ta != tb and [x.rstrip() for x in ta.split("\n")] != [x.rstrip() for x in tb.split("\n")]
+
+    def _run_of(self, steps) -> Run:
+        body = next((s for s in steps if self.units[s[0]].kind != "heading"), steps[0])
+        return Run(steps[0][0], steps[-1][1], steps[0][2], steps[-1][3], body[0], body[2])
 
     def _earliest(self, a0, a1, b0, b1) -> tuple[int, ...]:
         u = self.units[a0]

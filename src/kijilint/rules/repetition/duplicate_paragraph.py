@@ -16,7 +16,10 @@ class DuplicateParagraph(Rule):
     「詳しくは以下を参照してください。」 is about 15–25) are reported only when they directly
     follow an identical paragraph (a stutter, from half ``min_chars``), never link-only lines,
     code blocks, tables or headings.  Copies inside a repeated section are reported once, by
-    RP002.
+    RP002, except a paragraph of the copy that differs from its original in spacing or
+    punctuation where the copy is otherwise byte-identical: it splits the section there and is
+    reported here (「…の繰り返しです（空白などの違いのみ）」); its fix also removes a copied
+    heading right before it.
     Bad:  the same paragraph at lines 10 and 40.
     Good: keep the first one.
     Fix: removes the copy and its blank line; safe only when the copy directly follows the
@@ -39,6 +42,8 @@ class DuplicateParagraph(Rule):
                 msg = f"段落「{quote(b.text)}」は {where}の段落をつなげた繰り返しです"
             elif c.how == "split":
                 msg = f"段落「{quote(b.text)}」は {where}の段落を分けた繰り返しです"
+            elif c.how == "edited":
+                msg = f"段落「{quote(b.text)}」は {where}の段落の繰り返しです（空白などの違いのみ）"
             else:
                 msg = f"段落「{quote(b.text)}」は {where}の段落の繰り返しです"
             prev = doc.blocks[b.index - 1] if b.index > 0 else None
@@ -49,4 +54,6 @@ class DuplicateParagraph(Rule):
                 and key_of(prev.masked) == u.key
                 and prev.in_quote == b.in_quote
             )
-            report(b.start, last.end, msg, fix=removal(doc, b.start, last.end, "繰り返しの段落を削除", safe))
+            # An edited copy split out of a repeated section takes the heading before it along.
+            start = an.units[c.lead].block.start if c.lead is not None else b.start
+            report(b.start, last.end, msg, fix=removal(doc, start, last.end, "繰り返しの段落を削除", safe))

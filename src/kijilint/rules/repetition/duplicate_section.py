@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kijilint.rules.base import Rule
+from kijilint.rules.base import Rule, quote
 from kijilint.rules.repetition._common import lines, removal
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse
 
@@ -17,9 +17,17 @@ class DuplicateSection(Rule):
     or a command) copied whole under the same parent heading.  A heading repeated with a
     different body is not a copy, nor is a subsection written to a template under each of
     several parents (``### 戻り値`` / 「失敗したときは例外を送出します。」).
+    A copy that starts with a heading is reported from its first block after the heading(s),
+    and the message names the heading: headings repeat legitimately, so the evidence of a copy
+    is its body.  A paragraph of the copy that differs from its original only in spacing or
+    punctuation splits the copy there when both sides stand as runs of their own, each with a
+    byte-identical paragraph (a copy is a stretch pasted verbatim); the edited paragraph is then
+    reported by RP001.  A copy re-wrapped throughout, or whose edits would leave a piece too
+    small to stand alone, stays one finding.
     Bad:  lines 40–60 are lines 10–30 again.
     Good: one of the two.
-    Fix: unsafe: removes the copy (which of the two to keep is the author's call).
+    Fix: unsafe: removes the copy, its heading included (which of the two to keep is the
+    author's call).
     """
 
     code, name, category, severity = "RP002", "duplicate-section", "repetition", "warning"
@@ -30,6 +38,18 @@ class DuplicateSection(Rule):
         an = analyse(doc, self.opts)
         for r in an.runs:
             first, last = an.units[r.first].block, an.units[r.last].block
-            o1, o2 = an.units[r.orig_first].block, an.units[r.orig_last].block
-            msg = f"{lines(doc, first, last)}は {lines(doc, o1, o2)}の繰り返しです"
-            report(first.start, last.end, msg, fix=removal(doc, first.start, last.end, "繰り返しの範囲を削除", False))
+            body, o2 = an.units[r.body].block, an.units[r.orig_last].block
+            if body is first:
+                o1 = an.units[r.orig_first].block
+                msg = f"{lines(doc, first, last)}は {lines(doc, o1, o2)}の繰り返しです"
+            else:
+                o1 = an.units[r.orig_body].block
+                section = f"{first.line} 行目の見出し「{quote(_heading_text(first.text))}」の節"
+                msg = f"{lines(doc, body, last)}（{section}）は {lines(doc, o1, o2)}の繰り返しです"
+            report(body.start, last.end, msg, fix=removal(doc, first.start, last.end, "繰り返しの範囲を削除", False))
+
+
+def _heading_text(text: str) -> str:
+    """The words of an ATX or setext heading, without its marks."""
+    line = text.split("\n")[0].strip()
+    return line.lstrip("#").rstrip("#").strip() or line
