@@ -12,7 +12,11 @@ verdict comes from the grammar of the last words (UniDic tokens):
   particle (けど, し): only counts in a paragraph whose earlier sentences all end in 。 — a
   writer who punctuates every sentence but the last did not choose to stop there — or in a
   one-sentence paragraph that subordinates a whole clause before its last noun (…ため、この
-  12 月), and only in a document that does not habitually leave paragraphs unpunctuated.
+  12 月), and only in a document that does not habitually leave paragraphs unpunctuated;
+- *lone* evidence — in a document of five or more paragraphs that all end in 。 but this one,
+  its bare ending, whatever the word, is the odd one out (``…を解決する``).  Two or more bare
+  paragraphs are a habit and stay silent, as do the opening paragraph (a tagline) and one whose
+  sentence runs on into the next paragraph.
 """
 
 from __future__ import annotations
@@ -85,7 +89,7 @@ def eligible(doc, b) -> bool:
     return True
 
 
-def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool) -> bool:
+def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, last=None) -> bool:
     """A lead-in whose sentence goes on in the next block: ``例えば、`` before a list,
     ``以下のように`` before code, ``その言葉とは、`` before a one-line paragraph.
 
@@ -106,13 +110,24 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool) -> bool:
         return _sentence_resumes_after(doc, nb)
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
         return _resumes_after_list(doc, nb)
+    if strength == "strong" and nb.kind == "code" and last is not None and _waits_for_predicate(last):
+        after = _next_paragraph(doc, nb)
+        return _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
     return True
+
+
+def _waits_for_predicate(t) -> bool:
+    """A case particle (…[info文字列]に, …を) or a bare のよう before code: the code cannot be
+    the rest of that sentence unless the sentence resumes after it.  ``以下のように`` ends in
+    the auxiliary に and stays a lead-in."""
+    return (t.pos2 == "格助詞" and t.surface in _NO_CODE_LEAD) or (t.surface == "よう" and t.pos1 == "形状詞")
 
 
 # Case particles that wait for their predicate: a list after ``…のバランスと`` or
 # ``…のセットアップが`` is no answer to them, unless the sentence goes on after the list
 # (``次のパッケージを`` ⏎ list ⏎ ``インストールします。``).  Lead-ins end in は, に, で, 、.
 _NO_LIST_LEAD = ("が", "を", "と")
+_NO_CODE_LEAD = ("が", "を", "と", "に")
 
 
 def _resumes_after_list(doc, first_item) -> bool:
@@ -120,10 +135,16 @@ def _resumes_after_list(doc, first_item) -> bool:
     i = first_item.index
     while i < len(blocks) and blocks[i].in_list:
         i += 1
-    if i >= len(blocks) or blocks[i].kind != "paragraph" or blocks[i].containers:
+    return i < len(blocks) and _predicate_resumes(doc, blocks[i])
+
+
+def _predicate_resumes(doc, after) -> bool:
+    """The paragraph after a list or code opens with the predicate the sentence before it was
+    waiting for (``インストールします。``, ``、…``, a verb, an auxiliary or a particle)."""
+    if after.kind != "paragraph" or after.containers:
         return False
-    toks = doc.tokens(blocks[i])
-    prose = blocks[i].prose().lstrip()
+    toks = doc.tokens(after)
+    prose = after.prose().lstrip()
     if prose[:1] in ("、", "，", ",") or (toks and toks[0].pos1 in ("動詞", "助動詞", "助詞")):
         return True
     # インストールしておきます: a verbal noun and its する
@@ -136,11 +157,8 @@ _DONE_WORDS = {"完了", "終了", "OK", "おしまい", "準備完了"}
 def _sentence_resumes_after(doc, code) -> bool:
     """The sentence cut by the code goes on after it: ``…初期化して`` ⏎ code ⏎ ``おきます。`` /
     ``完了です。`` / ``から、…`` — a writer's lead-in, not a stopped generation."""
-    blocks = doc.blocks
-    if code.index + 1 >= len(blocks):
-        return False
-    after = blocks[code.index + 1]
-    if after.kind != "paragraph" or after.containers:
+    after = _next_paragraph(doc, code)
+    if after is None:
         return False
     prose = after.prose().lstrip()
     if prose[:1] in ("、", "，", ","):
@@ -156,41 +174,96 @@ def _sentence_resumes_after(doc, code) -> bool:
     return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "．", "！", "!")
 
 
-def habitually_unpunctuated(doc) -> bool:
-    """Many paragraphs end in a bare word without 。: the writer's style, so weak evidence is
-    not enough.  Endings in brackets, footnote marks, 、/：, and lead-ins before a list or
-    code do not count."""
-    key = "EN:habit"
+def _habit_paragraphs(doc) -> list:
+    """(block, bare, next block) for each paragraph long enough to show the writer's
+    punctuation habit; bare when its last sentence ends on a word without 。."""
+    key = "EN:habit-paragraphs"
     if key not in doc.cache:
-        total = bare = 0
-        blocks = doc.blocks
+        out, blocks = [], doc.blocks
         for b in doc.paragraphs:
             if not eligible(doc, b):
                 continue
             sents = doc.sentences(b)
-            if not sents or (len(sents) < 2 and len(b.prose()) < 40):
+            if not _counted(doc, b, sents):
                 continue
-            total += 1
-            tail = sents[-1].text.rstrip()
-            nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-            lead_in = nb is not None and (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list)
-            if not sents[-1].terminated and _BARE_END.search(tail) and not lead_in:
-                bare += 1
-        doc.cache[key] = total >= 4 and bare / total > 0.25
+            bare = not sents[-1].terminated and bool(_BARE_END.search(sents[-1].text.rstrip()))
+            out.append((b, bare, blocks[b.index + 1] if b.index + 1 < len(blocks) else None))
+        doc.cache[key] = out
     return doc.cache[key]
 
 
-def analyse(doc, b, article_end: bool = False) -> Verdict | None:
+def _counted(doc, b, sents) -> bool:
+    return bool(sents) and (len(sents) >= 2 or len(b.prose()) >= 40)
+
+
+def _before_list_or_code(nb, quotes: bool = False) -> bool:
+    return nb is not None and (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or (quotes and nb.in_quote))
+
+
+def habitually_unpunctuated(doc) -> bool:
+    """Many paragraphs end in a bare word without 。: the writer's style, so weak evidence is
+    not enough.  Endings in brackets, footnote marks, 、/：, and lead-ins before a list or
+    code do not count."""
+    paragraphs = _habit_paragraphs(doc)
+    bare = sum(1 for _, is_bare, nb in paragraphs if is_bare and not _before_list_or_code(nb))
+    return len(paragraphs) >= 4 and bare / len(paragraphs) > 0.25
+
+
+def analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | None:
     """The verdict for one paragraph, or None when it is not cut.  ``article_end``: the
-    paragraph ends the article, where a clause stopping on its noun is itself suspicious."""
-    key = ("EN:trunc", b.index, article_end)
+    paragraph ends the article, where a clause stopping on its noun is itself suspicious.
+    ``lone``: also count the document's habits as evidence (see ``_lone_bare``)."""
+    key = ("EN:trunc", b.index, article_end, lone)
     if key in doc.cache:
         return doc.cache[key]
-    v = doc.cache[key] = _analyse(doc, b, article_end)
+    v = doc.cache[key] = _analyse(doc, b, article_end, lone)
     return v
 
 
-def _analyse(doc, b, article_end: bool = False) -> Verdict | None:
+def _bare_paragraphs(doc) -> tuple[int, list[int]]:
+    """How many paragraphs show the habit, and which of them end on a bare word that nothing
+    else explains: not a lead-in, no verdict of their own."""
+    key = "EN:bare"
+    if key not in doc.cache:
+        paragraphs = _habit_paragraphs(doc)
+        bare = [
+            b.index for b, is_bare, nb in paragraphs
+            if is_bare and not _before_list_or_code(nb, quotes=True) and analyse(doc, b, lone=False) is None
+        ]
+        doc.cache[key] = (len(paragraphs), bare)
+    return doc.cache[key]
+
+
+_LONE_MIN_PARAGRAPHS = 5
+
+
+def _lone_bare(doc, b) -> bool:
+    """The one paragraph of a punctuating document whose last sentence stops without 。 (on a
+    word that could end a sentence: ``…を解決する``, ``…と言ってよ``).  A writer who ends every
+    other paragraph with 。 did not choose to stop there; a writer who leaves two or more
+    bare has a habit, and every one of them stays silent."""
+    total, bare = _bare_paragraphs(doc)
+    if total < _LONE_MIN_PARAGRAPHS or bare != [b.index] or b.index == _first_paragraph(doc):
+        return False  # the opening paragraph may be a tagline (…をつくってみたという話)
+    return not _continued_next(doc, b)
+
+
+def _next_paragraph(doc, b):
+    """The block after ``b`` when it is a plain paragraph (not in a list or quote), else None."""
+    blocks = doc.blocks
+    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
+
+
+def _continued_next(doc, b) -> bool:
+    """The next paragraph opens with a particle or an auxiliary (``という流れで…``): the
+    sentence runs on across the break, after a hard-broken list of steps."""
+    nb = _next_paragraph(doc, b)
+    toks = doc.tokens(nb) if nb is not None else []
+    return bool(toks) and toks[0].pos1 in ("助詞", "助動詞")
+
+
+def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | None:
     if not eligible(doc, b):
         return None
     end = _content_end(doc, b)
@@ -229,10 +302,12 @@ def _analyse(doc, b, article_end: bool = False) -> Verdict | None:
     if cut_word:
         strength = "strong"
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
-    if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated):
+    if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated, toks[-1]):
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
+    if strength in (None, "weak") and lone and _lone_bare(doc, b):
+        strength, why = "strong", "この文書で句点のない段落はここだけです"
     if strength is None:
         return None
     if strength == "weak":
@@ -345,11 +420,8 @@ def _content_end(doc, b) -> int:
 def _resumed_next(doc, b) -> bool:
     """The next block is a paragraph that opens with an ellipsis and picks this one up again
     (``…状況に戻したい`` ⏎⏎ ``...状況に戻したいので、``): the generation stopped here."""
-    blocks = doc.blocks
-    if b.index + 1 >= len(blocks):
-        return False
-    nb = blocks[b.index + 1]
-    return nb.kind == "paragraph" and not nb.containers and resumes(nb, [b])
+    nb = _next_paragraph(doc, b)
+    return nb is not None and resumes(nb, [b])
 
 
 def _marker_follows(doc, b, end: int) -> bool:
@@ -460,6 +532,8 @@ def _ending(doc, toks, tail: str):
         if prev is not None and prev.surface in ("を", "が") and prev.pos2 == "格助詞":
             return "strong", f"「{t.surface}」で途切れています"  # …の利用をよく(見かける): the verb is missing
         return "weak", f"「{t.surface}」で途切れています"  # …の詳細につい(て)
+    if p1 == "形状詞" and p2 == "助動詞語幹" and t.surface == "よう" and len(toks) >= 2 and toks[-2].surface == "の" and toks[-2].pos2 == "格助詞":
+        return "strong", "「よう」で途切れています"  # …ユーザエージェントのよう(な): ように / ような / ようです cut short
     if p1 == "形状詞" and p2 == "助動詞語幹" and t.surface == "よう" and len(toks) >= 2 and toks[-2].pos1 in ("動詞", "助動詞"):
         # …できるよう(に): the sentence goes on; …いただけますよう is a formal request, said on purpose
         if toks[-2].surface != "ます":
@@ -472,6 +546,7 @@ def _ending(doc, toks, tail: str):
 
 
 _POLITE_STEMS = ("まし", "でし")
+_AUX_STEMS = ("い", "お", "しま")
 _REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # not てく: 行ってく is colloquial 行っていく
 
 
@@ -492,6 +567,8 @@ def _cut_inflection(toks, tail: str) -> bool:
         return True  # 参照してくだ(さい): the tagger reads てく as one auxiliary
     if tail.endswith(_REQUEST_CUTS) and len(toks) >= 3 and toks[-3].pos1 in _PREDICATES and toks[-3].cform.startswith("連用形"):
         return True  # 読み進めてく|だ
+    if t.surface in _AUX_STEMS and "非自立可能" in t.pos and prev.surface in ("て", "で") and prev.pos2 == "接続助詞":
+        return True  # 前提となってい(る), 準備してお(く), 消えてしま(う): an auxiliary cut to its stem
     if t.surface == "や" and t.pos1 == "接尾辞" and prev.pos1 == "動詞" and prev.cform.startswith("連用形"):
         return True  # わかりや(すい), read as the suffix や
     if t.pos1 == "形容詞" and t.cform.startswith("終止形") and t.surface.endswith("し") and t.lemma.endswith("しい"):
@@ -511,14 +588,19 @@ _LETTER_AFTER = ("と", "を", "に", "が", "で")
 
 def _lone_letter_after_particle(toks) -> bool:
     """One ASCII letter glued to a case particle or an attributive form after Japanese words
-    (…におけるS, …効率とH): the start of a word, not a name (プランはB, AとB stay silent)."""
+    (…におけるS, …効率とH), or after a noun's 、 (…の場合、H): the start of a word, not a name
+    (プランはB, AとB, A、B stay silent)."""
     if len(toks) < 3:
         return False
     t, prev, before = toks[-1], toks[-2], toks[-3]
-    if not (len(t.surface) == 1 and t.surface.isascii() and t.surface.isalpha()) or prev.end != t.start:
+    if not (len(t.surface) == 1 and t.surface.isascii() and t.surface.isalpha()):
+        return False
+    if prev.end != t.start and prev.pos2 != "読点":
         return False
     if prev.pos2 == "格助詞" and prev.surface in _LETTER_AFTER:
         return not before.surface.isascii()
+    if prev.pos2 == "読点":  # Chrome の場合、H: a noun's clause closed, then one letter (A、B stays silent)
+        return before.pos1 == "名詞" and not before.surface.isascii()
     return prev.pos1 in _PREDICATES and prev.cform.startswith("連体形")
 
 

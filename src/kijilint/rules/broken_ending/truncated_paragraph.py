@@ -13,7 +13,10 @@ class TruncatedParagraph(Rule):
     unable to end a sentence (a particle, a dangling 、, a continuative form, a word cut short,
     an ASCII bracket left open), or, in a paragraph whose other sentences all end in 。 or in a
     one-sentence paragraph that subordinates a clause (…ため、この 12 月), a bare noun; a
-    paragraph that the next one picks up again after ``...`` is cut whatever its last word.  Headings, list items,
+    paragraph that the next one picks up again after ``...`` is cut whatever its last word.  So
+    is the one paragraph of a document that otherwise ends every paragraph with 。 (five or more
+    of them) whose last sentence stops without it (``…を解決する``): the writer did not choose
+    to stop there; two such paragraphs are a habit and stay silent.  Headings, list items,
     tables, captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list or
     code (``例えば、``) and one-line taglines stay silent.  The article's last paragraph is
     EN003's (truncated-article).
