@@ -442,7 +442,7 @@ class _Analyser:
             k, codes = _prose_and_code(u.key)
             k = k[:_NEAR_SPAN]
             # Sampled by a cheap function of the gram's own characters, so both copies keep the same ones.
-            fps = {k[p : p + 5] for p in range(len(k) - 4) if (ord(k[p]) + 3 * ord(k[p + 2]) + 7 * ord(k[p + 4])) % _FP_SAMPLE == 0}
+            fps = _fingerprints(k)
             if u.idx not in taken:
                 votes: dict[int, int] = defaultdict(int)
                 for h in fps:
@@ -586,6 +586,12 @@ def _common_affix(a: str, b: str) -> int:
     while suf < min(len(a), len(b)) - pre and a[-1 - suf] == b[-1 - suf]:
         suf += 1
     return max(pre, suf)
+
+
+def _fingerprints(k: str) -> set[str]:
+    """The sampled 5-grams of a key: kept by a cheap function of the gram's own characters."""
+    o = list(map(ord, k))
+    return {k[p : p + 5] for p, (a, c, e) in enumerate(zip(o, o[2:], o[4:])) if (a + 3 * c + 7 * e) % _FP_SAMPLE == 0}
 
 
 def _grams(key: str) -> set[str]:
