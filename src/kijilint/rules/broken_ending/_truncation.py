@@ -126,7 +126,7 @@ def _waits_for_predicate(t) -> bool:
 # Case particles that wait for their predicate: a list after ``…のバランスと`` or
 # ``…のセットアップが`` is no answer to them, unless the sentence goes on after the list
 # (``次のパッケージを`` ⏎ list ⏎ ``インストールします。``).  Lead-ins end in は, に, で, 、.
-_NO_LIST_LEAD = ("が", "を", "と")
+_NO_LIST_LEAD = ("が", "を", "と", "の")
 _NO_CODE_LEAD = ("が", "を", "と", "に")
 
 
@@ -197,7 +197,11 @@ def _counted(doc, b, sents) -> bool:
 
 
 def _before_list_or_code(nb, quotes: bool = False) -> bool:
-    return nb is not None and (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or (quotes and nb.in_quote))
+    """The next block may carry the sentence on (a list, code, a table, HTML content), so a
+    bare ending before it may be a lead-in.  An HTML comment or closing tag carries nothing."""
+    if nb is None or (nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text)):
+        return False
+    return nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or (quotes and nb.in_quote)
 
 
 def habitually_unpunctuated(doc) -> bool:
@@ -243,9 +247,16 @@ def _lone_bare(doc, b) -> bool:
     other paragraph with 。 did not choose to stop there; a writer who leaves two or more
     bare has a habit, and every one of them stays silent."""
     total, bare = _bare_paragraphs(doc)
-    if total < _LONE_MIN_PARAGRAPHS or bare != [b.index] or b.index == _first_paragraph(doc):
+    if total < _LONE_MIN_PARAGRAPHS or bare != [b.index]:
+        return False
+    if b.index == _first_paragraph(doc) and _noun_end(doc, b):
         return False  # the opening paragraph may be a tagline (…をつくってみたという話)
     return not _continued_next(doc, b)
+
+
+def _noun_end(doc, b) -> bool:
+    toks = doc.tokens(b)
+    return bool(toks) and toks[-1].pos1 in _NOUN_ENDS
 
 
 def _next_paragraph(doc, b):
@@ -356,16 +367,34 @@ def _polite_clause_at_break(doc, toks, i: int) -> bool:
 
 def _closes_clause(toks, i: int) -> bool:
     """Whether the 、 at ``toks[i]`` ends a subordinate clause: after a conjunctive particle, a
-    連用形 or 仮定形 predicate (…し、 / …したら、), or a noun right after a 連体形 predicate (…ため、 / …関係上、)."""
+    連用形 or 仮定形 predicate (…し、 / …したら、), a polite one (…なります、), or a noun right
+    after a 連体形 predicate, with its に/は/で (…ため、 / …関係上、 / …した際に、)."""
     p = toks[i - 1]
     if p.pos2 == "接続助詞" or (p.surface == "か" and p.pos2 in ("副助詞", "終助詞")):
         return True  # …ので、 / …のか、 (an embedded question)
     if p.pos1 in _PREDICATES and p.cform.startswith(("連用形", "仮定形")):
         return True  # …し、 / …したら、
+    if _polite_clause(toks, i):
+        return True  # …なります、 / …ですが、
     k = i - 1
-    if p.pos1 == "接尾辞" and k >= 1 and toks[k - 1].pos1 == "名詞":
+    if k >= 2 and toks[k].surface == "は" and toks[k - 1].surface == "に":
+        k -= 2  # …する場合には、
+    elif k >= 1 and toks[k].pos1 == "助詞" and toks[k].surface in ("に", "は", "で"):
+        k -= 1  # …した際に、
+    if toks[k].pos1 == "接尾辞" and k >= 1 and toks[k - 1].pos1 == "名詞":
         k -= 1  # 関係 + 上
     return toks[k].pos1 == "名詞" and k >= 1 and toks[k - 1].pos1 in _PREDICATES and toks[k - 1].cform.startswith("連体形")
+
+
+def _polite_clause(toks, i: int) -> bool:
+    """The 、 at ``toks[i]`` follows a polite predicate (…なります、) or a conjunctive particle
+    right after one (…ありますが、 / …ですので、): a formal clause, finished, the next to come."""
+    if i < 2:
+        return False
+    p = toks[i - 1]
+    if p.pos1 == "助動詞" and p.surface in ("ます", "です"):
+        return True
+    return p.pos2 == "接続助詞" and toks[i - 2].pos1 == "助動詞" and toks[i - 2].surface in ("ます", "です")
 
 
 _PREDICATES = ("動詞", "助動詞", "形容詞")
@@ -467,8 +496,12 @@ def _ending(doc, toks, tail: str):
     kata = _TRAILING_KATAKANA.search(tail)
     if kata and len(kata.group()) >= 5 and kata.group()[-1] == "ッ":
         return "cut", f"語 {kata.group()!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
-    if kata and p2 != "終助詞" and _cut_word(doc, kata.group(), min_len=1):
-        # インストー(ル), リーダーシッ(プ), Swiftコ(ード), …ずつダ(ウンロード) read as だ; a whole
+    if t.surface == "ッ" and p1 == "補助記号" and len(toks) >= 2 and toks[-2].pos1 == "名詞" and kata:
+        return "cut", f"語 {kata.group()!r} が途中で切れています"  # リセッ(ト): the tagger could not make a word of it
+    after_case = len(toks) >= 2 and toks[-2].pos2 == "格助詞"
+    if kata and (p2 != "終助詞" or after_case) and _cut_word(doc, kata.group(), min_len=1):
+        # インストー(ル), リーダーシッ(プ), Swiftコ(ード), …ずつダ(ウンロード) read as だ, ブロックのサ(イズ)
+        # read as the particle さ; a whole
         # dictionary word (テスト beside テストケース) may still end a lead-in
         word = kata.group()
         whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2
@@ -507,6 +540,8 @@ def _ending(doc, toks, tail: str):
     cform = t.cform
     if cform.startswith("連用形") and _honorific_noun(toks):
         return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
+    if p1 == "接尾辞" and p2 == "形容詞的" and cform.startswith("連用形"):
+        return "strong", "活用語の途中の形で途切れています"  # わかりやすかっ(た), read as a suffix
     if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith(("連用形", "連体形", "未然形"))):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"
@@ -529,8 +564,11 @@ def _ending(doc, toks, tail: str):
         if _stub_after_particle(toks, tail):
             return "cut", f"語 {t.surface!r} が途中で切れています"  # …と思うが、そ(の), read as an adverb
         prev = toks[-2] if len(toks) >= 2 else None
-        if prev is not None and prev.surface in ("を", "が") and prev.pos2 == "格助詞":
-            return "strong", f"「{t.surface}」で途切れています"  # …の利用をよく(見かける): the verb is missing
+        if prev is not None and prev.surface in ("を", "が") and prev.pos2 == "格助詞" and not _KATAKANA_WORD.fullmatch(t.surface):
+            # …の利用をよく(見かける): the verb is missing; 心臓がドキッ is an onomatopoeia said on purpose
+            return "strong", f"「{t.surface}」で途切れています"
+        if prev is not None and prev.pos2 == "読点" and _polite_clause(toks, len(toks) - 2):
+            return "strong", f"「{t.surface}」で途切れています"  # …なりますが、やはり: a formal clause, then its adverb
         return "weak", f"「{t.surface}」で途切れています"  # …の詳細につい(て)
     if p1 == "形状詞" and p2 == "助動詞語幹" and t.surface == "よう" and len(toks) >= 2 and toks[-2].surface == "の" and toks[-2].pos2 == "格助詞":
         return "strong", "「よう」で途切れています"  # …ユーザエージェントのよう(な): ように / ような / ようです cut short
@@ -577,6 +615,8 @@ def _cut_inflection(toks, tail: str) -> bool:
         return True  # ファイルず(つ): ず follows a verb, never a noun
     if t.surface == "だ" and t.pos1 == "助動詞" and prev.pos1 in _PREDICATES and prev.cform.startswith("終止形"):
         return True  # いないだ(けだ): だ cannot follow a finished predicate
+    if t.pos2 == "終助詞" and t.surface == "か" and prev.cform.startswith("語幹") and (prev.pos1 == "形容詞" or prev.pos2 == "形容詞的"):
+        return True  # わかりやすか(った): the question か follows a whole adjective, not its stem
     if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
         if prev.pos2 == "格助詞" or (prev.pos1 == "形容詞" and prev.cform.startswith("連用形")):
             return True  # ことにな(る), Postgres にど(う), 難しくな(い)
