@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from kijilint.markdown import MASK
 from kijilint.rules.broken_ending._footer import is_link_only
-from kijilint.rules.broken_ending.continuation_fragment import resumes
+from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
 from kijilint.rules.broken_ending._markers import find_markers
 
 _JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -84,9 +84,14 @@ def eligible(doc, b) -> bool:
     prose = b.prose().strip()
     if not _JP.search(prose) or is_link_only(b):
         return False
-    if raw.startswith(("**", "__")) and raw.rstrip("：: ").endswith(("**", "__")):
+    if emphasis_line(b):
         return False  # a bold pseudo-heading
-    return True
+    return not _LIST_LINE.match(raw.rsplit("\n", 1)[-1])
+
+
+# A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
+# interrupt a paragraph): an item, not prose.
+_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+・])[ \t]+\S")
 
 
 def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, last=None) -> bool:
@@ -100,8 +105,8 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, last=None) -
     if b.index + 1 >= len(blocks):
         return False
     nb = blocks[b.index + 1]
-    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and len(nb.prose().strip()) <= 30:
-        return True
+    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (len(nb.prose().strip()) <= 30 or emphasis_line(nb)):
+        return True  # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
         return False  # an HTML comment or a closing tag does not carry the sentence on
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
@@ -242,10 +247,12 @@ _LONE_MIN_PARAGRAPHS = 5
 
 
 def _lone_bare(doc, b) -> bool:
-    """The one paragraph of a punctuating document whose last sentence stops without 。 (on a
-    word that could end a sentence: ``…を解決する``, ``…と言ってよ``).  A writer who ends every
-    other paragraph with 。 did not choose to stop there; a writer who leaves two or more
-    bare has a habit, and every one of them stays silent."""
+    """The one paragraph of a punctuating document whose last sentence stops without 。 on a
+    word that could end a sentence (``…。…を解決する``).  A writer who ends every other
+    paragraph, and this one's earlier sentences, with 。 did not choose to stop there; a writer
+    who leaves two or more bare has a habit, and every one of them stays silent.  (The caller
+    asks for earlier sentences ending in 。 and a last word that is no particle: a lone
+    one-sentence line, ``…を確認をした``, or a chatty ``…いいですね`` is a human slip.)"""
     total, bare = _bare_paragraphs(doc)
     if total < _LONE_MIN_PARAGRAPHS or bare != [b.index]:
         return False
@@ -257,6 +264,13 @@ def _lone_bare(doc, b) -> bool:
 def _noun_end(doc, b) -> bool:
     toks = doc.tokens(b)
     return bool(toks) and toks[-1].pos1 in _NOUN_ENDS
+
+
+def _hard_break_end(doc, b) -> bool:
+    """The paragraph ends in a Markdown hard break (two spaces or ``\\``) before another
+    paragraph: the writer breaks lines, and sentences, on purpose (``…設計する際に␣␣`` ⏎⏎
+    ``しくじったことを…``).  A generation cut leaves no such mark."""
+    return b.text.rstrip("\n").endswith(("  ", "\\")) and _next_paragraph(doc, b) is not None
 
 
 def _next_paragraph(doc, b):
@@ -313,11 +327,13 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if cut_word:
         strength = "strong"
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
+    if not cut_word and not followed_by_marker and _hard_break_end(doc, b):
+        return None
     if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated, toks[-1]):
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
-    if strength in (None, "weak") and lone and _lone_bare(doc, b):
+    if strength in (None, "weak") and lone and earlier_punctuated and toks[-1].pos1 != "助詞" and _lone_bare(doc, b):
         strength, why = "strong", "この文書で句点のない段落はここだけです"
     if strength is None:
         return None
@@ -524,8 +540,9 @@ def _ending(doc, toks, tail: str):
         return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), read as the particle さ
     if p1 == "助詞":
         prev = toks[-2] if len(toks) >= 2 else None
-        if t.surface == "と" and p2 == "格助詞" and prev is not None and prev.pos2 == "終助詞":
-            return None, ""  # an inverted quotation (…できるよと, …ではないかと): said on purpose
+        if t.surface == "と" and p2 == "格助詞" and prev is not None and (prev.pos2 == "終助詞" or prev.surface in ("ば", "たら")):
+            # an inverted quotation (…できるよと, …ではないかと) or a wish (…読んでいただければと): said on purpose
+            return None, ""
         if _topic_ending(toks):
             return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
         if p2 == "終助詞":
@@ -607,7 +624,7 @@ def _cut_inflection(toks, tail: str) -> bool:
         return True  # 読み進めてく|だ
     if t.surface in _AUX_STEMS and "非自立可能" in t.pos and prev.surface in ("て", "で") and prev.pos2 == "接続助詞":
         return True  # 前提となってい(る), 準備してお(く), 消えてしま(う): an auxiliary cut to its stem
-    if t.surface == "や" and t.pos1 == "接尾辞" and prev.pos1 == "動詞" and prev.cform.startswith("連用形"):
+    if t.surface == "や" and t.pos1 in ("接尾辞", "助詞") and prev.pos1 == "動詞" and prev.cform.startswith("連用形"):
         return True  # わかりや(すい), read as the suffix や
     if t.pos1 == "形容詞" and t.cform.startswith("終止形") and t.surface.endswith("し") and t.lemma.endswith("しい"):
         return prev.pos2 == "格助詞"  # Ruby で楽し(む): the classical 終止形 follows no case particle today

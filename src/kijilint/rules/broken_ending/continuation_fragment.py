@@ -72,7 +72,14 @@ def _after_interruption(doc, b) -> bool:
         # ``## 準備`` ⏎ ``は不要です。``: the heading is the sentence's subject (slide and memo style)
         title = prev.prose().strip()
         return bool(title) and (title[-1].isalnum() or "\u3040" <= title[-1] <= "\u9fff")
-    return prev.kind in ("code", "table", "html") or prev.in_list or prev.in_quote
+    return prev.kind in ("code", "table", "html") or prev.in_list or prev.in_quote or emphasis_line(prev)
+
+
+def emphasis_line(b) -> bool:
+    """A paragraph that is one bold span (``**【…を取得する方法】**``): a pseudo-heading, or a
+    phrase set apart inside a sentence that goes on around it (slides do this)."""
+    raw = b.text.strip()
+    return b.kind == "paragraph" and raw.startswith(("**", "__")) and raw.rstrip("：: ").endswith(("**", "__"))
 
 
 def resumes(b, previous: list) -> bool:

@@ -15,10 +15,12 @@ class TruncatedParagraph(Rule):
     one-sentence paragraph that subordinates a clause (…ため、この 12 月), a bare noun; a
     paragraph that the next one picks up again after ``...`` is cut whatever its last word.  So
     is the one paragraph of a document that otherwise ends every paragraph with 。 (five or more
-    of them) whose last sentence stops without it (``…を解決する``): the writer did not choose
-    to stop there; two such paragraphs are a habit and stay silent.  Headings, list items,
-    tables, captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list or
-    code (``例えば、``) and one-line taglines stay silent.  The article's last paragraph is
+    of them) whose earlier sentences end in 。 but whose last stops without it (``…。…を解決する``):
+    the writer did not choose to stop there; two such paragraphs are a habit and stay silent.
+    Headings, list items (also ``2. …`` lines folded into a paragraph), tables, captions, link
+    lines, quotes, lines ending in ``：``, lead-ins followed by a list, code or a bold line
+    (``例えば、``), paragraphs ending in a Markdown hard break (the writer breaks sentences
+    over paragraphs on purpose) and one-line taglines stay silent.  The article's last paragraph is
     EN003's (truncated-article).
     Bad:  ``市場は拡大しています。既存の巨大テック企業も、自社の``
     Good: ``市場は拡大しています。既存の巨大テック企業も、自社の戦略を見直しています。``
