@@ -547,6 +547,8 @@ def _ending(doc, toks, tail: str):
             return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
         if p2 == "終助詞":
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
+        if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(_REASON_OPENERS):
+            return None, ""  # なぜなら、…しているから: the reason clause is the whole sentence
         if p2 == "接続助詞" and t.surface in _COLLOQUIAL:
             return "weak", "助詞で途切れています"
         if p2 in _STRONG_PARTICLES or p2 == "接続助詞":
@@ -600,6 +602,7 @@ def _ending(doc, toks, tail: str):
     return None, ""
 
 
+_REASON_OPENERS = ("なぜなら", "何故なら", "なぜかというと", "なんでかというと", "というのも", "だって")
 _POLITE_STEMS = ("まし", "でし")
 _AUX_STEMS = ("い", "お", "しま")
 _REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # not てく: 行ってく is colloquial 行っていく

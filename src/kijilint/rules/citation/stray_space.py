@@ -26,7 +26,8 @@ class StraySpace(Rule):
     (numbering, alignment, verse), between a surname and a given name, letter-spacing
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
     猫の写真 を``, ``90円 (9.9TB/月 まで``) and paragraphs written with spaces between words
-    stay silent.
+    stay silent, and so does a spacing the document repeats (``マティア の`` in a heading and in a
+    link to it).
     Bad:  ``AI設備投資 に、より柔軟に対応する``
     Good: ``AI設備投資に、より柔軟に対応する``
     Fix: safe — deletes the space.
@@ -42,12 +43,25 @@ class StraySpace(Rule):
             found = list(_candidates(doc, block))
             for i, left, right in found:
                 at = block.start + i
+                if _recurs(doc, at):
+                    continue
                 report(
                     at,
                     at + 1,
                     f'"{quote(left + " " + right)}" の空白は不要です',
                     fix=delete_fix(at, at + 1, "空白を削除"),
                 )
+
+
+def _recurs(doc, at: int) -> bool:
+    """The same word, space and particle appear again in the document (``マティア の装備`` in a
+    heading and in the link to it): the writer's spelling, not a leftover of a removed marker."""
+    text = doc.text
+    j = at
+    while j > 0 and at - j < 12 and is_japanese(text[j - 1]):
+        j -= 1
+    phrase = text[j : at + 2]
+    return at - j >= 2 and text.count(phrase) >= 2
 
 
 def _candidates(doc, block):

@@ -539,6 +539,10 @@ class _Analyser:
                 last[k], last_block[k] = pos, u.block.index
                 if u.block.index in covered or (len(k) < lo and not stuttered):
                     continue
+                # A bullet or a quotation repeating a sentence (a summary list, the same list
+                # shown twice) recurs on purpose, as for RP001; only a stutter inside it counts.
+                if (u.block.in_list or u.block.in_quote) and not stuttered:
+                    continue
                 if prev == pos - 1 and prev in reported:  # X。X。X。: one finding for the loop
                     reported.add(pos)
                     continue

@@ -16,6 +16,8 @@ _KATAKANA = re.compile(r"[ァ-ヺー]+")
 _SMALL_KANA = re.compile(r"[ァィゥェォッャュョヮー]")
 _LATIN_OR_DIGIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#_-]*$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
+# 一行一行, 一文一文: "one … at a time", a numeral and its counter doubled on purpose
+_DISTRIBUTIVE = re.compile(r"^[一1１][\u3400-\u9fff\u30a1-\u30fa]{1,2}$")
 _SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halves this long are a doubling
 
 
@@ -57,12 +59,14 @@ class DoubledWord(Rule):
             for k, t in enumerate(toks):
                 u = toks[k + 1] if k + 1 < len(toks) else None
                 half = self._halves(t) if len(t.surface) >= 2 * _SAME_HALVES_MIN else None
+                if half and t.surface.isascii() and not (half.isdigit() and _before_counter(toks, k)):
+                    half = None  # 202202.0 is one number, abab one word; 19931993年 counts one year twice
                 if (u is None or u.surface != t.surface) and not half:
                     continue  # the cheap test first: most tokens differ from their neighbour
                 if u is not None and self._counted_digit(toks, k, text):
                     self._report(report, t.start, u.end, t.end, u.end, t.surface)
                     continue
-                if not self._candidate(t) or t.surface.lower() in allowed:
+                if not self._candidate(t) or t.surface.lower() in allowed or _DISTRIBUTIVE.match(t.surface):
                     continue
                 if half:
                     if half.lower() not in allowed and not _mimetic(half):
@@ -127,11 +131,7 @@ class DoubledWord(Rule):
             return False
         if k > 0 and _DIGITS.match(toks[k - 1].surface):
             return False
-        after = toks[k + 2] if k + 2 < len(toks) else None
-        if after is None or after.start != u.end:
-            return False
-        kind = after.pos.split(",")
-        return after.surface == "%" or kind[2:3] in (["助数詞"], ["助数詞可能"])
+        return _before_counter(toks, k + 1)
 
     @staticmethod
     def _halves(t) -> str | None:
@@ -161,3 +161,12 @@ class DoubledWord(Rule):
     def _report(self, report, start, end, del_start, del_end, word):
         fix = Fix((Edit(del_start, del_end, ""),), False, f"重複した「{word}」を1つ削除")
         report(start, end, f"「{quote(word)}」が2回続いています", fix=fix)
+
+
+def _before_counter(toks, k: int) -> bool:
+    """The token after ``toks[k]`` is a counter (年, 個, 回…) or ``%``, glued to it."""
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    if after is None or after.start != toks[k].end:
+        return False
+    return after.surface == "%" or after.pos.split(",")[2:3] in (["助数詞"], ["助数詞可能"])
+
