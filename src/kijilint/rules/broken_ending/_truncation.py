@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from kijilint.markdown import MASK
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
+from kijilint.rules.broken_ending.unclosed_bracket import is_aside
 from kijilint.rules.broken_ending._markers import find_markers
 
 _JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -60,7 +61,7 @@ def _elliptical_closing(tail: str) -> bool:
     return len(body) <= 15 and not any(c in body for c in "、，,") and body.endswith(_CLOSING_TAIL)
 
 
-_ASIDE_END = re.compile(r"[（(][^()（）\s]{1,2}$")
+_ASIDE_END = re.compile(r"[（(][^()（）\s]{1,5}$")
 _BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]$")
 _WORDY = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
@@ -115,17 +116,21 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, last=None) -
         return _sentence_resumes_after(doc, nb)
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
         return _resumes_after_list(doc, nb)
-    if strength == "strong" and nb.kind == "code" and last is not None and _waits_for_predicate(last):
+    if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
         after = _next_paragraph(doc, nb)
         return _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
     return True
 
 
 def _waits_for_predicate(t) -> bool:
-    """A case particle (…[info文字列]に, …を) or a bare のよう before code: the code cannot be
-    the rest of that sentence unless the sentence resumes after it.  ``以下のように`` ends in
-    the auxiliary に and stays a lead-in."""
-    return (t.pos2 == "格助詞" and t.surface in _NO_CODE_LEAD) or (t.surface == "よう" and t.pos1 == "形状詞")
+    """A case particle (…[info文字列]に, …を), a て-form (…の平均を求めて) or a bare のよう
+    before code, a table or HTML: that block cannot be the rest of the sentence unless the
+    sentence resumes after it.  ``以下のように`` ends in the auxiliary に and stays a lead-in."""
+    return (
+        (t.pos2 == "格助詞" and t.surface in _NO_CODE_LEAD)
+        or (t.pos2 == "接続助詞" and t.surface in ("て", "で"))
+        or (t.surface == "よう" and t.pos1 == "形状詞")
+    )
 
 
 # Case particles that wait for their predicate: a list after ``…のバランスと`` or
@@ -309,7 +314,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     followed_by_marker = _marker_follows(doc, b, end)
     if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or _comma_then_markup(tail) or _opener_end(tail)):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
-    if _ASIDE_END.search(tail):
+    aside = _ASIDE_END.search(tail)
+    if aside and is_aside(aside.group()[1:]):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
     laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker:
@@ -498,7 +504,8 @@ def _open_paren(masked_tail: str) -> bool:
     Full-width brackets are EN006's; ``(汗`` / ``(笑`` at the end is a casual aside, not a cut."""
     for opener, closer in ("()", "[]"):
         if masked_tail.count(opener) > masked_tail.count(closer):
-            return len(masked_tail) - masked_tail.rfind(opener) - 1 > 2
+            rest = masked_tail[masked_tail.rfind(opener) + 1 :]
+            return opener == "[" or (len(rest) > 2 and not is_aside(rest))  # …と[推(奨), never an aside
     return False
 
 
@@ -537,7 +544,9 @@ def _ending(doc, toks, tail: str):
     if _cut_inflection(toks, tail):
         return "cut", "活用語の途中の形で途切れています"
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
-        return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), read as the particle さ
+        return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), ビルドさ(れ): read as the particle さ
+    if p1 == "形状詞" and p2 == "タリ" and len(t.surface) == 1:
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # …から確(認): the classical 確たる ends nothing
     if p1 == "助詞":
         prev = toks[-2] if len(toks) >= 2 else None
         if t.surface == "と" and p2 == "格助詞" and prev is not None and (prev.pos2 == "終助詞" or prev.surface in ("ば", "たら")):

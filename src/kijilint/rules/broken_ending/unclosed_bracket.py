@@ -10,6 +10,17 @@ _CLOSERS = {v: k for k, v in PAIRS.items()}
 _ANY_BRACKET = re.compile("[" + "".join(PAIRS) + "".join(PAIRS.values()) + "]")
 _WORDISH = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff]")
 _EMOTICON_FACE = set("^＾;；´｀`・ω∀Д_＿°ﾟ≧≦><＞＜￣ーｰ*＊oO")
+# Casual asides left open at a line's end: 寝坊した（汗 / (笑 / （遠い目.  A closed set: a cut
+# inside a parenthesis (…組み合わせ（直, …（翔泳) leaves a word stub, which is no aside.
+ASIDES = frozenset(
+    "笑 汗 泣 涙 怒 爆 謎 震 驚 嘘 照 恥 喜 悲 焦 困 悩 眠 疲 死 殴 棒 違 謝 願 祈 白目 苦笑 爆笑 失笑 微笑 "
+    "遠い目 小声 真顔 震え声 願望 確信 断言 自戒 自虐 冗談 本音 白状 偏見 独断 ry 略 w ｗ www ｗｗｗ lol".split()
+)
+
+
+def is_aside(rest: str) -> bool:
+    """The text after an open （ at a line's end is a casual aside mark."""
+    return rest.strip(" \t\u3000").rstrip("!?！？。…") in ASIDES
 
 
 class UnclosedBracket(Rule):
@@ -61,7 +72,7 @@ def _unclosed(text: str) -> list[tuple[int, str]]:
 
 def _emoticon(text: str, i: int) -> bool:
     """``（＾＾；`` / ``（´・ω・`` : the next characters are face parts, not words; ``（笑`` /
-    ``（汗`` at the end of a line is the same kind of mark.  Code or a link right after the
+    ``（汗`` at the end of a line is the same kind of mark (``ASIDES``).  Code or a link right after the
     bracket (masked) is a word, never a face part."""
     after = text[i + 1 : i + 4].strip()
     if MASK in after[:2]:
@@ -70,8 +81,7 @@ def _emoticon(text: str, i: int) -> bool:
         return True
     if text[i] in "（(":
         nl = text.find("\n", i)
-        rest = text[i + 1 : nl if nl >= 0 else len(text)].strip()
-        return 0 < len(rest) <= 2
+        return is_aside(text[i + 1 : nl if nl >= 0 else len(text)])
     return False
 
 
