@@ -80,7 +80,9 @@ def eligible(doc, b) -> bool:
     if b.kind != "paragraph" or b.containers:
         return False
     raw = b.text.strip()
-    if not raw or "![" in raw or _CAPTION.match(raw):
+    # An image, or the caption line right under one; an image higher up in a long
+    # hard-wrapped paragraph does not make its last sentence a caption.
+    if not raw or "![" in "\n".join(raw.rsplit("\n", 2)[-2:]) or _CAPTION.match(raw):
         return False
     prose = b.prose().strip()
     if not _JP.search(prose) or is_link_only(b):
