@@ -62,6 +62,9 @@ class DoubledWord(Rule):
                 if half and t.surface.isascii() and not (half.isdigit() and _before_counter(toks, k)):
                     half = None  # 202202.0 is one number, abab one word; 19931993年 counts one year twice
                 if (u is None or u.surface != t.surface) and not half:
+                    if u is not None and u.surface == "つ" and _doubled_digit(t.surface) and u.start == t.end:
+                        # 11つ: つ counts only up to nine, so the digit was written twice
+                        self._report(report, t.start, t.end, t.start + 1, t.end, t.surface[0])
                     continue  # the cheap test first: most tokens differ from their neighbour
                 if u is not None and self._counted_digit(toks, k, text):
                     self._report(report, t.start, u.end, t.end, u.end, t.surface)
@@ -106,6 +109,8 @@ class DoubledWord(Rule):
     def _candidate(t) -> bool:
         if t.pos1 == _ADJ_NOUN:  # クリエイティブ, 無防備: written in kanji or katakana only
             return len(t.surface) >= 2 and not _HIRAGANA.search(t.surface) and not _mimetic(t.surface)
+        if t.pos1 == "代名詞":  # 彼女彼女 is a slip; これこれ, それそれ are said on purpose
+            return len(t.surface) >= 2 and not _HIRAGANA.search(t.surface)
         if t.pos1 != _NOUN or t.pos2 in _NOT_NOUN2:
             return False
         return len(t.surface) >= 2
@@ -170,3 +175,6 @@ def _before_counter(toks, k: int) -> bool:
         return False
     return after.surface == "%" or after.pos.split(",")[2:3] in (["助数詞"], ["助数詞可能"])
 
+
+def _doubled_digit(s: str) -> bool:
+    return len(s) == 2 and s[0] == s[1] and s.isascii() and s.isdigit()
