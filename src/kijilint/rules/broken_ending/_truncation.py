@@ -521,9 +521,12 @@ def _ending(doc, toks, tail: str):
     kata = _TRAILING_KATAKANA.search(tail)
     if kata and len(kata.group()) >= 5 and kata.group()[-1] == "ッ":
         return "cut", f"語 {kata.group()!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
+    if kata and len(t.surface) == 1 and p1 == "接尾辞" and len(toks) >= 2 and toks[-2].end == t.start and _KATAKANA_WORD.fullmatch(toks[-2].surface):
+        return "cut", f"語 {kata.group()!r} が途中で切れています"  # ルールシ(ステム): one kana the tagger could only read as a suffix
     if t.surface == "ッ" and p1 == "補助記号" and len(toks) >= 2 and toks[-2].pos1 == "名詞" and kata:
         return "cut", f"語 {kata.group()!r} が途中で切れています"  # リセッ(ト): the tagger could not make a word of it
-    after_case = len(toks) >= 2 and toks[-2].pos2 == "格助詞"
+    # a katakana "particle" right after a noun or a case particle (ところサ, ブロックのサ) is a word's start
+    after_case = len(toks) >= 2 and (toks[-2].pos2 == "格助詞" or toks[-2].pos1 in ("名詞", "代名詞"))
     if kata and (p2 != "終助詞" or after_case) and _cut_word(doc, kata.group(), min_len=1):
         # インストー(ル), リーダーシッ(プ), Swiftコ(ード), …ずつダ(ウンロード) read as だ, ブロックのサ(イズ)
         # read as the particle さ; a whole
@@ -537,7 +540,7 @@ def _ending(doc, toks, tail: str):
         return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
     if p1 == "感動詞" and _stub_after_particle(toks, tail):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 書いてあ(る), read as a filler
-    if p1 == "助動詞" and t.surface == "た" and len(toks) >= 2 and toks[-2].pos2 in ("格助詞", "係助詞", "副助詞"):
+    if p1 == "助動詞" and t.surface == "た" and len(toks) >= 2 and (toks[-2].pos2 in ("格助詞", "係助詞", "副助詞", "括弧閉")):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 構築のた(め): た never follows a case particle
     if p1 == "助動詞" and t.surface == "つ":
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 見つ(かる): the classical つ ends no modern sentence
@@ -557,6 +560,8 @@ def _ending(doc, toks, tail: str):
         if _topic_ending(toks):
             return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
         if p2 == "終助詞":
+            if _stub_after_particle(toks, tail):
+                return "cut", f"語 {t.surface!r} が途中で切れています"  # …ときに、ぜ(ひ), read as the particle ぜ
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
         if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(_REASON_OPENERS):
             return None, ""  # なぜなら、…しているから: the reason clause is the whole sentence
@@ -651,6 +656,8 @@ def _cut_inflection(toks, tail: str) -> bool:
     if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
         if prev.pos2 == "格助詞" or (prev.pos1 == "形容詞" and prev.cform.startswith("連用形")):
             return True  # ことにな(る), Postgres にど(う), 難しくな(い)
+    if t.pos2 == "終助詞" and t.surface == "よ" and prev.surface == "の" and prev.pos2 == "格助詞":
+        return True  # 以下のよ(うに): よ after the case particle の ends no sentence
     return False
 
 
@@ -675,6 +682,7 @@ def _lone_letter_after_particle(toks) -> bool:
     return prev.pos1 in _PREDICATES and prev.cform.startswith("連体形")
 
 
+_INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
 _KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
 
 
@@ -690,8 +698,9 @@ def _stub_after_particle(toks, tail: str) -> bool:
     # で after a link or code is read as the conjunction で; it is the particle all the same
     if (prev.pos2 == "接続助詞" or prev.pos1 == "接続詞") and prev.surface in ("て", "で") and stub:
         return True
-    if prev.pos2 == "読点" and len(toks) >= 3 and _clause_end(toks[-3]) and len(t.surface) == 1 and stub:
-        return t.pos2 not in ("終助詞", "フィラー") and t.pos1 != "感動詞"  # …と思うが、そ(の) / …ますが、具(体的)
+    if prev.pos2 == "読点" and len(toks) >= 3 and len(t.surface) == 1 and stub and (_clause_end(toks[-3]) or _closes_clause(toks, len(toks) - 2)):
+        # …と思うが、そ(の) / …ますが、具(体的) / …ときに、ぜ(ひ); …けど、ね is said on purpose
+        return t.surface not in _INTERJECTION_PARTICLES and t.pos2 != "フィラー" and t.pos1 != "感動詞"
     if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を", "に") and len(t.surface) == 1 and stub and not t.surface.isascii():
         return t.surface not in "方中上下前後外内側"  # one-character nouns that do end phrases
     return (t.surface == "さ" and t.pos1 == "接尾辞" and "サ変" in prev.field(2))
