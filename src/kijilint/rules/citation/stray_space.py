@@ -61,7 +61,17 @@ def _recurs(doc, at: int) -> bool:
     while j > 0 and at - j < 12 and is_japanese(text[j - 1]):
         j -= 1
     phrase = text[j : at + 2]
-    return at - j >= 2 and text.count(phrase) >= 2
+    if at - j < 2:
+        return False
+    counts = doc.cache.setdefault("CM006:recurs", {})
+    if phrase not in counts:
+        # Each lookup scans the text once; past a few hundred candidates (a hostile file) the
+        # rest are judged on their own, so the rule stays linear.
+        counts[phrase] = text.count(phrase) if len(counts) < _MAX_RECURRENCE_SCANS else 1
+    return counts[phrase] >= 2
+
+
+_MAX_RECURRENCE_SCANS = 300
 
 
 def _candidates(doc, block):
