@@ -181,3 +181,28 @@ def test_suppressed_findings_are_not_fixed():
     text = "<!-- kijilint-disable-next-line ZZ001 -->\nNG\nNG\n"
     fixed = fix_document(Document.from_text(text, "a.md"), [FixableNg()]).source.original
     assert fixed == "<!-- kijilint-disable-next-line ZZ001 -->\nNG\n\n"
+
+
+_SECTION = """## 背景
+
+オープンソースLLMのコミュニティは着実に進化を遂げてきました。研究者が自由に改良できます。
+
+透明性と信頼性の向上に貢献してくれる点も、オープンソースLLMに期待される大きな役割です。
+
+## 背景
+
+オープンソースLLMのコミュニティは着実に進化を遂げてきました。研究者が自由に改良できます。
+
+透明性と信頼性の向上に貢献してくれる点も、オープンソースLLMに期待される大きな役割です。
+"""
+
+
+def test_a_comment_above_a_copied_heading_silences_the_section_reported_from_its_body():
+    rules = [r for r in default_rules() if r.code == "RP002"] + [UnusedSuppression()]
+    assert hits(_SECTION, *rules) == [("RP002", 9)]  # the copy is reported from its body
+    head, sep, tail = _SECTION.partition("\n## 背景\n")
+    silenced = head + "\n<!-- kijilint-disable-next-line RP002 -->\n## 背景\n" + tail
+    assert hits(silenced, *rules) == []
+    # … and only the finding anchored there: the same comment above the original is unused
+    elsewhere = "<!-- kijilint-disable-next-line RP002 -->\n" + _SECTION
+    assert hits(elsewhere, *rules) == [("KJ001", 1), ("RP002", 10)]

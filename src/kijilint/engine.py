@@ -52,6 +52,7 @@ def finish(doc: Document, findings: list[Finding]) -> None:
         f.end = max(f.start, min(f.end, n))
         f.line, f.column = lm.position(f.start)
         f.end_line, f.end_column = lm.position(f.end)
+        f.anchor_line = lm.position(max(0, min(f.anchor, n)))[0] if f.anchor is not None else f.line
         l0, c0 = lm.utf16(f.start)
         l1, c1 = lm.utf16(f.end)
         f.range16 = (l0, c0, l1, c1)

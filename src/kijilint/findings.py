@@ -39,6 +39,10 @@ class Finding:
     end: int
     fix: Fix | None = None
     path: str = ""
+    # Where the flagged construct begins when the finding starts later (a copied section's
+    # heading): a suppression comment above it silences the finding too.
+    anchor: int | None = None
+    anchor_line: int = 0
     # Filled in by the engine from the document's line map:
     line: int = 0
     column: int = 0

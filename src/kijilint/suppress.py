@@ -206,7 +206,7 @@ def _silence(findings: list, units: list, codes_of, *, only_named: bool = False)
         codes = set(by_code) if name == "*" else codes_of(name)
         for e in exceptions:
             codes = codes - codes_of(e)
-        points = sorted((getattr(findings[i], coord), i) for c in codes for i in by_code.get(c, ()))
+        points = sorted(p for c in codes for i in by_code.get(c, ()) for p in _coordinates(findings[i], coord, i))
         if not points:
             continue
         keys = [p for p, _ in points]
@@ -221,6 +221,16 @@ def _silence(findings: list, units: list, codes_of, *, only_named: bool = False)
                 silenced[points[k][1]] = True
                 k += 1
     return [f for f, gone in zip(findings, silenced) if not gone]
+
+
+def _coordinates(f, coord: str, i: int):
+    """Where a directive may name finding ``f``: its own line or offset, and its anchor's
+    (the heading of a copied section reported from its body)."""
+    yield getattr(f, coord), i
+    if f.anchor is not None:
+        other = f.anchor_line if coord == "line" else f.anchor
+        if other != getattr(f, coord):
+            yield other, i
 
 
 def _union(intervals) -> list[tuple]:

@@ -44,9 +44,11 @@ class Report:
         self.rule = rule
         self._sink = sink
 
-    def __call__(self, start: int, end: int, message: str, *, fix: Fix | None = None, severity: str | None = None) -> None:
+    def __call__(
+        self, start: int, end: int, message: str, *, fix: Fix | None = None, severity: str | None = None, anchor: int | None = None
+    ) -> None:
         r = self.rule
-        self._sink(Finding(r.code, r.name, r.category, severity or r.level, message, start, end, fix))
+        self._sink(Finding(r.code, r.name, r.category, severity or r.level, message, start, end, fix, anchor=anchor))
 
 
 def delete_fix(start: int, end: int, title: str, safe: bool = True) -> Fix:

@@ -56,4 +56,5 @@ class DuplicateParagraph(Rule):
             )
             # An edited copy split out of a repeated section takes the heading before it along.
             start = an.units[c.lead].block.start if c.lead is not None else b.start
-            report(b.start, last.end, msg, fix=removal(doc, start, last.end, "繰り返しの段落を削除", safe))
+            fix = removal(doc, start, last.end, "繰り返しの段落を削除", safe)
+            report(b.start, last.end, msg, fix=fix, anchor=start if start != b.start else None)

@@ -19,7 +19,7 @@ class DuplicateSection(Rule):
     several parents (``### 戻り値`` / 「失敗したときは例外を送出します。」).
     A copy that starts with a heading is reported from its first block after the heading(s),
     and the message names the heading: headings repeat legitimately, so the evidence of a copy
-    is its body.  A paragraph of the copy that differs from its original only in spacing or
+    is its body (a suppression comment above the heading still silences it).  A paragraph of the copy that differs from its original only in spacing or
     punctuation splits the copy there when both sides stand as runs of their own, each with a
     byte-identical paragraph (a copy is a stretch pasted verbatim); the edited paragraph is then
     reported by RP001.  A copy re-wrapped throughout, or whose edits would leave a piece too
@@ -46,7 +46,8 @@ class DuplicateSection(Rule):
                 o1 = an.units[r.orig_body].block
                 section = f"{first.line} 行目の見出し「{quote(_heading_text(first.text))}」の節"
                 msg = f"{lines(doc, body, last)}（{section}）は {lines(doc, o1, o2)}の繰り返しです"
-            report(body.start, last.end, msg, fix=removal(doc, first.start, last.end, "繰り返しの範囲を削除", False))
+            fix = removal(doc, first.start, last.end, "繰り返しの範囲を削除", False)
+            report(body.start, last.end, msg, fix=fix, anchor=first.start if body is not first else None)
 
 
 def _heading_text(text: str) -> str:
