@@ -32,6 +32,7 @@ from kijilint.rules.broken_ending.unclosed_bracket import is_aside
 from kijilint.rules.broken_ending._markers import find_markers
 
 _JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_TEXTILE_HEADING = re.compile(r"^h[1-6]\.\s")  # Jekyll still renders Textile: h2. 見出し
 _CAPTION = re.compile(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
 _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
@@ -83,6 +84,8 @@ def eligible(doc, b) -> bool:
     # An image, or the caption line right under one; an image higher up in a long
     # hard-wrapped paragraph does not make its last sentence a caption.
     if not raw or "![" in "\n".join(raw.rsplit("\n", 2)[-2:]) or _CAPTION.match(raw):
+        return False
+    if "\n" not in raw and _TEXTILE_HEADING.match(raw):
         return False
     prose = b.prose().strip()
     if not _JP.search(prose) or is_link_only(b):
