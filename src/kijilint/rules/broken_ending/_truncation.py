@@ -344,7 +344,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
-    if strength in (None, "weak") and lone and earlier_punctuated and toks[-1].pos1 != "助詞" and _lone_bare(doc, b):
+    if strength in (None, "weak") and lone and (earlier_punctuated or article_end) and toks[-1].pos1 != "助詞" and _lone_bare(doc, b):
         strength, why = "strong", "この文書で句点のない段落はここだけです"
     if strength is None:
         return None
