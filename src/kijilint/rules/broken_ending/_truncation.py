@@ -261,8 +261,9 @@ def _lone_bare(doc, b) -> bool:
     word that could end a sentence (``…。…を解決する``).  A writer who ends every other
     paragraph, and this one's earlier sentences, with 。 did not choose to stop there; a writer
     who leaves two or more bare has a habit, and every one of them stays silent.  (The caller
-    asks for earlier sentences ending in 。 and a last word that is no particle: a lone
-    one-sentence line, ``…を確認をした``, or a chatty ``…いいですね`` is a human slip.)"""
+    asks for earlier sentences ending in 。, or the article's last paragraph, and a last word
+    that is no particle: a lone one-sentence line mid-article, ``…を確認をした``, or a chatty
+    ``…いいですね`` is a human slip.)"""
     total, bare = _bare_paragraphs(doc)
     if total < _LONE_MIN_PARAGRAPHS or bare != [b.index]:
         return False
