@@ -87,6 +87,8 @@ class DoubledWord(Rule):
                     continue
                 if self._third(toks, k, text):  # 「重複重複重複」: three or more is rhetoric, not a slip
                     continue
+                if _doubled_prefix(toks, k):  # プレプレリリース: a short prefix doubled on purpose
+                    continue
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
 
     def _compounds(self, toks, text, allowed, report):
@@ -178,3 +180,17 @@ def _before_counter(toks, k: int) -> bool:
 
 def _doubled_digit(s: str) -> bool:
     return len(s) == 2 and s[0] == s[1] and s.isascii() and s.isdigit()
+
+
+def _doubled_prefix(toks, k: int) -> bool:
+    """A two-kana katakana word doubled and glued to the katakana word it qualifies
+    (プレプレリリース, ポストポスト…): word play on a prefix, not a slip."""
+    t, nxt = toks[k], toks[k + 2] if k + 2 < len(toks) else None
+    return (
+        len(t.surface) <= 2 and _KATAKANA.fullmatch(t.surface) is not None
+        and nxt is not None and nxt.start == toks[k + 1].end and _KATAKANA.fullmatch(nxt.surface) is not None
+    )
+
+
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+
