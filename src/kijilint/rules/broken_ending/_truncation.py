@@ -13,6 +13,8 @@ verdict comes from the grammar of the last words (UniDic tokens):
   writer who punctuates every sentence but the last did not choose to stop there — or in a
   one-sentence paragraph that subordinates a whole clause before its last noun (…ため、この
   12 月), and only in a document that does not habitually leave paragraphs unpunctuated;
+- in *note-style* documents (half the paragraphs or more end without punctuation: minutes,
+  verse, slides) only a word cut short counts, and so in a paragraph ending in a hard break;
 - *lone* evidence — in a document of five or more paragraphs that all end in 。 but this one,
   its bare ending, whatever the word, is the odd one out (``…を解決する``).  Two or more bare
   paragraphs are a habit and stay silent, as do the opening paragraph (a tagline) and one whose
@@ -28,11 +30,13 @@ from dataclasses import dataclass
 from kijilint.markdown import MASK
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
-from kijilint.rules.broken_ending.unclosed_bracket import is_aside
+from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is_aside
 from kijilint.rules.broken_ending._markers import find_markers
 
 _JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-_TEXTILE_HEADING = re.compile(r"^h[1-6]\.\s")  # Jekyll still renders Textile: h2. 見出し
+# Headings of other markups left in Markdown: Textile (h2. 見出し, Jekyll renders it) and Hatena
+# (** おわりに): one-line paragraphs, not sentences.
+_FOREIGN_HEADING = re.compile(r"^(?:h[1-6]\.|\*{1,3})\s")
 _CAPTION = re.compile(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
 _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
@@ -85,11 +89,13 @@ def eligible(doc, b) -> bool:
     # hard-wrapped paragraph does not make its last sentence a caption.
     if not raw or "![" in "\n".join(raw.rsplit("\n", 2)[-2:]) or _CAPTION.match(raw):
         return False
-    if "\n" not in raw and _TEXTILE_HEADING.match(raw):
+    if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
     prose = b.prose().strip()
     if not _JP.search(prose) or is_link_only(b):
         return False
+    if len(prose) <= 5:
+        return False  # 続き / 未定: a one-word note, no sentence to cut
     if emphasis_line(b):
         return False  # a bold pseudo-heading
     return not _LIST_LINE.match(raw.rsplit("\n", 1)[-1])
@@ -111,14 +117,16 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, last=None) -
     if b.index + 1 >= len(blocks):
         return False
     nb = blocks[b.index + 1]
-    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (len(nb.prose().strip()) <= 30 or emphasis_line(nb)):
-        return True  # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる
+    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
+        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『"))
+    ):
+        return True  # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
         return False  # an HTML comment or a closing tag does not carry the sentence on
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
         return False
-    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code":
-        return _sentence_resumes_after(doc, nb)
+    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not tail.endswith("は"):
+        return _sentence_resumes_after(doc, nb)  # (使い方は ⏎ code: a topic announced, the code is its answer)
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
         return _resumes_after_list(doc, nb)
     if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
@@ -217,6 +225,26 @@ def _before_list_or_code(nb, quotes: bool = False) -> bool:
     if nb is None or (nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text)):
         return False
     return nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or (quotes and nb.in_quote)
+
+
+def note_style(doc) -> bool:
+    """Half or more of the prose paragraphs, short ones included, stop without closing
+    punctuation: minutes, verse, lyrics, slides, memos.  Lines there end on particles and
+    continuative forms by design, so only a word cut short is evidence of a cut."""
+    key = "EN:notes"
+    if key not in doc.cache:
+        total = bare = 0
+        for b in doc.paragraphs:
+            if not eligible(doc, b):
+                continue
+            total += 1
+            end = b.prose().rstrip()[-1:]
+            bare += not (end in _CLOSED_ENDS or end in _OPEN_ENDS)
+        doc.cache[key] = total >= 4 and 2 * bare >= total
+    return doc.cache[key]
+
+
+_CLOSED_ENDS = "。．.！？!?」』）)]】…‥"
 
 
 def habitually_unpunctuated(doc) -> bool:
@@ -321,7 +349,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or _comma_then_markup(tail) or _opener_end(tail)):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
     aside = _ASIDE_END.search(tail)
-    if aside and is_aside(aside.group()[1:]):
+    if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
     laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker:
@@ -339,13 +367,18 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if cut_word:
         strength = "strong"
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
-    if not cut_word and not followed_by_marker and _hard_break_end(doc, b):
+    # a word the document uses whole elsewhere, cut here (ツー beside ツール), is evidence in any style
+    word_evidence = cut_word or why.startswith("語 ")
+    if not word_evidence and not followed_by_marker and (_hard_break_end(doc, b) or note_style(doc)):
         return None
     if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated, toks[-1]):
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
-    if strength in (None, "weak") and lone and (earlier_punctuated or article_end) and toks[-1].pos1 != "助詞" and _lone_bare(doc, b):
+    if (
+        strength in (None, "weak") and lone and (earlier_punctuated or article_end) and toks[-1].pos1 != "助詞"
+        and not _label_line(doc, last, tail, toks) and _lone_bare(doc, b)
+    ):
         strength, why = "strong", "この文書で句点のない段落はここだけです"
     if strength is None:
         return None
@@ -362,9 +395,29 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None
         if len(tail.strip(" \u3000\n")) <= 2:
             return None  # …食べた。うま / …。以上: a one-word exclamation or sign-off
+        if _label_line(doc, last, tail, toks):
+            return None
     # a hard-wrapped sentence is reported on the line where it stops, not where it began
     start = max(last.start, doc.text.rfind("\n", last.start, last_end) + 1)
     return Verdict(b, start, last_end, strength, why)
+
+
+_FIELD = re.compile(r"^[ \u3000]*[^\s:：。、]{1,8}[ \u3000]*[:：]")
+
+
+def _label_line(doc, last, tail: str, toks) -> bool:
+    """A noun line set apart: a field (``執筆: nono、…``), or a short label on a line of its own
+    under a finished sentence (``…コレクションです。`` ⏎ ``フリーアセット``): nouns joined by
+    の/と/や at most, no clause (``トータルで減塩`` is one)."""
+    if _FIELD.match(tail):
+        return True
+    line_start = last.start == 0 or doc.text[last.start - 1] == "\n"
+    if not line_start or len(tail.strip(" \u3000")) > 12 or "\n" in tail.strip():
+        return False
+    return all(t.pos1 not in _LABEL_BREAKERS or (t.pos1 == "助詞" and t.surface in ("の", "と", "や")) for t in toks)
+
+
+_LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 
 
 # Adverbs that end a polite formula on their own (コーヒーをどうぞ, 今後ともよろしく).
@@ -564,9 +617,13 @@ def _ending(doc, toks, tail: str):
         if _topic_ending(toks):
             return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
         if p2 == "終助詞":
-            if _stub_after_particle(toks, tail):
+            if prev is not None and prev.pos2 == "読点" and _stub_after_particle(toks, tail):
                 return "cut", f"語 {t.surface!r} が途中で切れています"  # …ときに、ぜ(ひ), read as the particle ぜ
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
+        if t.surface == "も" and prev is not None and prev.surface == "か" and prev.pos2 in ("副助詞", "終助詞"):
+            return None, ""  # …追記するかも: かもしれない said short, on purpose
+        if t.surface == "など" and p2 == "副助詞":
+            return "weak", "「など」で終わっています"  # …や slide.md など: a telegraphic list, unless the prose says otherwise
         if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(_REASON_OPENERS):
             return None, ""  # なぜなら、…しているから: the reason clause is the whole sentence
         if p2 == "接続助詞" and t.surface in _COLLOQUIAL:
@@ -657,6 +714,8 @@ def _cut_inflection(toks, tail: str) -> bool:
         return True  # いないだ(けだ): だ cannot follow a finished predicate
     if t.pos2 == "終助詞" and t.surface == "か" and prev.cform.startswith("語幹") and (prev.pos1 == "形容詞" or prev.pos2 == "形容詞的"):
         return True  # わかりやすか(った): the question か follows a whole adjective, not its stem
+    if t.pos2 == "終助詞" and t.surface == "い" and prev.pos1 in _PREDICATES and prev.cform.startswith("連用形"):
+        return True  # よろしくお願いい(たします): the particle い never follows a 連用形
     if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
         if prev.pos2 == "格助詞" or (prev.pos1 == "形容詞" and prev.cform.startswith("連用形")):
             return True  # ことにな(る), Postgres にど(う), 難しくな(い)

@@ -20,7 +20,10 @@ class TruncatedParagraph(Rule):
     Headings, list items (also ``2. …`` lines folded into a paragraph), tables, captions, link
     lines, quotes, lines ending in ``：``, lead-ins followed by a list, code or a bold line
     (``例えば、``), paragraphs ending in a Markdown hard break (the writer breaks sentences
-    over paragraphs on purpose) and one-line taglines stay silent.  The article's last paragraph is
+    over paragraphs on purpose), one-line taglines, labels and fields (``執筆: …``), one-word
+    notes, headings of other markups (``h2. …``, ``** おわりに``) and casual asides
+    (``（笑``, ``（おい``) stay silent.  In a document where half the paragraphs or more end
+    without punctuation (minutes, verse, slides, memos) only a word cut short counts.  The article's last paragraph is
     EN003's (truncated-article).
     Bad:  ``市場は拡大しています。既存の巨大テック企業も、自社の``
     Good: ``市場は拡大しています。既存の巨大テック企業も、自社の戦略を見直しています。``

@@ -23,6 +23,15 @@ def is_aside(rest: str) -> bool:
     return rest.strip(" \t\u3000").rstrip("!?！？。…") in ASIDES
 
 
+def interjection_aside(doc, b, at: int) -> bool:
+    """The open （ at offset ``at`` is followed, to the end of its line, by one interjection
+    (``（おい``, ``（えっ``): a self-retort, said on purpose."""
+    nl = doc.text.find("\n", at, b.end)
+    end = b.end if nl < 0 else nl
+    toks = [t for t in doc.tokens(b) if at < t.start < end]
+    return len(toks) == 1 and toks[0].pos1 == "感動詞"
+
+
 class UnclosedBracket(Rule):
     """Finds an opening bracket 「『（【〔［ that is never closed within its paragraph.
 
@@ -45,7 +54,7 @@ class UnclosedBracket(Rule):
             if not _ANY_BRACKET.search(b.masked):
                 continue
             for i, opener in _unclosed(b.masked):
-                if _emoticon(b.masked, i):
+                if _emoticon(b.masked, i) or (opener in "（(" and interjection_aside(doc, b, b.start + i)):
                     continue
                 if n + 1 < len(blocks) and _closes_later(blocks[n + 1].masked, opener):
                     continue
