@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from kijilint.findings import Edit, Fix
+
+_MARP = re.compile(r"^marp:[ \t]*true[ \t]*$", re.M)
+_SLIDE_KEYS = re.compile(r"^(?:theme|highlighter|colorSchema|paginate|class|transition):", re.M)
+
+
+def slide_deck(doc) -> bool:
+    """A Marp or Slidev deck: slides repeat a slide on purpose (the agenda again, a recap),
+    so copies there are no regenerated text."""
+    fm = doc.front_matter
+    if fm is None:
+        return False
+    if _MARP.search(fm.yaml_text):
+        return True
+    rules = sum(1 for b in doc.blocks if b.kind == "hr")
+    return bool(_SLIDE_KEYS.search(fm.yaml_text)) and rules >= 5
 
 
 def lines(doc, first_block, last_block=None) -> str:

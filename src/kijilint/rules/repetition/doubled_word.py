@@ -39,7 +39,11 @@ class DoubledWord(Rule):
     ``doubled-word-exceptions`` pack (option ``pack``).  An unknown katakana word tokenised as
     one piece (コラボレータコラボレータ) is caught when its two halves match.  A one-digit number
     doubled right before a counter (「1 1日目」「3 3つ」) counts one thing twice; digits in a
-    row without a counter (「3 3 5 6」, a score 「2 2」) are data.
+    row without a counter (「3 3 5 6」, a score 「2 2」) are data.  Also: a kanji pronoun
+    (彼女彼女), a two-kanji word split by the tokenizer (元部元部), a word started and then
+    written whole (見出見出し), a katakana mimetic written twice (スッキリスッキリ), a digit
+    doubled before つ (11つ).  Not: 一行一行 (one at a time), hiragana emphasis (もっともっと),
+    202202 (one number), a doubled short prefix (プレプレリリース).
     Bad:  「成功成功を計測できない」
     Good: 「成功を計測できない」
     Fix: unsafe: removes the second copy; right for a slip, wrong for a doubling the list does
@@ -65,7 +69,12 @@ class DoubledWord(Rule):
                     if u is not None and u.surface == "つ" and _doubled_digit(t.surface) and u.start == t.end:
                         # 11つ: つ counts only up to nine, so the digit was written twice
                         self._report(report, t.start, t.end, t.start + 1, t.end, t.surface[0])
+                    elif u is not None and _prefix_doubled(t, u, allowed):
+                        self._report(report, t.start, u.end, t.start, t.end, t.surface)  # 見出見出し
                     continue  # the cheap test first: most tokens differ from their neighbour
+                if u is not None and _katakana_adverb_doubled(t, u):
+                    self._report(report, t.start, u.end, t.end, u.end, t.surface)  # スッキリスッキリ
+                    continue
                 if u is not None and self._counted_digit(toks, k, text):
                     self._report(report, t.start, u.end, t.end, u.end, t.surface)
                     continue
@@ -101,7 +110,9 @@ class DoubledWord(Rule):
             if not self._compound_head(a, b):
                 continue
             word = a.surface + b.surface
-            if len(word) < 3 or word.lower() in allowed or text[a.start : d.end] != word * 2:
+            # two kanji (元部元部) count as a word too, but not a distributive 一X一X
+            short = len(word) < 3 and not (len(word) == 2 and _KANJI.fullmatch(word) and not _DISTRIBUTIVE.match(word))
+            if short or word.lower() in allowed or text[a.start : d.end] != word * 2:
                 continue
             if k + 5 < len(toks) and toks[k + 4].surface == a.surface and toks[k + 5].surface == b.surface:
                 continue  # three in a row is rhetoric
@@ -193,4 +204,23 @@ def _doubled_prefix(toks, k: int) -> bool:
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+
+
+def _prefix_doubled(t, u, allowed) -> bool:
+    """A kanji word written, then written again whole (見出|見出し): the first is a false start."""
+    return (
+        u.start == t.end and len(t.surface) >= 2 and len(u.surface) > len(t.surface)
+        and u.surface.startswith(t.surface) and _KANJI.fullmatch(t.surface) is not None
+        and t.pos1 == _NOUN and u.pos1 == _NOUN and t.surface.lower() not in allowed
+    )
+
+
+def _katakana_adverb_doubled(t, u) -> bool:
+    """A katakana mimetic the dictionary knows as one word, written twice (スッキリスッキリ); the
+    dictionary's own reduplications (ワクワク) are one token, and hiragana emphasis
+    (もっともっと, ずっとずっと) is said on purpose."""
+    return (
+        t.pos1 == u.pos1 == "副詞" and t.surface == u.surface and u.start == t.end
+        and len(t.surface) >= 3 and _KATAKANA.fullmatch(t.surface) is not None
+    )
 

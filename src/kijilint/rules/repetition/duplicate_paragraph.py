@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule, quote
-from kijilint.rules.repetition._common import lines, removal
+from kijilint.rules.repetition._common import lines, removal, slide_deck
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse, key_of
 
 
@@ -31,6 +31,8 @@ class DuplicateParagraph(Rule):
     fix = "sometimes"
 
     def check(self, doc, report):
+        if slide_deck(doc):
+            return
         an = analyse(doc, self.opts)
         for c in an.copies:
             u = an.units[c.unit]

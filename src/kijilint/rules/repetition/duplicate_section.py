@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule, quote
-from kijilint.rules.repetition._common import lines, removal
+from kijilint.rules.repetition._common import lines, removal, slide_deck
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse
 
 
@@ -24,6 +24,7 @@ class DuplicateSection(Rule):
     byte-identical paragraph (a copy is a stretch pasted verbatim); the edited paragraph is then
     reported by RP001.  A copy re-wrapped throughout, or whose edits would leave a piece too
     small to stand alone, stays one finding.
+    Slide decks (Marp, Slidev) repeat a slide on purpose and are left alone, here and in RP001.
     Bad:  lines 40–60 are lines 10–30 again.
     Good: one of the two.
     Fix: unsafe: removes the copy, its heading included (which of the two to keep is the
@@ -35,6 +36,8 @@ class DuplicateSection(Rule):
     fix = "unsafe"
 
     def check(self, doc, report):
+        if slide_deck(doc):
+            return
         an = analyse(doc, self.opts)
         for r in an.runs:
             first, last = an.units[r.first].block, an.units[r.last].block
