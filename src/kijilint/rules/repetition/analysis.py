@@ -297,7 +297,10 @@ class _Analyser:
             return False
         # A link roundup entry (a long title, its link, one short line) is substantial as a whole.
         text = len(head.key) + sum(len(self.units[k].key) for k in body if self.units[k].kind == "paragraph")
-        return prose >= _SECTION_MIN_PROSE or (prose > 0 and (code or text >= 3 * _SECTION_MIN_PROSE))
+        # A heading and its one line (``## 活動場所と時間`` ⏎ ``10月21日に731にて``): the words of
+        # both make the section's substance.
+        titled = prose >= 5 and prose + len(_JA.findall(head.key)) >= _SECTION_MIN_PROSE
+        return prose >= _SECTION_MIN_PROSE or titled or (prose > 0 and (code or text >= 3 * _SECTION_MIN_PROSE))
 
     def _section_end(self, nxt: int, after_copy: int, copy: int, level: int) -> bool:
         """The original section is copied to its end: after it comes a heading of the same or a
