@@ -78,13 +78,15 @@ class DoubledWord(Rule):
                 if u is not None and self._counted_digit(toks, k, text):
                     self._report(report, t.start, u.end, t.end, u.end, t.surface)
                     continue
-                if not self._candidate(t) or t.surface.lower() in allowed or _DISTRIBUTIVE.match(t.surface):
+                # a kanji word read one way, then another (大変|副詞 大変|形状詞): the same word twice
+                kanji_pair = u is not None and _KANJI.fullmatch(t.surface) is not None and len(t.surface) >= 2
+                if not (self._candidate(t) or kanji_pair) or t.surface.lower() in allowed or _DISTRIBUTIVE.match(t.surface):
                     continue
                 if half:
                     if half.lower() not in allowed and not _mimetic(half):
                         self._report(report, t.start, t.end, t.start + len(half), t.end, half)
                     continue
-                if not self._candidate(u):
+                if not (self._candidate(u) or kanji_pair):
                     continue
                 gap = text[t.end : u.start]
                 latin = bool(_LATIN_OR_DIGIT.match(t.surface))
