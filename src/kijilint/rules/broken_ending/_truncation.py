@@ -24,12 +24,19 @@ verdict comes from the grammar of the last words (UniDic tokens):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from kijilint.markdown import MASK
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
+from kijilint.rules.broken_ending._last_words import (
+    NOUN_ENDS,
+    PREDICATES,
+    closes_clause,
+    comma_then_markup,
+    ending,
+    open_paren,
+    opener_end,
+)
 from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is_aside
 from kijilint.rules.broken_ending._markers import find_markers
 
@@ -40,8 +47,6 @@ _FOREIGN_HEADING = re.compile(r"^(?:h[1-6]\.|\*{1,3})\s")
 _CAPTION = re.compile(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
 _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
-_STRONG_PARTICLES = {"格助詞", "係助詞", "副助詞", "準体助詞"}
-_COLLOQUIAL = {"けど", "けれど", "けども", "けれども", "し", "のに", "から", "ので", "って", "が"}
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
 _NOT_CONTENT_HTML = re.compile(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$)")
 # Elliptical sign-offs and datelines that close a post on purpose (それでは / 今日はこのへんで /
@@ -302,7 +307,7 @@ def _lone_bare(doc, b) -> bool:
 
 def _noun_end(doc, b) -> bool:
     toks = doc.tokens(b)
-    return bool(toks) and toks[-1].pos1 in _NOUN_ENDS
+    return bool(toks) and toks[-1].pos1 in NOUN_ENDS
 
 
 def _hard_break_end(doc, b) -> bool:
@@ -346,7 +351,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if len(sents) == 1 and "\n" not in tail and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)):
         return None  # a sign-off or dateline, elliptical on purpose
     followed_by_marker = _marker_follows(doc, b, end)
-    if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or _comma_then_markup(tail) or _opener_end(tail)):
+    if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or comma_then_markup(tail) or opener_end(tail)):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
     aside = _ASIDE_END.search(tail)
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
@@ -357,10 +362,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]
     if not toks:
         return None
-    strength, why = _ending(doc, toks, tail)
+    strength, why = ending(doc, toks, tail)
     if strength != "cut" and _resumed_next(doc, b):
         strength, why = "cut", "次の段落が「…」で続きを書き直しています"
-    if strength in (None, "weak") and _open_paren(b.masked[last.start - b.start : last_end - b.start]):
+    if strength in (None, "weak") and open_paren(b.masked[last.start - b.start : last_end - b.start]):
         strength, why = "strong", "括弧が閉じないまま途切れています"
     # a word cut short (ファイ, のパ) is no lead-in, whatever follows the paragraph
     cut_word = strength == "cut"
@@ -420,9 +425,6 @@ def _label_line(doc, last, tail: str, toks) -> bool:
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 
 
-# Adverbs that end a polite formula on their own (コーヒーをどうぞ, 今後ともよろしく).
-_COURTESY = {"どうぞ", "よろしく", "宜しく", "ぜひ", "是非", "どうか"}
-_NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
 
 
 def _clause_then_noun(doc, b, toks) -> bool:
@@ -430,10 +432,10 @@ def _clause_then_noun(doc, b, toks) -> bool:
     (``…なかったため、`` / ``…ていますが、`` / ``…される関係上、``) and then stops on a bare
     noun: a sentence, not a tagline, so the missing predicate is a cut.  The article's opening
     paragraph is left alone: a summary line (``…をつくってみたという話``) is 体言止め on purpose."""
-    if toks[-1].pos1 not in _NOUN_ENDS or len(b.prose().strip()) < 25 or b.index == _first_paragraph(doc):
+    if toks[-1].pos1 not in NOUN_ENDS or len(b.prose().strip()) < 25 or b.index == _first_paragraph(doc):
         return False
     return any(
-        (t.pos2 == "読点" and _closes_clause(toks, i)) or _polite_clause_at_break(doc, toks, i)
+        (t.pos2 == "読点" and closes_clause(toks, i)) or _polite_clause_at_break(doc, toks, i)
         for i, t in enumerate(toks)
         if i
     )
@@ -446,39 +448,6 @@ def _polite_clause_at_break(doc, toks, i: int) -> bool:
     return t.pos2 == "接続助詞" and doc.text[t.end : t.end + 1] == "\n" and toks[i - 1].surface in ("ます", "です", "まし", "でし")
 
 
-def _closes_clause(toks, i: int) -> bool:
-    """Whether the 、 at ``toks[i]`` ends a subordinate clause: after a conjunctive particle, a
-    連用形 or 仮定形 predicate (…し、 / …したら、), a polite one (…なります、), or a noun right
-    after a 連体形 predicate, with its に/は/で (…ため、 / …関係上、 / …した際に、)."""
-    p = toks[i - 1]
-    if p.pos2 == "接続助詞" or (p.surface == "か" and p.pos2 in ("副助詞", "終助詞")):
-        return True  # …ので、 / …のか、 (an embedded question)
-    if p.pos1 in _PREDICATES and p.cform.startswith(("連用形", "仮定形")):
-        return True  # …し、 / …したら、
-    if _polite_clause(toks, i):
-        return True  # …なります、 / …ですが、
-    k = i - 1
-    if k >= 2 and toks[k].surface == "は" and toks[k - 1].surface == "に":
-        k -= 2  # …する場合には、
-    elif k >= 1 and toks[k].pos1 == "助詞" and toks[k].surface in ("に", "は", "で"):
-        k -= 1  # …した際に、
-    if toks[k].pos1 == "接尾辞" and k >= 1 and toks[k - 1].pos1 == "名詞":
-        k -= 1  # 関係 + 上
-    return toks[k].pos1 == "名詞" and k >= 1 and toks[k - 1].pos1 in _PREDICATES and toks[k - 1].cform.startswith("連体形")
-
-
-def _polite_clause(toks, i: int) -> bool:
-    """The 、 at ``toks[i]`` follows a polite predicate (…なります、) or a conjunctive particle
-    right after one (…ありますが、 / …ですので、): a formal clause, finished, the next to come."""
-    if i < 2:
-        return False
-    p = toks[i - 1]
-    if p.pos1 == "助動詞" and p.surface in ("ます", "です"):
-        return True
-    return p.pos2 == "接続助詞" and toks[i - 2].pos1 == "助動詞" and toks[i - 2].surface in ("ます", "です")
-
-
-_PREDICATES = ("動詞", "助動詞", "形容詞")
 _GOVERNING_CASES = ("が", "を", "で", "に")
 # Telegraphic endings a writer chooses (…を参照, …を試した話, …のメモ)
 _TELEGRAPHIC_NOUNS = ("参照", "参考", "話", "メモ", "備忘録", "まとめ", "感想", "予定", "紹介")
@@ -489,17 +458,17 @@ def _governed_noun_end(doc, b, toks) -> bool:
     is still waiting on (``…Namespaceが作成``, ``…で操作``, ``…を形成してるライブラリ``): a
     clause without its predicate, not a word list or a title.  The article's only paragraph, a
     short line and telegraphic cross-references (``詳しくは…を参照``) are left alone."""
-    if len(toks) < 3 or toks[-1].pos1 not in _NOUN_ENDS or b.index == _first_paragraph(doc):
+    if len(toks) < 3 or toks[-1].pos1 not in NOUN_ENDS or b.index == _first_paragraph(doc):
         return False
     if len(b.prose().strip()) < 12 or toks[-1].surface in _TELEGRAPHIC_NOUNS:
         return False
     i = len(toks) - 1
-    while i > 0 and toks[i].pos1 in (*_NOUN_ENDS, "接頭辞"):
+    while i > 0 and toks[i].pos1 in (*NOUN_ENDS, "接頭辞"):
         i -= 1
     p = toks[i]
     if p.pos2 == "格助詞" and p.surface in _GOVERNING_CASES:
         return True
-    return p.pos1 in _PREDICATES and p.cform.startswith("連体形")
+    return p.pos1 in PREDICATES and p.cform.startswith("連体形")
 
 
 def _first_paragraph(doc) -> int | None:
@@ -541,268 +510,3 @@ def _marker_follows(doc, b, end: int) -> bool:
     return False
 
 
-_MARKUP_OPENERS = "`*_[(（「『 \u3000"
-_KANA = re.compile(r"[\u3041-\u30fa\u30fc]+")
-_TRAILING_KATAKANA = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*$")
-_DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
-
-
-def _comma_then_markup(tail: str) -> bool:
-    """``…するので、``` `` : a 、 followed only by the opening of code, emphasis or a link."""
-    bare = tail.rstrip(_MARKUP_OPENERS)
-    return bare != tail and bare[-1:] in ("、", "，", ",")
-
-
-def _opener_end(tail: str) -> bool:
-    """``…素晴らしいウェブサイトの[`` : the sentence stops right after an opening bracket."""
-    return len(tail) > 1 and tail[-1] in "[(（「『" and tail[-2] not in "[(（「『 \u3000\n"
-
-
-def _open_paren(masked_tail: str) -> bool:
-    """An ASCII ( or [ opened in the last sentence and never closed (``Azure ML(マシーン``).
-    Full-width brackets are EN006's; ``(汗`` / ``(笑`` at the end is a casual aside, not a cut."""
-    for opener, closer in ("()", "[]"):
-        if masked_tail.count(opener) > masked_tail.count(closer):
-            rest = masked_tail[masked_tail.rfind(opener) + 1 :]
-            return opener == "[" or (len(rest) > 2 and not is_aside(rest))  # …と[推(奨), never an aside
-    return False
-
-
-def _ending(doc, toks, tail: str):
-    t = toks[-1]
-    p1, p2 = t.pos1, t.pos2
-    if tail[-1] in "、，," or _comma_then_markup(tail):
-        return "strong", "読点で途切れています"
-    if _opener_end(tail):
-        return "strong", "開き括弧の直後で途切れています"
-    kata = _TRAILING_KATAKANA.search(tail)
-    if kata and len(kata.group()) >= 5 and kata.group()[-1] == "ッ":
-        return "cut", f"語 {kata.group()!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
-    if kata and len(t.surface) == 1 and p1 == "接尾辞" and len(toks) >= 2 and toks[-2].end == t.start and _KATAKANA_WORD.fullmatch(toks[-2].surface):
-        return "cut", f"語 {kata.group()!r} が途中で切れています"  # ルールシ(ステム): one kana the tagger could only read as a suffix
-    if t.surface == "ッ" and p1 == "補助記号" and len(toks) >= 2 and toks[-2].pos1 == "名詞" and kata:
-        return "cut", f"語 {kata.group()!r} が途中で切れています"  # リセッ(ト): the tagger could not make a word of it
-    # a katakana "particle" right after a noun or a case particle (ところサ, ブロックのサ) is a word's start
-    after_case = len(toks) >= 2 and (toks[-2].pos2 == "格助詞" or toks[-2].pos1 in ("名詞", "代名詞"))
-    if kata and (p2 != "終助詞" or after_case) and _cut_word(doc, kata.group(), min_len=1):
-        # インストー(ル), リーダーシッ(プ), Swiftコ(ード), …ずつダ(ウンロード) read as だ, ブロックのサ(イズ)
-        # read as the particle さ; a whole
-        # dictionary word (テスト beside テストケース) may still end a lead-in
-        word = kata.group()
-        whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2
-        return ("strong" if whole else "cut"), f"語 {word!r} が途中で切れています"
-    if p1 == "記号" and _KANA.fullmatch(t.surface):
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # kana the tagger cannot read: …のどち
-    if t.surface in _DEMONSTRATIVE_NA:
-        return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
-    if p1 == "感動詞" and _stub_after_particle(toks, tail):
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # 書いてあ(る), read as a filler
-    if p1 == "助動詞" and t.surface == "た" and len(toks) >= 2 and (toks[-2].pos2 in ("格助詞", "係助詞", "副助詞", "括弧閉")):
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # 構築のた(め): た never follows a case particle
-    if p1 == "助動詞" and t.surface == "つ":
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # 見つ(かる): the classical つ ends no modern sentence
-    if _lone_letter_after_particle(toks) or (t.surface == "とい" and len(toks) >= 2 and toks[-2].pos1 != "助詞"):
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # …におけるS, Marpとい(う)
-    if _cut_inflection(toks, tail):
-        return "cut", "活用語の途中の形で途切れています"
-    if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
-        return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), ビルドさ(れ): read as the particle さ
-    if p1 == "形状詞" and p2 == "タリ" and len(t.surface) == 1:
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # …から確(認): the classical 確たる ends nothing
-    if p1 == "助詞":
-        prev = toks[-2] if len(toks) >= 2 else None
-        if t.surface == "と" and p2 == "格助詞" and prev is not None and (prev.pos2 == "終助詞" or prev.surface in ("ば", "たら")):
-            # an inverted quotation (…できるよと, …ではないかと) or a wish (…読んでいただければと): said on purpose
-            return None, ""
-        if _topic_ending(toks):
-            return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
-        if p2 == "終助詞":
-            if prev is not None and prev.pos2 == "読点" and _stub_after_particle(toks, tail):
-                return "cut", f"語 {t.surface!r} が途中で切れています"  # …ときに、ぜ(ひ), read as the particle ぜ
-            return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
-        if t.surface == "も" and prev is not None and prev.surface == "か" and prev.pos2 in ("副助詞", "終助詞"):
-            return None, ""  # …追記するかも: かもしれない said short, on purpose
-        if t.surface == "など" and p2 == "副助詞":
-            return "weak", "「など」で終わっています"  # …や slide.md など: a telegraphic list, unless the prose says otherwise
-        if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(_REASON_OPENERS):
-            return None, ""  # なぜなら、…しているから: the reason clause is the whole sentence
-        if p2 == "接続助詞" and t.surface in _COLLOQUIAL:
-            return "weak", "助詞で途切れています"
-        if p2 in _STRONG_PARTICLES or p2 == "接続助詞":
-            return "strong", f"助詞「{t.surface}」で途切れています"
-        return None, ""
-    if p1 == "接頭辞":
-        return "strong", "接頭辞で途切れています"
-    cform = t.cform
-    if cform.startswith("連用形") and _honorific_noun(toks):
-        return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
-    if p1 == "接尾辞" and p2 == "形容詞的" and cform.startswith("連用形"):
-        return "strong", "活用語の途中の形で途切れています"  # わかりやすかっ(た), read as a suffix
-    if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith(("連用形", "連体形", "未然形"))):
-        if cform.startswith("連体形") and p1 == "動詞":
-            return "weak", "連体形で終わっています"
-        return "strong", "活用語の途中の形で途切れています"  # 組み合わ(せる), 考え(る)
-    if p1 == "形容詞" and cform.startswith("語幹") and len(t.surface) >= 3 and len(toks) >= 3:
-        return "weak", "活用語の途中の形で途切れています"  # ややこし(い); an exclamation (すご, うま) is said on purpose
-    if p1 in ("動詞", "形容詞") and cform.startswith("仮定形"):
-        return "strong", "活用語の途中の形で途切れています"  # 出入りすれ(ば)
-    if p1 == "動詞" and t.surface == "す" and t.lemma == "為る":
-        if len(toks) >= 2 and "サ変可能" in toks[-2].pos:
-            return "strong", "活用語の途中の形で途切れています"  # 解決す(る), シミュレートす(る)
-        return "weak", "活用語の途中の形で途切れています"  # …とす(る): the literary とす is rare today
-    if p1 == "動詞" and cform.startswith("命令形"):
-        return "weak", "活用語の途中の形で途切れています"  # 〜などあれ(ば); 見ろ is a real ending
-    if p1 in ("連体詞", "接続詞"):
-        return "strong", f"「{t.surface}」で途切れています"  # その / しかし cannot end a sentence
-    if p1 == "副詞":
-        if t.surface in _COURTESY:
-            return None, ""
-        if _stub_after_particle(toks, tail):
-            return "cut", f"語 {t.surface!r} が途中で切れています"  # …と思うが、そ(の), read as an adverb
-        prev = toks[-2] if len(toks) >= 2 else None
-        if prev is not None and prev.surface in ("を", "が") and prev.pos2 == "格助詞" and not _KATAKANA_WORD.fullmatch(t.surface):
-            # …の利用をよく(見かける): the verb is missing; 心臓がドキッ is an onomatopoeia said on purpose
-            return "strong", f"「{t.surface}」で途切れています"
-        if prev is not None and prev.pos2 == "読点" and _polite_clause(toks, len(toks) - 2):
-            return "strong", f"「{t.surface}」で途切れています"  # …なりますが、やはり: a formal clause, then its adverb
-        return "weak", f"「{t.surface}」で途切れています"  # …の詳細につい(て)
-    if p1 == "形状詞" and p2 == "助動詞語幹" and t.surface == "よう" and len(toks) >= 2 and toks[-2].surface == "の" and toks[-2].pos2 == "格助詞":
-        return "strong", "「よう」で途切れています"  # …ユーザエージェントのよう(な): ように / ような / ようです cut short
-    if p1 == "形状詞" and p2 == "助動詞語幹" and t.surface == "よう" and len(toks) >= 2 and toks[-2].pos1 in ("動詞", "助動詞"):
-        # …できるよう(に): the sentence goes on; …いただけますよう is a formal request, said on purpose
-        if toks[-2].surface != "ます":
-            return "strong", "「よう」で途切れています"
-    if p1 in ("名詞", "代名詞", "接尾辞", "形状詞", "記号") or t.unknown:
-        if _cut_word(doc, t.surface) or _stub_after_particle(toks, tail):
-            return "cut", f"語 {t.surface!r} が途中で切れています"
-        return "weak", "句点のないまま名詞で終わっています"
-    return None, ""
-
-
-_REASON_OPENERS = ("なぜなら", "何故なら", "なぜかというと", "なんでかというと", "というのも", "だって")
-_POLITE_STEMS = ("まし", "でし")
-_AUX_STEMS = ("い", "お", "しま")
-_REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # not てく: 行ってく is colloquial 行っていく
-
-
-def _cut_inflection(toks, tail: str) -> bool:
-    """Endings no finished sentence has, whatever follows: the stem of ます/です (確認しまし),
-    ま after a 連用形 (思いま, read as a filler), ください cut short (読んでくだ), ず or だ after a
-    word they cannot follow (ファイルず, いないだ), や after a 連用形 (わかりや), an adjective's
-    classical し after a case particle (…で楽し), a sentence-final particle right after a case
-    particle or an adjective's 連用形 (…にど, ことにな, 難しくな)."""
-    if len(toks) < 2:
-        return False
-    t, prev = toks[-1], toks[-2]
-    if t.surface in _POLITE_STEMS and t.pos1 == "助動詞" and t.cform.startswith("連用形"):
-        return True
-    if t.surface == "ま" and prev.pos1 in _PREDICATES and prev.cform.startswith("連用形"):
-        return True
-    if tail.endswith(_REQUEST_CUTS) and prev.pos1 in _PREDICATES and prev.cform.startswith("連用形"):
-        return True  # 参照してくだ(さい): the tagger reads てく as one auxiliary
-    if tail.endswith(_REQUEST_CUTS) and len(toks) >= 3 and toks[-3].pos1 in _PREDICATES and toks[-3].cform.startswith("連用形"):
-        return True  # 読み進めてく|だ
-    if t.surface in _AUX_STEMS and "非自立可能" in t.pos and prev.surface in ("て", "で") and prev.pos2 == "接続助詞":
-        return True  # 前提となってい(る), 準備してお(く), 消えてしま(う): an auxiliary cut to its stem
-    if t.surface == "や" and t.pos1 in ("接尾辞", "助詞") and prev.pos1 == "動詞" and prev.cform.startswith("連用形"):
-        return True  # わかりや(すい), read as the suffix や
-    if t.pos1 == "形容詞" and t.cform.startswith("終止形") and t.surface.endswith("し") and t.lemma.endswith("しい"):
-        return prev.pos2 == "格助詞"  # Ruby で楽し(む): the classical 終止形 follows no case particle today
-    if t.surface == "ず" and t.pos1 == "助動詞" and prev.pos1 == "名詞":
-        return True  # ファイルず(つ): ず follows a verb, never a noun
-    if t.surface == "だ" and t.pos1 == "助動詞" and prev.pos1 in _PREDICATES and prev.cform.startswith("終止形"):
-        return True  # いないだ(けだ): だ cannot follow a finished predicate
-    if t.pos2 == "終助詞" and t.surface == "か" and prev.cform.startswith("語幹") and (prev.pos1 == "形容詞" or prev.pos2 == "形容詞的"):
-        return True  # わかりやすか(った): the question か follows a whole adjective, not its stem
-    if t.pos2 == "終助詞" and t.surface == "い" and prev.pos1 in _PREDICATES and prev.cform.startswith("連用形"):
-        return True  # よろしくお願いい(たします): the particle い never follows a 連用形
-    if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
-        if prev.pos2 == "格助詞" or (prev.pos1 == "形容詞" and prev.cform.startswith("連用形")):
-            return True  # ことにな(る), Postgres にど(う), 難しくな(い)
-    if t.pos2 == "終助詞" and t.surface == "よ" and prev.surface in ("の", "も") and prev.pos2 in ("格助詞", "係助詞"):
-        return True  # 以下のよ(うに), デザインもよ(い): よ after の or も ends no written sentence
-    return False
-
-
-_LETTER_AFTER = ("と", "を", "に", "が", "で")
-
-
-def _lone_letter_after_particle(toks) -> bool:
-    """One ASCII letter glued to a case particle or an attributive form after Japanese words
-    (…におけるS, …効率とH), or after a noun's 、 (…の場合、H): the start of a word, not a name
-    (プランはB, AとB, A、B stay silent)."""
-    if len(toks) < 3:
-        return False
-    t, prev, before = toks[-1], toks[-2], toks[-3]
-    if not (len(t.surface) == 1 and t.surface.isascii() and t.surface.isalpha()):
-        return False
-    if prev.end != t.start and prev.pos2 != "読点":
-        return False
-    if prev.pos2 == "格助詞" and prev.surface in _LETTER_AFTER:
-        return not before.surface.isascii()
-    if prev.pos2 == "読点":  # Chrome の場合、H: a noun's clause closed, then one letter (A、B stays silent)
-        return before.pos1 == "名詞" and not before.surface.isascii()
-    return prev.pos1 in _PREDICATES and prev.cform.startswith("連体形")
-
-
-_INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
-_KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
-
-
-def _stub_after_particle(toks, tail: str) -> bool:
-    """A word fragment where a particle demands a whole word: a kana stub or a single kanji
-    after て/で (…してしま, …に応じて変) or after a clause's 、 (…と思うが、そ), a one-kana
-    stub after の/が/を/に (…のパ), or a
-    サ変 noun cut before its する (…がキャンセルさ)."""
-    if len(toks) < 2:
-        return False
-    t, prev = toks[-1], toks[-2]
-    stub = _KANA_STUB.fullmatch(t.surface) is not None
-    # で after a link or code is read as the conjunction で; it is the particle all the same
-    if (prev.pos2 == "接続助詞" or prev.pos1 == "接続詞") and prev.surface in ("て", "で") and stub:
-        return True
-    if prev.pos2 == "読点" and len(toks) >= 3 and len(t.surface) == 1 and stub and (_clause_end(toks[-3]) or _closes_clause(toks, len(toks) - 2)):
-        # …と思うが、そ(の) / …ますが、具(体的) / …ときに、ぜ(ひ); …けど、ね is said on purpose
-        return t.surface not in _INTERJECTION_PARTICLES and t.pos2 != "フィラー" and t.pos1 != "感動詞"
-    if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を", "に") and len(t.surface) == 1 and stub and not t.surface.isascii():
-        return t.surface not in "方中上下前後外内側"  # one-character nouns that do end phrases
-    return (t.surface == "さ" and t.pos1 == "接尾辞" and "サ変" in prev.field(2))
-
-
-def _clause_end(t) -> bool:
-    """A conjunctive particle or a 連用形 predicate: a clause closed, the next one to come."""
-    return t.pos2 == "接続助詞" or (t.pos1 in _PREDICATES and t.cform.startswith("連用形"))
-
-
-def _honorific_noun(toks) -> bool:
-    """``お知らせ``, ``お願い``, ``ご案内``: お/ご + a verb's 連用形 is a noun (a title, a label)."""
-    for i in (-2, -3):
-        if len(toks) >= -i and toks[i].pos1 == "接頭辞" and toks[i].surface in ("お", "ご", "御"):
-            return all(t.pos1 in ("動詞", "助動詞") for t in toks[i + 1 :])
-    return False
-
-
-def _topic_ending(toks) -> bool:
-    """``…について`` / ``…に関して``: names a topic, the telegraphic way notes and summaries end."""
-    if len(toks) < 3 or toks[-1].surface != "て" or toks[-3].surface != "に":
-        return False
-    return toks[-2].surface in ("つい", "関し")
-
-
-_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
-_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
-
-
-def _cut_word(doc, w: str, min_len: int = 2) -> bool:
-    """An ASCII or katakana word that is a strict prefix of a longer word used elsewhere
-    (LL → LLM, ファイ → ファイル)."""
-    for pattern, key in ((_ASCII_WORD, "EN:ascii-words"), (_KATAKANA_WORD, "EN:katakana-words")):
-        if not pattern.fullmatch(w) or len(w) < min_len:
-            continue
-        words = doc.cache.get(key)
-        if words is None:
-            words = doc.cache[key] = Counter(pattern.findall(doc.text.replace(MASK, " ")))
-        if words[w] > 1:
-            return False  # the writer uses it as a whole word elsewhere (ファイル beside ファイルシステム)
-        return any(len(o) > len(w) and o.startswith(w) for o in words)
-    return False
