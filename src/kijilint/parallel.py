@@ -88,7 +88,10 @@ def run_parallel(files: list[str], opts, stdin_data: bytes | None = None, stdin_
                 bar.advance()
     finally:
         bar.close()
-        executor.shutdown(wait=False, cancel_futures=True)
+        # After a normal finish, join the pool: an executor left running at interpreter exit
+        # races CPython's exit hook on its wake-up pipe ("Bad file descriptor" on stderr).
+        # Stopped early, cancel and leave at once.
+        executor.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _pool(jobs: int, opts) -> ProcessPoolExecutor:

@@ -23,6 +23,8 @@ from kijilint.rules.broken_ending.unclosed_bracket import is_aside
 _STRONG_PARTICLES = {"格助詞", "係助詞", "副助詞", "準体助詞"}
 _COLLOQUIAL = {"けど", "けれど", "けども", "けれども", "し", "のに", "から", "ので", "って", "が"}
 
+# Adverbs that open a clause and cannot end a sentence (たとえ…ても, もし…なら, まるで…ようだ).
+_CLAUSE_OPENERS = {"たとい", "たとえ", "もし", "もしも", "仮に", "まるで", "あたかも", "必ずしも"}
 # Adverbs that end a polite formula on their own (コーヒーをどうぞ, 今後ともよろしく).
 _COURTESY = {"どうぞ", "よろしく", "宜しく", "ぜひ", "是非", "どうか"}
 NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
@@ -177,6 +179,8 @@ def ending(doc, toks, tail: str):
     if p1 == "副詞":
         if t.surface in _COURTESY:
             return None, ""
+        if t.surface in _CLAUSE_OPENERS:
+            return "strong", f"「{t.surface}」で途切れています"  # …人がいたとい(う), read as たとい: it opens a clause
         if _stub_after_particle(toks, tail):
             return "cut", f"語 {t.surface!r} が途中で切れています"  # …と思うが、そ(の), read as an adverb
         prev = toks[-2] if len(toks) >= 2 else None
@@ -234,6 +238,8 @@ def _cut_inflection(toks, tail: str) -> bool:
         return True  # いないだ(けだ): だ cannot follow a finished predicate
     if t.pos2 == "終助詞" and t.surface == "か" and prev.cform.startswith("語幹") and (prev.pos1 == "形容詞" or prev.pos2 == "形容詞的"):
         return True  # わかりやすか(った): the question か follows a whole adjective, not its stem
+    if t.pos2 == "終助詞" and t.surface == "か" and prev.cform.startswith("命令形"):
+        return True  # 買っておいてよか(った): the question か never follows an imperative
     if t.pos2 == "終助詞" and t.surface == "い" and prev.pos1 in PREDICATES and prev.cform.startswith("連用形"):
         return True  # よろしくお願いい(たします): the particle い never follows a 連用形
     if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
