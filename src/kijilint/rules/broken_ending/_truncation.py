@@ -398,8 +398,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         )
         if not prose_like or habitually_unpunctuated(doc):
             return None
-        if len(tail.strip(" \u3000\n")) <= 2:
-            return None  # …食べた。うま / …。以上: a one-word exclamation or sign-off
+        if len(tail.strip(" \u3000\n")) <= 3:
+            return None  # …食べた。うま / …。以上 / …。マジ神: a one-word exclamation or sign-off
         if _label_line(doc, last, tail, toks):
             return None
     # a hard-wrapped sentence is reported on the line where it stops, not where it began

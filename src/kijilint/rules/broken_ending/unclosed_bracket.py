@@ -7,7 +7,9 @@ from kijilint.rules.base import Rule, quote
 
 PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "［": "］"}
 _CLOSERS = {v: k for k, v in PAIRS.items()}
-_ANY_BRACKET = re.compile("[" + "".join(PAIRS) + "".join(PAIRS.values()) + "]")
+# An IME switched mid-way closes （ with ) or ［ with ]: the reader sees the bracket closed.
+_CLOSERS.update({")": "（", "]": "［"})
+_ANY_BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS)) + "]")
 _WORDISH = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff]")
 _EMOTICON_FACE = set("^＾;；´｀`・ω∀Д_＿°ﾟ≧≦><＞＜￣ーｰ*＊oO")
 # Casual asides left open at a line's end: 寝坊した（汗 / (笑 / （遠い目.  A closed set: a cut
@@ -96,12 +98,11 @@ def _emoticon(text: str, i: int) -> bool:
 
 def _closes_later(text: str, opener: str) -> bool:
     """The next block has a closer of this kind with no opener before it."""
-    closer = PAIRS[opener]
     depth = 0
     for ch in text:
         if ch == opener:
             depth += 1
-        elif ch == closer:
+        elif _CLOSERS.get(ch) == opener:
             if depth == 0:
                 return True
             depth -= 1

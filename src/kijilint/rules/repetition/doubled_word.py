@@ -62,7 +62,9 @@ class DoubledWord(Rule):
             self._compounds(toks, text, allowed, report)
             for k, t in enumerate(toks):
                 u = toks[k + 1] if k + 1 < len(toks) else None
-                half = self._halves(t) if len(t.surface) >= 2 * _SAME_HALVES_MIN else None
+                # one token, two equal halves: a doubling only if the dictionary does not know the
+                # whole (コラボレータコラボレータ), unlike しゃぶしゃぶ or ちゃんちゃん
+                half = self._halves(t) if len(t.surface) >= 2 * _SAME_HALVES_MIN and t.unknown else None
                 if half and t.surface.isascii() and not (half.isdigit() and _before_counter(toks, k)):
                     half = None  # 202202.0 is one number, abab one word; 19931993年 counts one year twice
                 if (u is None or u.surface != t.surface) and not half:
