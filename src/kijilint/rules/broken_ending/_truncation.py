@@ -382,6 +382,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
     if (
         strength in (None, "weak") and lone and (earlier_punctuated or article_end) and toks[-1].pos1 != "助詞"
+        and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks) and _lone_bare(doc, b)
     ):
         strength, why = "strong", "この文書で句点のない段落はここだけです"

@@ -9,7 +9,10 @@ PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "
 _CLOSERS = {v: k for k, v in PAIRS.items()}
 # An IME switched mid-way closes （ with ) or ［ with ]: the reader sees the bracket closed.
 _CLOSERS.update({")": "（", "]": "［"})
-_ANY_BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS)) + "]")
+# ASCII openers share their full-width twin's stack, so ``(x)`` inside ``（…`` closes itself
+# and not the （; an ASCII opener left open is not this rule's to report.
+_ASCII_OPENERS = {"(": "（", "[": "［"}
+_ANY_BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS) + "".join(_ASCII_OPENERS)) + "]")
 _WORDISH = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff]")
 _EMOTICON_FACE = set("^＾;；´｀`・ω∀Д_＿°ﾟ≧≦><＞＜￣ーｰ*＊oO")
 # Casual asides left open at a line's end: 寝坊した（汗 / (笑 / （遠い目.  A closed set: a cut
@@ -71,14 +74,16 @@ class UnclosedBracket(Rule):
 def _unclosed(text: str) -> list[tuple[int, str]]:
     """Openers left open, each kind balanced on its own (a stray closer of one kind cannot
     unbalance another)."""
-    stacks: dict[str, list[int]] = {o: [] for o in PAIRS}
+    stacks: dict[str, list[tuple[int, str]]] = {o: [] for o in PAIRS}
     for m in _ANY_BRACKET.finditer(text):
         i, ch = m.start(), m.group()
         if ch in PAIRS:
-            stacks[ch].append(i)
+            stacks[ch].append((i, ch))
+        elif ch in _ASCII_OPENERS:
+            stacks[_ASCII_OPENERS[ch]].append((i, ch))
         elif ch in _CLOSERS and stacks[_CLOSERS[ch]]:
             stacks[_CLOSERS[ch]].pop()
-    return sorted((i, o) for o, st in stacks.items() for i in st)
+    return sorted((i, o) for st in stacks.values() for i, o in st if o in PAIRS)
 
 
 def _emoticon(text: str, i: int) -> bool:
