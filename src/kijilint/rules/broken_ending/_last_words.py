@@ -260,14 +260,16 @@ def _lone_letter_after_particle(toks) -> bool:
     if len(toks) < 3:
         return False
     t, prev, before = toks[-1], toks[-2], toks[-3]
-    if not (len(t.surface) == 1 and t.surface.isascii() and t.surface.isalpha()):
+    if not (len(t.surface) == 1 and t.surface.isascii() and t.surface.isalnum()):
         return False
     if prev.end != t.start and prev.pos2 != "読点":
         return False
     if prev.pos2 == "格助詞" and prev.surface in _LETTER_AFTER:
         return not before.surface.isascii()
-    if prev.pos2 == "読点":  # Chrome の場合、H: a noun's clause closed, then one letter (A、B stays silent)
-        return before.pos1 == "名詞" and not before.surface.isascii()
+    if prev.pos2 == "読点":  # Chrome の場合、H / …を振り返り、2: a clause closed, then one letter (A、B, 1、2 stay silent)
+        return (before.pos1 == "名詞" or _clause_end(before)) and not before.surface.isascii()
+    if not t.surface.isalpha():
+        return False  # a digit glued to a particle is a number (第2章の2)
     return prev.pos1 in PREDICATES and prev.cform.startswith("連体形")
 
 
@@ -292,7 +294,11 @@ def _stub_after_particle(toks, tail: str) -> bool:
         return t.surface not in _INTERJECTION_PARTICLES and t.pos2 != "フィラー" and t.pos1 != "感動詞"
     if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を", "に") and len(t.surface) == 1 and stub and not t.surface.isascii():
         return t.surface not in "方中上下前後外内側"  # one-character nouns that do end phrases
-    return (t.surface == "さ" and t.pos1 == "接尾辞" and "サ変" in prev.field(2))
+    if t.surface == "さ" and t.pos1 == "接尾辞" and prev.pos1 == "名詞":
+        # …をキャンセルさ(れ), …エンハンスメントさ(れた): a noun's さ is a passive cut short
+        # (シンプルさ, 大きさ: さ after a na-adjective or an adjective stem, makes a noun)
+        return "サ変" in prev.field(2) or _KATAKANA_WORD.fullmatch(prev.surface) is not None
+    return False
 
 
 def _clause_end(t) -> bool:
