@@ -111,7 +111,7 @@ def eligible(doc, b) -> bool:
 _LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+・])[ \t]+\S")
 
 
-def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, last=None) -> bool:
+def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> bool:
     """A lead-in whose sentence goes on in the next block: ``例えば、`` before a list,
     ``以下のように`` before code, ``その言葉とは、`` before a one-line paragraph.
 
@@ -130,8 +130,11 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, last=None) -
         return False  # an HTML comment or a closing tag does not carry the sentence on
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
         return False
-    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not tail.endswith("は"):
-        return _sentence_resumes_after(doc, nb)  # (使い方は ⏎ code: a topic announced, the code is its answer)
+    last = toks[-1] if toks else None
+    # 使い方は ⏎ code: a noun's topic announced, the code is its answer (…には waits for more)
+    topic = last is not None and last.surface == "は" and len(toks) >= 2 and toks[-2].pos1 in NOUN_ENDS
+    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not topic:
+        return _sentence_resumes_after(doc, nb)
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
         return _resumes_after_list(doc, nb)
     if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
@@ -376,7 +379,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     word_evidence = cut_word or why.startswith("語 ")
     if not word_evidence and not followed_by_marker and (_hard_break_end(doc, b) or note_style(doc)):
         return None
-    if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated, toks[-1]):
+    if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated, toks):
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
