@@ -33,9 +33,11 @@ class DoubledWord(Rule):
     because there are no spaces.  Only nouns are checked (UniDic parts of speech via the shared
     tokens), of two characters or more, written back to back (Latin words and numbers: one
     space apart), with adjectival nouns in kanji or katakana (クリエイティブクリエイティブ) and
-    two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ) are not slips.  Three or more in a row (「重複重複重複」) is rhetoric, not a slip.  Legitimate reduplication is left alone: 々, adverbs the dictionary knows
-    (ますます, どんどん, ワクワク), interjections (はいはい, ねえねえ), symbols (・・・),
-    pronouns, single characters (人人); the rest is the word list in the
+    two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ) are not
+    slips.  Three or more in a row (「重複重複重複」) is rhetoric, not a slip.  Legitimate
+    reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
+    interjections (はいはい, ねえねえ), symbols (・・・), hiragana pronouns (これこれ), single
+    characters (人人), words the dictionary knows whole (しゃぶしゃぶ); the rest is the word list in the
     ``doubled-word-exceptions`` pack (option ``pack``).  An unknown katakana word tokenised as
     one piece (コラボレータコラボレータ) is caught when its two halves match.  A one-digit number
     doubled right before a counter (「1 1日目」「3 3つ」) counts one thing twice; digits in a
