@@ -90,6 +90,26 @@ def open_paren(masked_tail: str) -> bool:
     return False
 
 
+_DANGLING_EMPHASIS = re.compile(r"(?:\*\*|__)(?=[^\s*_])[^*_]*$")
+_DANGLING_LINK_TEXT = re.compile(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
+
+
+def open_markup(masked_tail: str, raw_tail: str) -> str | None:
+    """Inline markup opened in the last sentence and never closed: a ``**`` (``**Findy 開発生``:
+    an odd count, the last one opening text), a backtick (closed code is masked, so any left
+    in the masked text is open), or a link's text whose ``(URL)`` never came (``詳細については、
+    [クイックスタート]``: a real link is masked)."""
+    tail = masked_tail.rstrip()
+    raw = raw_tail.rstrip()
+    if (raw.count("**") % 2 or raw.count("__") % 2) and _DANGLING_EMPHASIS.search(raw):
+        return "強調（**）が閉じないまま途切れています"
+    if tail.count("`") % 2:
+        return "コード（`）が閉じないまま途切れています"
+    if _DANGLING_LINK_TEXT.search(tail) and not tail.startswith("["):
+        return "リンクの URL の前で途切れています"
+    return None
+
+
 def ending(doc, toks, tail: str):
     t = toks[-1]
     p1, p2 = t.pos1, t.pos2
@@ -211,10 +231,11 @@ _REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # no
 
 def _cut_inflection(toks, tail: str) -> bool:
     """Endings no finished sentence has, whatever follows: the stem of ます/です (確認しまし),
-    ま after a 連用形 (思いま, read as a filler), ください cut short (読んでくだ), ず or だ after a
-    word they cannot follow (ファイルず, いないだ), や after a 連用形 (わかりや), an adjective's
-    classical し after a case particle (…で楽し), a sentence-final particle right after a case
-    particle or an adjective's 連用形 (…にど, ことにな, 難しくな)."""
+    ま after a 連用形 (思いま, read as a filler), ください cut short (読んでくだ), ず, だ or た
+    after a word they cannot follow (ファイルず, いないだ, 検知するた), ていな (出ていな), や
+    after a 連用形 (わかりや), an adjective's classical し after a case particle (…で楽し), a
+    sentence-final particle right after a case particle or an adjective's 連用形 (…にど,
+    ことにな, 難しくな)."""
     if len(toks) < 2:
         return False
     t, prev = toks[-1], toks[-2]
@@ -234,8 +255,13 @@ def _cut_inflection(toks, tail: str) -> bool:
         return prev.pos2 == "格助詞"  # Ruby で楽し(む): the classical 終止形 follows no case particle today
     if t.surface == "ず" and t.pos1 == "助動詞" and prev.pos1 == "名詞":
         return True  # ファイルず(つ): ず follows a verb, never a noun
-    if t.surface == "だ" and t.pos1 == "助動詞" and prev.pos1 in PREDICATES and prev.cform.startswith("終止形"):
-        return True  # いないだ(けだ): だ cannot follow a finished predicate
+    if t.surface in ("だ", "た") and t.pos1 == "助動詞" and prev.pos1 in PREDICATES and prev.cform.startswith("終止形"):
+        return True  # いないだ(けだ), 検知するた(めに): だ and た cannot follow a finished predicate
+    if (
+        t.surface == "な" and t.pos2 == "終助詞" and prev.surface == "い" and "非自立可能" in prev.pos
+        and len(toks) >= 3 and toks[-3].surface in ("て", "で") and toks[-3].pos2 == "接続助詞"
+    ):
+        return True  # 市場に出ていな(い): the negative cut to its first mora
     if t.pos2 == "終助詞" and t.surface == "か" and prev.cform.startswith("語幹") and (prev.pos1 == "形容詞" or prev.pos2 == "形容詞的"):
         return True  # わかりやすか(った): the question か follows a whole adjective, not its stem
     if t.pos2 == "終助詞" and t.surface == "か" and prev.cform.startswith("命令形"):

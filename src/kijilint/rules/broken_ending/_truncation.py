@@ -15,10 +15,14 @@ verdict comes from the grammar of the last words (UniDic tokens):
   12 月), and only in a document that does not habitually leave paragraphs unpunctuated;
 - in *note-style* documents (half the paragraphs or more end without punctuation: minutes,
   verse, slides) only a word cut short counts, and so in a paragraph ending in a hard break;
-- *lone* evidence — in a document of five or more paragraphs that all end in 。 but this one,
+- *lone* evidence — in a document of four or more paragraphs that all end in 。 but this one,
   its bare ending, whatever the word, is the odd one out (``…を解決する``).  Two or more bare
   paragraphs are a habit and stay silent, as do the opening paragraph (a tagline) and one whose
-  sentence runs on into the next paragraph.
+  sentence runs on into the next paragraph.  A one-sentence paragraph needs more: no other
+  bare line in the whole document, short ones included, and a noun phrase that something
+  before it governs (``本体はダウ``), so a missing predicate;
+- a writer who sets sentences out a phrase per paragraph (two or more paragraphs ending in 、
+  before the next) breaks them on purpose: only a word cut short counts there.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from kijilint.rules.broken_ending._last_words import (
     closes_clause,
     comma_then_markup,
     ending,
+    open_markup,
     open_paren,
     opener_end,
 )
@@ -71,6 +76,9 @@ def _elliptical_closing(tail: str) -> bool:
     return len(body) <= 15 and not any(c in body for c in "、，,") and body.endswith(_CLOSING_TAIL)
 
 
+# A few lower-case letters glued to Japanese at a paragraph's end (mm, orz, lol): net slang.
+# A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
+_NETSPEAK = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])[a-z]{1,3}$")
 _ASIDE_END = re.compile(r"[（(][^()（）\s]{1,5}$")
 _BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]$")
 _WORDY = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
@@ -135,12 +143,41 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> 
     topic = last is not None and last.surface == "は" and len(toks) >= 2 and toks[-2].pos1 in NOUN_ENDS
     if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not topic:
         return _sentence_resumes_after(doc, nb)
+    if earlier_punctuated and _reason_end(toks):
+        # …。…が不可欠ですので ⏎ list: a reason waits for its main clause, which no list gives
+        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
+    if (
+        strength == "weak" and earlier_punctuated and nb.kind == "code" and last is not None
+        and last.pos1 in NOUN_ENDS and not _POINTS_AHEAD.search(tail)
+    ):
+        # …。…区別するための一意な文 ⏎ code: a noun that names no code (以下のコード does)
+        return _sentence_resumes_after(doc, nb)
+    if (
+        strength == "strong" and earlier_punctuated and nb.in_list and last is not None
+        and last.pos1 in PREDICATES and last.cform.startswith("連用形")
+    ):
+        return _resumes_after_list(doc, nb)  # …。そもそも何がき ⏎ list: a verb cut, not a lead-in
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
         return _resumes_after_list(doc, nb)
     if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
         after = _next_paragraph(doc, nb)
         return _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
     return True
+
+
+_REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに")
+# Words that point at the block below: a noun phrase with one of them names the code.
+_POINTS_AHEAD = re.compile(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
+
+
+def _reason_end(toks) -> bool:
+    """…ので / …から / …けど / …のに, also ので read as の + で (…不可欠ですので)."""
+    if not toks:
+        return False
+    last = toks[-1]
+    if last.pos2 == "接続助詞" and last.surface in _REASON_ENDS:
+        return True
+    return last.surface == "で" and last.pos1 == "助動詞" and len(toks) > 1 and toks[-2].surface == "の" and toks[-2].pos2 == "準体助詞"
 
 
 def _waits_for_predicate(t) -> bool:
@@ -200,6 +237,8 @@ def _sentence_resumes_after(doc, code) -> bool:
     first = toks[0]
     if first.pos1 == "動詞" and first.pos2 == "非自立可能":  # おきます, みましょう, ください
         return True
+    if first.pos1 == "助詞" and first.pos2 in ("格助詞", "係助詞", "準体助詞"):
+        return True  # …上記コード中の ⏎ code ⏎ の部分を…: the code is the sentence's noun
     if first.pos1 == "接続詞" and first.surface == "から":
         return True
     return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "．", "！", "!")
@@ -255,6 +294,21 @@ def note_style(doc) -> bool:
 _CLOSED_ENDS = "。．.！？!?」』）)]】…‥"
 
 
+def phrase_layout(doc) -> bool:
+    """Two or more paragraphs stop on a 、 right before the next paragraph (``著者である私自身も、``
+    ⏎⏎ ``まだ「…」を`` ⏎⏎ ``完璧に実践できているわけではありません。``): the writer sets a
+    sentence out a phrase per paragraph (essays, afterwords, verse), so a paragraph that stops
+    on a particle before the next one is that layout, not a cut."""
+    key = "EN:phrase-layout"
+    if key not in doc.cache:
+        n = 0
+        for b in doc.paragraphs:
+            if eligible(doc, b) and b.prose().rstrip()[-1:] in ("、", "，") and _next_paragraph(doc, b) is not None:
+                n += 1
+        doc.cache[key] = n >= 2
+    return doc.cache[key]
+
+
 def habitually_unpunctuated(doc) -> bool:
     """Many paragraphs end in a bare word without 。: the writer's style, so weak evidence is
     not enough.  Endings in brackets, footnote marks, 、/：, and lead-ins before a list or
@@ -289,7 +343,7 @@ def _bare_paragraphs(doc) -> tuple[int, list[int]]:
     return doc.cache[key]
 
 
-_LONE_MIN_PARAGRAPHS = 5
+_LONE_MIN_PARAGRAPHS = 4
 
 
 def _lone_bare(doc, b) -> bool:
@@ -306,6 +360,69 @@ def _lone_bare(doc, b) -> bool:
     if b.index == _first_paragraph(doc) and _noun_end(doc, b):
         return False  # the opening paragraph may be a tagline (…をつくってみたという話)
     return not _continued_next(doc, b)
+
+
+def _lone_line(doc, b) -> bool:
+    """The one-sentence paragraph that alone, among all the paragraphs of a punctuating
+    document (four or more long ones, every one ending in 。), stops on a bare word; short
+    lines count too, so a document of bare one-liners (captions, steps, 読了 dates) has a habit.
+    Not the opening line (a tagline), not a copyright line, not a sentence running on."""
+    total, bare = _bare_paragraphs(doc)
+    if total < _LONE_MIN_PARAGRAPHS or any(i != b.index for i in bare) or _short_bare(doc) != [b.index]:
+        return False
+    if b.index == _first_paragraph(doc) or _COPYRIGHT.search(b.text):
+        return False
+    return not _continued_next(doc, b)
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+
+
+def _short_bare(doc) -> list[int]:
+    """Every eligible paragraph, short ones included, that stops on a bare word, is no lead-in
+    and has no verdict of its own."""
+    key = "EN:short-bare"
+    if key not in doc.cache:
+        blocks, out = doc.blocks, []
+        for b in doc.paragraphs:
+            if not eligible(doc, b):
+                continue
+            sents = doc.sentences(b)
+            if not sents or sents[-1].terminated or not _BARE_END.search(sents[-1].text.rstrip()):
+                continue
+            nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+            if not _before_list_or_code(nb, quotes=True) and analyse(doc, b, lone=False) is None:
+                out.append(b.index)
+        doc.cache[key] = out
+    return doc.cache[key]
+
+
+# Tokens a final noun phrase is made of: nouns, prefixes, the の that joins them, a 中黒.
+_PHRASE_GLUE = ("の", "・")
+
+
+def _predicate_missing(toks) -> bool:
+    """The sentence stops on a noun phrase that something before it governs: a case or topic
+    particle (``本体はダウ``, ``端末に複数のUSBカメラ・マイ``), an adverb (``まさに上``), a
+    continuative form (``気軽に更``) or a clause's 、.  A title-like phrase (``…への 10 の
+    質問``, ``…である3人の葛藤``: an attributive before the noun) has no predicate to miss."""
+    i = len(toks) - 1
+    if i < 1 or toks[i].pos1 not in (*NOUN_ENDS, "形状詞"):
+        return False
+    i -= 1
+    while i > 0 and (toks[i].pos1 in (*NOUN_ENDS, "接頭辞") or toks[i].surface in _PHRASE_GLUE):
+        i -= 1
+    p = toks[i]
+    if p.pos1 in NOUN_ENDS or toks[i + 1].surface == "の":
+        return False  # the sentence is one noun phrase, or …への: attributive
+    if p.pos1 == "助詞":
+        return p.pos2 in ("格助詞", "係助詞") and p.surface in _GOVERNING_PARTICLES
+    if p.pos1 == "副詞" or (p.pos1 in PREDICATES and p.cform.startswith("連用形")):
+        return True
+    return p.pos2 == "読点" and i > 0 and closes_clause(toks, i)
+
+
+_GOVERNING_PARTICLES = ("が", "を", "に", "で", "へ", "は", "も", "から", "より")
 
 
 def _noun_end(doc, b) -> bool:
@@ -360,16 +477,23 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
     laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
-    if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker:
+    # the raw text up to the paragraph's end: a closing ** is masked off the sentence's own end
+    markup = open_markup(b.masked[last.start - b.start : last_end - b.start], doc.text[last.start : end])
+    if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker and not markup:
         return None
     toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]
     if not toks:
         return None
     strength, why = ending(doc, toks, tail)
+    if strength == "weak" and _NETSPEAK.search(tail):
+        return None  # …ってことでmm / …だよorz: net slang after the sentence, not a word cut short
     if strength != "cut" and _resumed_next(doc, b):
         strength, why = "cut", "次の段落が「…」で続きを書き直しています"
-    if strength in (None, "weak") and open_paren(b.masked[last.start - b.start : last_end - b.start]):
+    masked_tail = b.masked[last.start - b.start : last_end - b.start]
+    if strength in (None, "weak") and open_paren(masked_tail):
         strength, why = "strong", "括弧が閉じないまま途切れています"
+    if strength in (None, "weak") and markup:
+        strength, why = "strong", markup
     # a word cut short (ファイ, のパ) is no lead-in, whatever follows the paragraph
     cut_word = strength == "cut"
     if cut_word:
@@ -377,7 +501,12 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
     # a word the document uses whole elsewhere, cut here (ツー beside ツール), is evidence in any style
     word_evidence = cut_word or why.startswith("語 ")
-    if not word_evidence and not followed_by_marker and (_hard_break_end(doc, b) or note_style(doc)):
+    # in a note-style document, a paragraph that ends its own earlier sentences with 。 is prose
+    own_prose = strength == "strong" and earlier_punctuated
+    if not word_evidence and not followed_by_marker and (
+        _hard_break_end(doc, b) or (note_style(doc) and not own_prose)
+        or (_next_paragraph(doc, b) is not None and phrase_layout(doc))
+    ):
         return None
     if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated, toks):
         return None
@@ -389,6 +518,11 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         and not _label_line(doc, last, tail, toks) and _lone_bare(doc, b)
     ):
         strength, why = "strong", "この文書で句点のない段落はここだけです"
+    if (
+        strength in (None, "weak") and lone and len(sents) == 1
+        and _predicate_missing(toks) and not _label_line(doc, last, tail, toks) and _lone_line(doc, b)
+    ):
+        strength, why = "strong", "この文書で句点のない段落はここだけで、述語がありません"
     if strength is None:
         return None
     if strength == "weak":

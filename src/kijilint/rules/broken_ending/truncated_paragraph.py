@@ -14,13 +14,15 @@ class TruncatedParagraph(Rule):
     an ASCII bracket left open), or, in a paragraph whose other sentences all end in 。 or in a
     one-sentence paragraph that subordinates a clause (…ため、この 12 月), a bare noun; a
     paragraph that the next one picks up again after ``...`` is cut whatever its last word.  So
-    is the one paragraph of a document that otherwise ends every paragraph with 。 (five or more
+    is the one paragraph of a document that otherwise ends every paragraph with 。 (four or more
     of them) whose earlier sentences end in 。 but whose last stops without it (``…。…を解決する``):
     the writer did not choose to stop there; two such paragraphs are a habit and stay silent.
+    A one-sentence paragraph counts so only when no other line of the document is left bare and
+    it stops on a noun its particle or adverb still governs (``本体はダウ``, ``まさに上``).
     Headings, list items (also ``2. …`` lines folded into a paragraph), tables, captions, link
     lines, quotes, lines ending in ``：``, lead-ins followed by a list, code or a bold line
-    (``例えば、``), paragraphs ending in a Markdown hard break (the writer breaks sentences
-    over paragraphs on purpose), one-line taglines, labels and fields (``執筆: …``), one-word
+    (``例えば、``), paragraphs ending in a Markdown hard break, or in a document that sets
+    sentences out a phrase per paragraph (the writer breaks sentences on purpose), one-line taglines, labels and fields (``執筆: …``), one-word
     notes, headings of other markups (``h2. …``, ``** おわりに``) and casual asides
     (``（笑``, ``（おい``) stay silent.  In a document where half the paragraphs or more end
     without punctuation (minutes, verse, slides, memos) only a word cut short counts.  The article's last paragraph is

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kijilint import packs
 from kijilint.findings import Edit, Fix
@@ -22,7 +23,9 @@ _SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halve
 
 
 def _mimetic(surface: str) -> bool:
-    """Two katakana moras (グチャ, ボロ): the half of a mimetic word (グチャグチャ), doubled on purpose."""
+    """Two katakana moras (グチャ, ボロ, half-width ﾎﾟﾁ): the half of a mimetic word
+    (グチャグチャ), doubled on purpose."""
+    surface = unicodedata.normalize("NFKC", surface)
     return bool(_KATAKANA.fullmatch(surface)) and len(_SMALL_KANA.sub("", surface)) <= 2
 
 
