@@ -90,23 +90,25 @@ def open_paren(masked_tail: str) -> bool:
     return False
 
 
-_DANGLING_EMPHASIS = re.compile(r"(?:\*\*|__)(?=[^\s*_])[^*_]*$")
+_DANGLING_EMPHASIS = re.compile(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])[^*_]*[*_]?$")
 _DANGLING_LINK_TEXT = re.compile(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 
 
-def open_markup(masked_tail: str, raw_tail: str) -> str | None:
+def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
     """Inline markup opened in the last sentence and never closed: a ``**`` (``**Findy 開発生``:
-    an odd count, the last one opening text), a backtick (closed code is masked, so any left
+    an odd count in the paragraph, the last one opening text), a backtick (closed code is masked, so any left
     in the masked text is open), or a link's text whose ``(URL)`` never came (``詳細については、
     [クイックスタート]``: a real link is masked)."""
     tail = masked_tail.rstrip()
-    raw = raw_tail.rstrip()
+    raw = raw_paragraph.rstrip()
     if (raw.count("**") % 2 or raw.count("__") % 2) and _DANGLING_EMPHASIS.search(raw):
         return "強調（**）が閉じないまま途切れています"
     if tail.count("`") % 2:
         return "コード（`）が閉じないまま途切れています"
     if _DANGLING_LINK_TEXT.search(tail) and not tail.startswith("["):
         return "リンクの URL の前で途切れています"
+    if tail.endswith("[") and len(tail) > 1:
+        return "リンクが開いたまま途切れています"  # …と圧倒的他責精神で [
     return None
 
 
@@ -147,6 +149,8 @@ def ending(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …におけるS, Marpとい(う)
     if _cut_inflection(toks, tail):
         return "cut", "活用語の途中の形で途切れています"
+    if _compound_verb_stub(toks):
+        return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"  # 書き留(める)
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
         return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), ビルドさ(れ): read as the particle さ
     if p1 == "形状詞" and p2 == "タリ" and len(t.surface) == 1:
@@ -325,6 +329,23 @@ def _stub_after_particle(toks, tail: str) -> bool:
         # (シンプルさ, 大きさ: さ after a na-adjective or an adjective stem, makes a noun)
         return "サ変" in prev.field(2) or _KATAKANA_WORD.fullmatch(prev.surface) is not None
     return False
+
+
+# Kanji that make a noun of a verb's 連用形 (作り手, 売り場, 読み物, 飲み会, 書き方): whole words.
+_DEVERBAL_NOUN_KANJI = set("手場物会方所屋家者人中時口様先元")
+_KANJI_ONE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _compound_verb_stub(toks) -> bool:
+    """A verb's 連用形 glued to one kanji the tagger could only read as a noun: a compound
+    verb cut after its second kanji (``忘れないよう書き留``, ``設定を読み込``)."""
+    if len(toks) < 2:
+        return False
+    t, prev = toks[-1], toks[-2]
+    return (
+        t.pos1 in ("名詞", "接尾辞") and _KANJI_ONE.fullmatch(t.surface) is not None and t.surface not in _DEVERBAL_NOUN_KANJI
+        and prev.pos1 == "動詞" and prev.cform.startswith("連用形") and prev.end == t.start
+    )
 
 
 def _clause_end(t) -> bool:

@@ -157,6 +157,8 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> 
         and last.pos1 in PREDICATES and last.cform.startswith("連用形")
     ):
         return _resumes_after_list(doc, nb)  # …。そもそも何がき ⏎ list: a verb cut, not a lead-in
+    if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in _LEAD_ADVERBS:
+        return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
         return _resumes_after_list(doc, nb)
     if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
@@ -165,6 +167,8 @@ def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> 
     return True
 
 
+# Adverbs that do announce a list (例えば ⏎ - …); any other adverb waits for its verb.
+_LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに")
 # Words that point at the block below: a noun phrase with one of them names the code.
 _POINTS_AHEAD = re.compile(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
@@ -471,14 +475,17 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if len(sents) == 1 and "\n" not in tail and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)):
         return None  # a sign-off or dateline, elliptical on purpose
     followed_by_marker = _marker_follows(doc, b, end)
-    if doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or comma_then_markup(tail) or opener_end(tail)):
+    # the paragraph's raw text: ** pairs are counted over the paragraph (a sentence's slice
+    # drops the markup at its edges), up to its end (a closing ** is no part of the sentence)
+    markup = open_markup(b.masked[last.start - b.start : last_end - b.start], doc.text[b.start : end])
+    if not markup and (
+        doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or comma_then_markup(tail) or opener_end(tail))
+    ):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
     aside = _ASIDE_END.search(tail)
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
     laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
-    # the raw text up to the paragraph's end: a closing ** is masked off the sentence's own end
-    markup = open_markup(b.masked[last.start - b.start : last_end - b.start], doc.text[last.start : end])
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker and not markup:
         return None
     toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]
@@ -492,8 +499,9 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     masked_tail = b.masked[last.start - b.start : last_end - b.start]
     if strength in (None, "weak") and open_paren(masked_tail):
         strength, why = "strong", "括弧が閉じないまま途切れています"
-    if strength in (None, "weak") and markup:
-        strength, why = "strong", markup
+    if markup:  # markup left open is evidence in any style, like a cut word
+        why = markup if strength in (None, "weak") else why
+        strength = "cut"
     # a word cut short (ファイ, のパ) is no lead-in, whatever follows the paragraph
     cut_word = strength == "cut"
     if cut_word:
