@@ -44,6 +44,7 @@ from kijilint.rules.broken_ending._last_words import (
 )
 from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is_aside
 from kijilint.rules.broken_ending._markers import find_markers
+from kijilint.rules.broken_ending._lead_ins import before_list_or_code, lead_in, next_paragraph
 
 _JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # Headings of other markups left in Markdown: Textile (h2. 見出し, Jekyll renders it) and Hatena
@@ -52,8 +53,6 @@ _FOREIGN_HEADING = re.compile(r"^(?:h[1-6]\.|\*{1,3})\s")
 _CAPTION = re.compile(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
 _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
-_LEAD_IN_FOLLOWERS = ("code", "table", "html")
-_NOT_CONTENT_HTML = re.compile(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$)")
 # Elliptical sign-offs and datelines that close a post on purpose (それでは / 今日はこのへんで /
 # では良いお年を / 詳細は追って / 2020年1月1日 自宅にて): whole one-line paragraphs only.
 _SIGN_OFF = re.compile(
@@ -119,135 +118,6 @@ def eligible(doc, b) -> bool:
 _LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+・])[ \t]+\S")
 
 
-def _lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> bool:
-    """A lead-in whose sentence goes on in the next block: ``例えば、`` before a list,
-    ``以下のように`` before code, ``その言葉とは、`` before a one-line paragraph.
-
-    A paragraph of finished sentences whose last one stops on a particle before code
-    (``…のコマンドでインストールして`` ⏎ code) is still cut: lead-ins end in 、, ：, a noun or
-    a form like ように, not in the middle of a clause after several full sentences."""
-    blocks = doc.blocks
-    if b.index + 1 >= len(blocks):
-        return False
-    nb = blocks[b.index + 1]
-    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
-        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『"))
-    ):
-        return True  # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
-    if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
-        return False  # an HTML comment or a closing tag does not carry the sentence on
-    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
-        return False
-    last = toks[-1] if toks else None
-    # 使い方は ⏎ code: a noun's topic announced, the code is its answer (…には waits for more)
-    topic = last is not None and last.surface == "は" and len(toks) >= 2 and toks[-2].pos1 in NOUN_ENDS
-    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not topic:
-        return _sentence_resumes_after(doc, nb)
-    if earlier_punctuated and _reason_end(toks):
-        # …。…が不可欠ですので ⏎ list: a reason waits for its main clause, which no list gives
-        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
-    if (
-        strength == "weak" and earlier_punctuated and nb.kind == "code" and last is not None
-        and last.pos1 in NOUN_ENDS and not _POINTS_AHEAD.search(tail)
-    ):
-        # …。…区別するための一意な文 ⏎ code: a noun that names no code (以下のコード does)
-        return _sentence_resumes_after(doc, nb)
-    if (
-        strength == "strong" and earlier_punctuated and nb.in_list and last is not None
-        and last.pos1 in PREDICATES and last.cform.startswith("連用形")
-    ):
-        return _resumes_after_list(doc, nb)  # …。そもそも何がき ⏎ list: a verb cut, not a lead-in
-    if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in _LEAD_ADVERBS:
-        return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
-    if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
-        return _resumes_after_list(doc, nb)
-    if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
-        after = _next_paragraph(doc, nb)
-        return _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
-    return True
-
-
-# Adverbs that do announce a list (例えば ⏎ - …); any other adverb waits for its verb.
-_LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
-_REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに")
-# Words that point at the block below: a noun phrase with one of them names the code.
-_POINTS_AHEAD = re.compile(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
-
-
-def _reason_end(toks) -> bool:
-    """…ので / …から / …けど / …のに, also ので read as の + で (…不可欠ですので)."""
-    if not toks:
-        return False
-    last = toks[-1]
-    if last.pos2 == "接続助詞" and last.surface in _REASON_ENDS:
-        return True
-    return last.surface == "で" and last.pos1 == "助動詞" and len(toks) > 1 and toks[-2].surface == "の" and toks[-2].pos2 == "準体助詞"
-
-
-def _waits_for_predicate(t) -> bool:
-    """A case particle (…[info文字列]に, …を), a て-form (…の平均を求めて) or a bare のよう
-    before code, a table or HTML: that block cannot be the rest of the sentence unless the
-    sentence resumes after it.  ``以下のように`` ends in the auxiliary に and stays a lead-in."""
-    return (
-        (t.pos2 == "格助詞" and t.surface in _NO_CODE_LEAD)
-        or (t.pos2 == "接続助詞" and t.surface in ("て", "で"))
-        or (t.surface == "よう" and t.pos1 == "形状詞")
-    )
-
-
-# Case particles that wait for their predicate: a list after ``…のバランスと`` or
-# ``…のセットアップが`` is no answer to them, unless the sentence goes on after the list
-# (``次のパッケージを`` ⏎ list ⏎ ``インストールします。``).  Lead-ins end in は, に, で, 、.
-_NO_LIST_LEAD = ("が", "を", "と", "の")
-_NO_CODE_LEAD = ("が", "を", "と", "に")
-
-
-def _resumes_after_list(doc, first_item) -> bool:
-    blocks = doc.blocks
-    i = first_item.index
-    while i < len(blocks) and blocks[i].in_list:
-        i += 1
-    return i < len(blocks) and _predicate_resumes(doc, blocks[i])
-
-
-def _predicate_resumes(doc, after) -> bool:
-    """The paragraph after a list or code opens with the predicate the sentence before it was
-    waiting for (``インストールします。``, ``、…``, a verb, an auxiliary or a particle)."""
-    if after.kind != "paragraph" or after.containers:
-        return False
-    toks = doc.tokens(after)
-    prose = after.prose().lstrip()
-    if prose[:1] in ("、", "，", ",") or (toks and toks[0].pos1 in ("動詞", "助動詞", "助詞")):
-        return True
-    # インストールしておきます: a verbal noun and its する
-    return len(toks) > 1 and "サ変可能" in toks[0].pos and toks[1].lemma == "為る"
-
-
-_DONE_WORDS = {"完了", "終了", "OK", "おしまい", "準備完了"}
-
-
-def _sentence_resumes_after(doc, code) -> bool:
-    """The sentence cut by the code goes on after it: ``…初期化して`` ⏎ code ⏎ ``おきます。`` /
-    ``完了です。`` / ``から、…`` — a writer's lead-in, not a stopped generation."""
-    after = _next_paragraph(doc, code)
-    if after is None:
-        return False
-    prose = after.prose().lstrip()
-    if prose[:1] in ("、", "，", ","):
-        return True
-    toks = doc.tokens(after)
-    if not toks:
-        return False
-    first = toks[0]
-    if first.pos1 == "動詞" and first.pos2 == "非自立可能":  # おきます, みましょう, ください
-        return True
-    if first.pos1 == "助詞" and first.pos2 in ("格助詞", "係助詞", "準体助詞"):
-        return True  # …上記コード中の ⏎ code ⏎ の部分を…: the code is the sentence's noun
-    if first.pos1 == "接続詞" and first.surface == "から":
-        return True
-    return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "．", "！", "!")
-
-
 def _habit_paragraphs(doc) -> list:
     """(block, bare, next block) for each paragraph long enough to show the writer's
     punctuation habit; bare when its last sentence ends on a word without 。."""
@@ -268,14 +138,6 @@ def _habit_paragraphs(doc) -> list:
 
 def _counted(doc, b, sents) -> bool:
     return bool(sents) and (len(sents) >= 2 or len(b.prose()) >= 40)
-
-
-def _before_list_or_code(nb, quotes: bool = False) -> bool:
-    """The next block may carry the sentence on (a list, code, a table, HTML content), so a
-    bare ending before it may be a lead-in.  An HTML comment or closing tag carries nothing."""
-    if nb is None or (nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text)):
-        return False
-    return nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or (quotes and nb.in_quote)
 
 
 def note_style(doc) -> bool:
@@ -307,7 +169,7 @@ def phrase_layout(doc) -> bool:
     if key not in doc.cache:
         n = 0
         for b in doc.paragraphs:
-            if eligible(doc, b) and b.prose().rstrip()[-1:] in ("、", "，") and _next_paragraph(doc, b) is not None:
+            if eligible(doc, b) and b.prose().rstrip()[-1:] in ("、", "，") and next_paragraph(doc, b) is not None:
                 n += 1
         doc.cache[key] = n >= 2
     return doc.cache[key]
@@ -318,7 +180,7 @@ def habitually_unpunctuated(doc) -> bool:
     not enough.  Endings in brackets, footnote marks, 、/：, and lead-ins before a list or
     code do not count."""
     paragraphs = _habit_paragraphs(doc)
-    bare = sum(1 for _, is_bare, nb in paragraphs if is_bare and not _before_list_or_code(nb))
+    bare = sum(1 for _, is_bare, nb in paragraphs if is_bare and not before_list_or_code(nb))
     return len(paragraphs) >= 4 and bare / len(paragraphs) > 0.25
 
 
@@ -341,7 +203,7 @@ def _bare_paragraphs(doc) -> tuple[int, list[int]]:
         paragraphs = _habit_paragraphs(doc)
         bare = [
             b.index for b, is_bare, nb in paragraphs
-            if is_bare and not _before_list_or_code(nb, quotes=True) and analyse(doc, b, lone=False) is None
+            if is_bare and not before_list_or_code(nb, quotes=True) and analyse(doc, b, lone=False) is None
         ]
         doc.cache[key] = (len(paragraphs), bare)
     return doc.cache[key]
@@ -395,7 +257,7 @@ def _short_bare(doc) -> list[int]:
             if not sents or sents[-1].terminated or not _BARE_END.search(sents[-1].text.rstrip()):
                 continue
             nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-            if not _before_list_or_code(nb, quotes=True) and analyse(doc, b, lone=False) is None:
+            if not before_list_or_code(nb, quotes=True) and analyse(doc, b, lone=False) is None:
                 out.append(b.index)
         doc.cache[key] = out
     return doc.cache[key]
@@ -438,20 +300,13 @@ def _hard_break_end(doc, b) -> bool:
     """The paragraph ends in a Markdown hard break (two spaces or ``\\``) before another
     paragraph: the writer breaks lines, and sentences, on purpose (``…設計する際に␣␣`` ⏎⏎
     ``しくじったことを…``).  A generation cut leaves no such mark."""
-    return b.text.rstrip("\n").endswith(("  ", "\\")) and _next_paragraph(doc, b) is not None
-
-
-def _next_paragraph(doc, b):
-    """The block after ``b`` when it is a plain paragraph (not in a list or quote), else None."""
-    blocks = doc.blocks
-    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-    return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
+    return b.text.rstrip("\n").endswith(("  ", "\\")) and next_paragraph(doc, b) is not None
 
 
 def _continued_next(doc, b) -> bool:
     """The next paragraph opens with a particle or an auxiliary (``という流れで…``): the
     sentence runs on across the break, after a hard-broken list of steps."""
-    nb = _next_paragraph(doc, b)
+    nb = next_paragraph(doc, b)
     toks = doc.tokens(nb) if nb is not None else []
     return bool(toks) and toks[0].pos1 in ("助詞", "助動詞")
 
@@ -513,10 +368,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     own_prose = strength == "strong" and earlier_punctuated
     if not word_evidence and not followed_by_marker and (
         _hard_break_end(doc, b) or (note_style(doc) and not own_prose)
-        or (_next_paragraph(doc, b) is not None and phrase_layout(doc))
+        or (next_paragraph(doc, b) is not None and phrase_layout(doc))
     ):
         return None
-    if not followed_by_marker and not cut_word and _lead_in(doc, b, tail, strength, earlier_punctuated, toks):
+    if not followed_by_marker and not cut_word and lead_in(doc, b, tail, strength, earlier_punctuated, toks):
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
@@ -645,7 +500,7 @@ def _content_end(doc, b) -> int:
 def _resumed_next(doc, b) -> bool:
     """The next block is a paragraph that opens with an ellipsis and picks this one up again
     (``…状況に戻したい`` ⏎⏎ ``...状況に戻したいので、``): the generation stopped here."""
-    nb = _next_paragraph(doc, b)
+    nb = next_paragraph(doc, b)
     return nb is not None and resumes(nb, [b])
 
 

@@ -1,0 +1,162 @@
+"""Lead-ins: is a paragraph that stops mid-sentence carried on by the block after it?  (EN002/EN003)
+
+Japanese Markdown often breaks one sentence around a list, code or a table: ``例えば、`` ⏎ list,
+``以下のように`` ⏎ code, ``次のパッケージを`` ⏎ list ⏎ ``インストールします。``.  Such a
+paragraph is a lead-in, not a cut, unless its grammar says the block cannot be the rest of the
+sentence (a case particle waiting for its predicate, a reason waiting for its main clause, a
+word cut short) and the sentence does not resume after the block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kijilint.rules.broken_ending.continuation_fragment import emphasis_line
+from kijilint.rules.broken_ending._last_words import NOUN_ENDS, PREDICATES
+
+_LEAD_IN_FOLLOWERS = ("code", "table", "html")
+_NOT_CONTENT_HTML = re.compile(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$)")
+
+
+def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> bool:
+    """A lead-in whose sentence goes on in the next block: ``例えば、`` before a list,
+    ``以下のように`` before code, ``その言葉とは、`` before a one-line paragraph.
+
+    A paragraph of finished sentences whose last one stops on a particle before code
+    (``…のコマンドでインストールして`` ⏎ code) is still cut: lead-ins end in 、, ：, a noun or
+    a form like ように, not in the middle of a clause after several full sentences."""
+    blocks = doc.blocks
+    if b.index + 1 >= len(blocks):
+        return False
+    nb = blocks[b.index + 1]
+    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
+        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『"))
+    ):
+        return True  # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
+    if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
+        return False  # an HTML comment or a closing tag does not carry the sentence on
+    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
+        return False
+    last = toks[-1] if toks else None
+    # 使い方は ⏎ code: a noun's topic announced, the code is its answer (…には waits for more)
+    topic = last is not None and last.surface == "は" and len(toks) >= 2 and toks[-2].pos1 in NOUN_ENDS
+    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not topic:
+        return _sentence_resumes_after(doc, nb)
+    if earlier_punctuated and _reason_end(toks):
+        # …。…が不可欠ですので ⏎ list: a reason waits for its main clause, which no list gives
+        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
+    if (
+        strength == "weak" and earlier_punctuated and nb.kind == "code" and last is not None
+        and last.pos1 in NOUN_ENDS and not _POINTS_AHEAD.search(tail)
+    ):
+        # …。…区別するための一意な文 ⏎ code: a noun that names no code (以下のコード does)
+        return _sentence_resumes_after(doc, nb)
+    if (
+        strength == "strong" and earlier_punctuated and nb.in_list and last is not None
+        and last.pos1 in PREDICATES and last.cform.startswith("連用形")
+    ):
+        return _resumes_after_list(doc, nb)  # …。そもそも何がき ⏎ list: a verb cut, not a lead-in
+    if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in _LEAD_ADVERBS:
+        return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
+    if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
+        return _resumes_after_list(doc, nb)
+    if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
+        after = next_paragraph(doc, nb)
+        return _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
+    return True
+
+
+# Adverbs that do announce a list (例えば ⏎ - …); any other adverb waits for its verb.
+_LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
+_REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに")
+# Words that point at the block below: a noun phrase with one of them names the code.
+_POINTS_AHEAD = re.compile(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
+
+
+def _reason_end(toks) -> bool:
+    """…ので / …から / …けど / …のに, also ので read as の + で (…不可欠ですので)."""
+    if not toks:
+        return False
+    last = toks[-1]
+    if last.pos2 == "接続助詞" and last.surface in _REASON_ENDS:
+        return True
+    return last.surface == "で" and last.pos1 == "助動詞" and len(toks) > 1 and toks[-2].surface == "の" and toks[-2].pos2 == "準体助詞"
+
+
+def _waits_for_predicate(t) -> bool:
+    """A case particle (…[info文字列]に, …を), a て-form (…の平均を求めて) or a bare のよう
+    before code, a table or HTML: that block cannot be the rest of the sentence unless the
+    sentence resumes after it.  ``以下のように`` ends in the auxiliary に and stays a lead-in."""
+    return (
+        (t.pos2 == "格助詞" and t.surface in _NO_CODE_LEAD)
+        or (t.pos2 == "接続助詞" and t.surface in ("て", "で"))
+        or (t.surface == "よう" and t.pos1 == "形状詞")
+    )
+
+
+# Case particles that wait for their predicate: a list after ``…のバランスと`` or
+# ``…のセットアップが`` is no answer to them, unless the sentence goes on after the list
+# (``次のパッケージを`` ⏎ list ⏎ ``インストールします。``).  Lead-ins end in は, に, で, 、.
+_NO_LIST_LEAD = ("が", "を", "と", "の")
+_NO_CODE_LEAD = ("が", "を", "と", "に")
+
+
+def _resumes_after_list(doc, first_item) -> bool:
+    blocks = doc.blocks
+    i = first_item.index
+    while i < len(blocks) and blocks[i].in_list:
+        i += 1
+    return i < len(blocks) and _predicate_resumes(doc, blocks[i])
+
+
+def _predicate_resumes(doc, after) -> bool:
+    """The paragraph after a list or code opens with the predicate the sentence before it was
+    waiting for (``インストールします。``, ``、…``, a verb, an auxiliary or a particle)."""
+    if after.kind != "paragraph" or after.containers:
+        return False
+    toks = doc.tokens(after)
+    prose = after.prose().lstrip()
+    if prose[:1] in ("、", "，", ",") or (toks and toks[0].pos1 in ("動詞", "助動詞", "助詞")):
+        return True
+    # インストールしておきます: a verbal noun and its する
+    return len(toks) > 1 and "サ変可能" in toks[0].pos and toks[1].lemma == "為る"
+
+
+_DONE_WORDS = {"完了", "終了", "OK", "おしまい", "準備完了"}
+
+
+def _sentence_resumes_after(doc, code) -> bool:
+    """The sentence cut by the code goes on after it: ``…初期化して`` ⏎ code ⏎ ``おきます。`` /
+    ``完了です。`` / ``から、…`` — a writer's lead-in, not a stopped generation."""
+    after = next_paragraph(doc, code)
+    if after is None:
+        return False
+    prose = after.prose().lstrip()
+    if prose[:1] in ("、", "，", ","):
+        return True
+    toks = doc.tokens(after)
+    if not toks:
+        return False
+    first = toks[0]
+    if first.pos1 == "動詞" and first.pos2 == "非自立可能":  # おきます, みましょう, ください
+        return True
+    if first.pos1 == "助詞" and first.pos2 in ("格助詞", "係助詞", "準体助詞"):
+        return True  # …上記コード中の ⏎ code ⏎ の部分を…: the code is the sentence's noun
+    if first.pos1 == "接続詞" and first.surface == "から":
+        return True
+    return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "．", "！", "!")
+
+
+def before_list_or_code(nb, quotes: bool = False) -> bool:
+    """The next block may carry the sentence on (a list, code, a table, HTML content), so a
+    bare ending before it may be a lead-in.  An HTML comment or closing tag carries nothing."""
+    if nb is None or (nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text)):
+        return False
+    return nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or (quotes and nb.in_quote)
+
+
+def next_paragraph(doc, b):
+    """The block after ``b`` when it is a plain paragraph (not in a list or quote), else None."""
+    blocks = doc.blocks
+    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
