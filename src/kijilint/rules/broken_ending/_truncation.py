@@ -288,6 +288,17 @@ def _predicate_missing(toks) -> bool:
     return p.pos2 == "読点" and i > 0 and closes_clause(toks, i)
 
 
+def _plain_predicate(toks) -> bool:
+    """A plain-form predicate (``…興味をもった``, ``…許されない``, ``…を解決する``): the style
+    of a writer who ends it with 。.  Polite forms (…まとめます, …かもしれません) are left
+    alone: a slip of 。 after ます is common in hand-written prose and harmless."""
+    t = toks[-1]
+    if t.pos1 not in PREDICATES or not t.cform.startswith("終止形"):
+        return False
+    return not any(x.surface in _POLITE_AUX for x in toks[-3:])
+
+
+_POLITE_AUX = ("ます", "です", "まし", "でし", "ませ")
 _GOVERNING_PARTICLES = ("が", "を", "に", "で", "へ", "は", "も", "から", "より")
 
 
@@ -383,9 +394,13 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         strength, why = "strong", "この文書で句点のない段落はここだけです"
     if (
         strength in (None, "weak") and lone and len(sents) == 1
-        and _predicate_missing(toks) and not _label_line(doc, last, tail, toks) and _lone_line(doc, b)
+        and (_predicate_missing(toks) or _plain_predicate(toks))
+        and not _label_line(doc, last, tail, toks) and _lone_line(doc, b)
     ):
-        strength, why = "strong", "この文書で句点のない段落はここだけで、述語がありません"
+        strength, why = "strong", (
+            "この文書で句点のない段落はここだけで、述語がありません" if _predicate_missing(toks)
+            else "この文書で句点のない段落はここだけです"
+        )
     if strength is None:
         return None
     if strength == "weak":
