@@ -91,6 +91,7 @@ def open_paren(masked_tail: str) -> bool:
 
 
 _DANGLING_EMPHASIS = re.compile(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])[^*_]*[*_]?$")
+_OPEN_CODE = re.compile(r"`[^\s`][^`]*$")  # `npm ins, not ’static` ライフタイム (a stray closer)
 _DANGLING_LINK_TEXT = re.compile(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 
 
@@ -103,7 +104,7 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
     raw = raw_paragraph.rstrip()
     if (raw.count("**") % 2 or raw.count("__") % 2) and _DANGLING_EMPHASIS.search(raw):
         return "強調（**）が閉じないまま途切れています"
-    if tail.count("`") % 2:
+    if tail.count("`") % 2 and _OPEN_CODE.search(tail):
         return "コード（`）が閉じないまま途切れています"
     if _DANGLING_LINK_TEXT.search(tail) and not tail.startswith("["):
         return "リンクの URL の前で途切れています"

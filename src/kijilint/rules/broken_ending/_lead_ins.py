@@ -15,6 +15,7 @@ from kijilint.rules.broken_ending.continuation_fragment import emphasis_line
 from kijilint.rules.broken_ending._last_words import NOUN_ENDS, PREDICATES
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
+_JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _NOT_CONTENT_HTML = re.compile(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$)")
 
 
@@ -35,7 +36,13 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
         return False  # an HTML comment or a closing tag does not carry the sentence on
-    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote):
+    # a paragraph without a Japanese word (``550 + 350 = 900``, a command, a URL) is a display
+    # block like code: …ということで集計すると ⏎ the sum
+    display = (
+        nb.kind == "paragraph" and not nb.containers and "](" not in nb.text and "<" not in nb.text
+        and len(nb.prose().strip()) >= 3 and not _JP.search(nb.prose())
+    )  # links, embeds (@[tweet](…)) and HTML are no display lines
+    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display):
         return False
     last = toks[-1] if toks else None
     # 使い方は ⏎ code: a noun's topic announced, the code is its answer (…には waits for more)

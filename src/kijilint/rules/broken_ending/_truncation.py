@@ -108,6 +108,8 @@ def eligible(doc, b) -> bool:
         return False
     if len(prose) <= 5:
         return False  # 続き / 未定: a one-word note, no sentence to cut
+    if raw.startswith("//"):
+        return False  # // メモ: a comment-style note line, not prose
     if emphasis_line(b):
         return False  # a bold pseudo-heading
     return not _LIST_LINE.match(raw.rsplit("\n", 1)[-1])
@@ -269,8 +271,9 @@ _PHRASE_GLUE = ("の", "・")
 
 def _predicate_missing(toks) -> bool:
     """The sentence stops on a noun phrase that something before it governs: a case or topic
-    particle (``本体はダウ``, ``端末に複数のUSBカメラ・マイ``), an adverb (``まさに上``), a
-    continuative form (``気軽に更``) or a clause's 、.  A title-like phrase (``…への 10 の
+    particle (``本体はダウ``, ``端末に複数のUSBカメラ・マイ``), a て-clause (``…によって
+    ガベージコレクシ``), an adverb (``まさに上``), a continuative form (``気軽に更``) or a
+    clause's 、.  A title-like phrase (``…への 10 の
     質問``, ``…である3人の葛藤``: an attributive before the noun) has no predicate to miss."""
     i = len(toks) - 1
     if i < 1 or toks[i].pos1 not in (*NOUN_ENDS, "形状詞"):
@@ -282,6 +285,8 @@ def _predicate_missing(toks) -> bool:
     if p.pos1 in NOUN_ENDS or toks[i + 1].surface == "の":
         return False  # the sentence is one noun phrase, or …への: attributive
     if p.pos1 == "助詞":
+        if p.pos2 == "接続助詞":
+            return p.surface in ("て", "で")  # …によってガベージコレクシ: a て-clause, then a bare noun
         return p.pos2 in ("格助詞", "係助詞") and p.surface in _GOVERNING_PARTICLES
     if p.pos1 == "副詞" or (p.pos1 in PREDICATES and p.cform.startswith("連用形")):
         return True
@@ -390,6 +395,9 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         strength in (None, "weak") and lone and (earlier_punctuated or article_end) and toks[-1].pos1 != "助詞"
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks) and _lone_bare(doc, b)
+        # the article's last line alone needs a clause that wants its predicate (a book title
+        # under 購入図書 ends on a noun phrase by design)
+        and (earlier_punctuated or _predicate_missing(toks) or _plain_predicate(toks))
     ):
         strength, why = "strong", "この文書で句点のない段落はここだけです"
     if (
