@@ -12,6 +12,7 @@ _TRAILING_ELLIPSIS = re.compile(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
 # openings the tagger reads as particles (でも、では、なので、とはいえ、ってことで、にもかかわらず)
 # are deliberately absent.
 _NEVER_FIRST_PARTICLES = {("を", "格助詞"), ("が", "格助詞"), ("へ", "格助詞"), ("は", "係助詞"), ("の", "格助詞"), ("の", "準体助詞"), ("て", "接続助詞"), ("ば", "接続助詞")}
+_COMPOUND_PARTICLE = re.compile(r"として|によって|によると|によれば|について|に対して|において|に関して|にとって|に比べて")
 _NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
 
 
@@ -122,6 +123,8 @@ def _cannot_begin(doc, b, start: int) -> bool:
     p1, p2 = t.pos1, t.pos2
     if p1 == "補助記号" and p2 in ("括弧閉", "読点", "句点"):
         return True
+    if p1 == "助詞" and _COMPOUND_PARTICLE.match(doc.text, start):
+        return True  # として… / によって… / について…: a compound particle needs its noun first
     if p1 == "助詞":
         # は、 / と、 / で、 opening a paragraph are interjections or conjunctions
         comma_next = len(toks) > 1 and toks[1].start == t.end and toks[1].pos2 == "読点"
