@@ -61,7 +61,7 @@ class UnclosedBracket(Rule):
             for i, opener in _unclosed(b.masked):
                 if _emoticon(b.masked, i) or (opener in "（(" and interjection_aside(doc, b, b.start + i)):
                     continue
-                if n + 1 < len(blocks) and _closes_later(blocks[n + 1].masked, opener):
+                if n + 1 < len(blocks) and blocks[n + 1].kind != "heading" and _closes_later(blocks[n + 1].masked, opener):
                     continue
                 if n + 1 < len(blocks) and _quotation_goes_on(b.masked, i, blocks[n + 1], opener):
                     continue
@@ -102,10 +102,11 @@ def _emoticon(text: str, i: int) -> bool:
 
 
 def _closes_later(text: str, opener: str) -> bool:
-    """The next block has a closer of this kind with no opener before it."""
+    """The next block has a closer of this kind with no opener before it (an ASCII ( opens
+    as its full-width twin does: ``(S3)`` closes nothing of the paragraph before)."""
     depth = 0
     for ch in text:
-        if ch == opener:
+        if ch == opener or _ASCII_OPENERS.get(ch) == opener:
             depth += 1
         elif _CLOSERS.get(ch) == opener:
             if depth == 0:
