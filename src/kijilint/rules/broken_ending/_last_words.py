@@ -197,7 +197,7 @@ def ending(doc, toks, tail: str):
         if len(toks) >= 2 and "サ変可能" in toks[-2].pos:
             return "strong", "活用語の途中の形で途切れています"  # 解決す(る), シミュレートす(る)
         return "weak", "活用語の途中の形で途切れています"  # …とす(る): the literary とす is rare today
-    if p1 == "動詞" and cform.startswith("命令形"):
+    if p1 == "動詞" and cform.startswith("命令形") and t.lemma not in _REQUEST_VERBS:
         return "weak", "活用語の途中の形で途切れています"  # 〜などあれ(ば); 見ろ is a real ending
     if p1 in ("連体詞", "接続詞"):
         return "strong", f"「{t.surface}」で途切れています"  # その / しかし cannot end a sentence
@@ -228,6 +228,8 @@ def ending(doc, toks, tail: str):
     return None, ""
 
 
+# ご注意ください, 寝なさい, 見てくれ: requests, the commonest sentence end of a manual.
+_REQUEST_VERBS = ("下さる", "為さる", "呉れる")
 _REASON_OPENERS = ("なぜなら", "何故なら", "なぜかというと", "なんでかというと", "というのも", "だって")
 _POLITE_STEMS = ("まし", "でし")
 _AUX_STEMS = ("い", "お", "しま")

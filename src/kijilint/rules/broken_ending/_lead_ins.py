@@ -69,7 +69,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _resumes_after_list(doc, nb)
     if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
         after = next_paragraph(doc, nb)
-        return _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
+        return (
+            _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
+            or _opens_after_block(doc, b)
+        )
     return True
 
 
@@ -78,6 +81,19 @@ _LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに")
 # Words that point at the block below: a noun phrase with one of them names the code.
 _POINTS_AHEAD = re.compile(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
+
+
+def _opens_after_block(doc, b) -> bool:
+    """The paragraph itself picks a sentence up after code or a list (``と別々に定義しておいて``
+    after code): the writer weaves one sentence through several blocks, so its stop before the
+    next block is part of that weave."""
+    if b.index == 0:
+        return False
+    prev = doc.blocks[b.index - 1]
+    if not (prev.kind in ("code", "table", "html") or prev.in_list):
+        return False
+    toks = doc.tokens(b)
+    return bool(toks) and toks[0].start - b.start <= 1 and toks[0].pos1 in ("助詞", "助動詞")
 
 
 def _reason_end(toks) -> bool:

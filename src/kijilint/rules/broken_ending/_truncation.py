@@ -246,6 +246,16 @@ def _lone_line(doc, b) -> bool:
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 
+_POLITE_ENDS = {"ます", "です", "ました", "でした", "ません", "ください", "下さい", "なさい"}
+
+
+def _polite_end(toks) -> bool:
+    """A polite predicate finished in form (…ご注意ください, …しています): a 。 forgotten by
+    a writer who otherwise uses it is a slip, common in hand-written manuals and harmless."""
+    tail = "".join(t.surface for t in toks[-2:])
+    return any(tail.endswith(p) for p in _POLITE_ENDS)
+
+
 def _short_bare(doc) -> list[int]:
     """Every eligible paragraph, short ones included, that stops on a bare word, is no lead-in
     and has no verdict of its own."""
@@ -294,16 +304,13 @@ def _predicate_missing(toks) -> bool:
 
 
 def _plain_predicate(toks) -> bool:
-    """A plain-form predicate (``…興味をもった``, ``…許されない``, ``…を解決する``): the style
-    of a writer who ends it with 。.  Polite forms (…まとめます, …かもしれません) are left
-    alone: a slip of 。 after ます is common in hand-written prose and harmless."""
+    """A plain-form predicate (``…許されない``, ``…を解決する``), not a polite one: the
+    article's last line stopping so, alone unpunctuated, is cut.  (Mid-article, a lone line
+    like ``ここに価値を強く感じる`` is a writer's emphasis; it stays silent.)"""
     t = toks[-1]
-    if t.pos1 not in PREDICATES or not t.cform.startswith("終止形"):
-        return False
-    return not any(x.surface in _POLITE_AUX for x in toks[-3:])
+    return t.pos1 in PREDICATES and t.cform.startswith("終止形") and not _polite_end(toks)
 
 
-_POLITE_AUX = ("ます", "です", "まし", "でし", "ませ")
 _GOVERNING_PARTICLES = ("が", "を", "に", "で", "へ", "は", "も", "から", "より")
 
 
@@ -316,7 +323,15 @@ def _hard_break_end(doc, b) -> bool:
     """The paragraph ends in a Markdown hard break (two spaces or ``\\``) before another
     paragraph: the writer breaks lines, and sentences, on purpose (``…設計する際に␣␣`` ⏎⏎
     ``しくじったことを…``).  A generation cut leaves no such mark."""
-    return b.text.rstrip("\n").endswith(("  ", "\\")) and next_paragraph(doc, b) is not None
+    text = b.text.rstrip("\n")
+    return text.endswith(("  ", "\\")) and next_paragraph(doc, b) is not None
+
+
+def _line_after_hard_break(b) -> bool:
+    """The paragraph's last line follows a Markdown hard break (``…挿入してください。␣␣`` ⏎
+    ``タイトルの例「…」など``): a line set out on its own, where a bare noun is a label."""
+    text = b.text.rstrip("\n")
+    return "\n" in text and text.rsplit("\n", 1)[0].endswith(("  ", "\\"))
 
 
 def _continued_next(doc, b) -> bool:
@@ -394,21 +409,18 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if (
         strength in (None, "weak") and lone and (earlier_punctuated or article_end) and toks[-1].pos1 != "助詞"
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
-        and not _label_line(doc, last, tail, toks) and _lone_bare(doc, b)
-        # the article's last line alone needs a clause that wants its predicate (a book title
-        # under 購入図書 ends on a noun phrase by design)
-        and (earlier_punctuated or _predicate_missing(toks) or _plain_predicate(toks))
+        and not _label_line(doc, last, tail, toks) and not _polite_end(toks) and _lone_bare(doc, b)
+        # the article's last line alone needs a predicate, or a clause that wants one (a book
+        # title under 購入図書 ends on a noun phrase by design)
+        and (earlier_punctuated or _predicate_missing(toks) or (toks[-1].pos1 in PREDICATES and toks[-1].cform.startswith("終止形")))
     ):
         strength, why = "strong", "この文書で句点のない段落はここだけです"
     if (
         strength in (None, "weak") and lone and len(sents) == 1
-        and (_predicate_missing(toks) or _plain_predicate(toks))
+        and (_predicate_missing(toks) or (article_end and _plain_predicate(toks)))
         and not _label_line(doc, last, tail, toks) and _lone_line(doc, b)
     ):
-        strength, why = "strong", (
-            "この文書で句点のない段落はここだけで、述語がありません" if _predicate_missing(toks)
-            else "この文書で句点のない段落はここだけです"
-        )
+        strength, why = "strong", "この文書で句点のない段落はここだけで、述語がありません"
     if strength is None:
         return None
     if strength == "weak":
@@ -420,7 +432,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             or _clause_then_noun(doc, b, toks)
             or (article_end and len(sents) == 1 and _governed_noun_end(doc, b, toks))
         )
-        if not prose_like or habitually_unpunctuated(doc):
+        if not prose_like or habitually_unpunctuated(doc) or _line_after_hard_break(b):
             return None
         if len(tail.strip(" \u3000\n")) <= 3:
             return None  # …食べた。うま / …。以上 / …。マジ神: a one-word exclamation or sign-off
@@ -474,7 +486,11 @@ def _polite_clause_at_break(doc, toks, i: int) -> bool:
 
 _GOVERNING_CASES = ("が", "を", "で", "に")
 # Telegraphic endings a writer chooses (…を参照, …を試した話, …のメモ)
-_TELEGRAPHIC_NOUNS = ("参照", "参考", "話", "メモ", "備忘録", "まとめ", "感想", "予定", "紹介")
+_TELEGRAPHIC_NOUNS = (
+    "参照", "参考", "話", "メモ", "備忘録", "まとめ", "感想", "予定", "紹介",
+    # modal nouns that end a casual sentence on their own (…だった模様, …という感じ)
+    "模様", "様子", "感じ", "次第", "見込み", "所存", "つもり", "はず", "もよう",
+)
 
 
 def _governed_noun_end(doc, b, toks) -> bool:
