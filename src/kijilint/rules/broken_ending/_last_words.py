@@ -128,13 +128,16 @@ def ending(doc, toks, tail: str):
     if t.surface == "ッ" and p1 == "補助記号" and len(toks) >= 2 and toks[-2].pos1 == "名詞" and kata:
         return "cut", f"語 {kata.group()!r} が途中で切れています"  # リセッ(ト): the tagger could not make a word of it
     # a katakana "particle" right after a noun or a case particle (ところサ, ブロックのサ) is a word's start
-    after_case = len(toks) >= 2 and (toks[-2].pos2 == "格助詞" or toks[-2].pos1 in ("名詞", "代名詞"))
+    # (…発表するサ: the particle さ is not written in katakana after a verb either)
+    after_case = len(toks) >= 2 and (toks[-2].pos2 == "格助詞" or toks[-2].pos1 in ("名詞", "代名詞", *PREDICATES))
     if kata and (p2 != "終助詞" or after_case) and _cut_word(doc, kata.group(), min_len=1):
         # インストー(ル), リーダーシッ(プ), Swiftコ(ード), …ずつダ(ウンロード) read as だ, ブロックのサ(イズ)
         # read as the particle さ; a whole
         # dictionary word (テスト beside テストケース) may still end a lead-in
         word = kata.group()
-        whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2
+        # テスト beside テストケース is a word of its own (the tagger splits the longer one
+        # after it); トピ beside トピック is cut (トピック is one word)
+        whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2 and not _longer_token(doc, word)
         return ("strong" if whole else "cut"), f"語 {word!r} が途中で切れています"
     if p1 == "記号" and _KANA.fullmatch(t.surface):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # kana the tagger cannot read: …のどち
@@ -373,6 +376,17 @@ def _topic_ending(toks) -> bool:
 
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+
+
+def _longer_token(doc, w: str) -> bool:
+    """A token of the document that starts with ``w`` and is longer: the dictionary reads the
+    longer word whole, so ``w`` is a piece of it, not a word before it."""
+    for b in doc.prose_blocks:
+        if w in b.text:
+            for t in doc.tokens(b):
+                if len(t.surface) > len(w) and t.surface.startswith(w):
+                    return True
+    return False
 
 
 def _cut_word(doc, w: str, min_len: int = 2) -> bool:

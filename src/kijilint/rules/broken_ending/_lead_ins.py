@@ -59,10 +59,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # …。…区別するための一意な文 ⏎ code: a noun that names no code (以下のコード does)
         return _sentence_resumes_after(doc, nb)
     if (
-        strength == "strong" and earlier_punctuated and nb.in_list and last is not None
+        strength == "strong" and earlier_punctuated and last is not None
         and last.pos1 in PREDICATES and last.cform.startswith("連用形")
     ):
-        return _resumes_after_list(doc, nb)  # …。そもそも何がき ⏎ list: a verb cut, not a lead-in
+        # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
+        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
     if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in _LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
@@ -121,7 +122,7 @@ def _waits_for_predicate(t) -> bool:
 # ``…のセットアップが`` is no answer to them, unless the sentence goes on after the list
 # (``次のパッケージを`` ⏎ list ⏎ ``インストールします。``).  Lead-ins end in は, に, で, 、.
 _NO_LIST_LEAD = ("が", "を", "と", "の")
-_NO_CODE_LEAD = ("が", "を", "と", "に")
+_NO_CODE_LEAD = ("が", "を", "と", "に", "の")  # …コンポーネント内部の ⏎ code: の wants its noun
 
 
 def _resumes_after_list(doc, first_item) -> bool:
