@@ -278,6 +278,10 @@ def _cut_inflection(toks, tail: str) -> bool:
         return True  # 買っておいてよか(った): the question か never follows an imperative
     if t.pos2 == "終助詞" and t.surface == "い" and prev.pos1 in PREDICATES and prev.cform.startswith("連用形"):
         return True  # よろしくお願いい(たします): the particle い never follows a 連用形
+    if t.pos2 == "終助詞" and t.surface == "い" and prev.pos2 in ("格助詞", "係助詞") and prev.surface in ("も", "は", "が", "を", "に"):
+        return True  # という人もい(る): い after a case or binding particle is a verb cut short
+    if t.pos2 == "終助詞" and t.surface == "な" and prev.surface == "し" and prev.lemma == "為る" and len(toks) >= 3 and "サ変可能" in toks[-3].pos:
+        return True  # 維持しな(い): a サ変 noun's し and the negative cut to its first mora
     if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
         if prev.pos2 == "格助詞" or (prev.pos1 == "形容詞" and prev.cform.startswith("連用形")):
             return True  # ことにな(る), Postgres にど(う), 難しくな(い)
