@@ -25,7 +25,8 @@ class StraySpace(Rule):
     (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
     (numbering, alignment, verse), between a surname and a given name, letter-spacing
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
-    猫の写真 を``, ``90円 (9.9TB/月 まで``) and paragraphs written with spaces between words
+    猫の写真 を``, ``90円 (9.9TB/月 まで``), the last step of a spaced menu path (``設定 →
+    再生デバイス より``) and paragraphs written with spaces between words
     stay silent, and so does a spacing the document repeats (``マティア の`` in a heading and in a
     link to it).
     Bad:  ``AI設備投資 に、より柔軟に対応する``
@@ -142,7 +143,14 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
     j = i - 1
     while j > max(0, i - reach) and m[j] not in _WORD_STOP:
         j -= 1
+    if j > 0 and m[j] in " \t\u3000" and j < i - 1 and m[j - 1] in _PATH_SEPARATORS:
+        return True  # 設定 → 再生デバイス より: the last step of a spaced menu path
+    if any(c in "→⇒" for c in m[j:i]):
+        return True  # ホスト→pfSense→インターネット の: a path written with arrows, set apart whole
     return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
+
+
+_PATH_SEPARATORS = "→⇒>＞»›|｜/／"
 
 
 def _single(m: str, i: int) -> bool:

@@ -22,6 +22,27 @@ def slide_deck(doc) -> bool:
     return bool(_SLIDE_KEYS.search(fm.yaml_text)) and rules >= 5
 
 
+# An FAQ's question heading says so (Q. / Q1: / Ｑ / 質問); a heading that merely ends in ？
+# (なぜ…なのか？) is an essay's, whose copies are no answers.
+_QUESTION = re.compile(r"^(?:Q\d*[.:：．、\s]|Ｑ|質問)")
+
+
+def faq_answers(doc, copy_block, orig_block) -> bool:
+    """Both paragraphs answer different questions of a FAQ (``### Q. …`` headings): an FAQ
+    gives the same answer to two questions on purpose."""
+    a, b = _heading_before(doc, copy_block), _heading_before(doc, orig_block)
+    return a is not None and b is not None and a is not b and all(
+        _QUESTION.search(h.prose().strip()) for h in (a, b)
+    )
+
+
+def _heading_before(doc, block):
+    for i in range(block.index - 1, -1, -1):
+        if doc.blocks[i].kind == "heading":
+            return doc.blocks[i]
+    return None
+
+
 def lines(doc, first_block, last_block=None) -> str:
     """``12 行目`` or ``12〜18 行目`` for a block or a range of blocks."""
     last_block = last_block or first_block

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule, quote
-from kijilint.rules.repetition._common import lines, removal, slide_deck
+from kijilint.rules.repetition._common import faq_answers, lines, removal, slide_deck
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse, key_of
 
 
@@ -15,7 +15,8 @@ class DuplicateParagraph(Rule):
     normalised characters (default 30: one-line boilerplate such as
     「詳しくは以下を参照してください。」 is about 15–25) are reported only when they directly
     follow an identical paragraph (a stutter, from half ``min_chars``), never link-only lines,
-    code blocks, tables or headings.  Copies inside a repeated section are reported once, by
+    code blocks, tables or headings, nor the same answer under two questions of a FAQ
+    (``### Q. …？``).  Copies inside a repeated section are reported once, by
     RP002, except a paragraph of the copy that differs from its original in spacing or
     punctuation where the copy is otherwise byte-identical: it splits the section there and is
     reported here (「…の繰り返しです（空白などの違いのみ）」); its fix also removes a copied
@@ -39,6 +40,8 @@ class DuplicateParagraph(Rule):
             b = u.block
             last = an.units[c.split_with].block if c.split_with is not None else b
             orig = [an.units[k].block for k in c.origs]
+            if faq_answers(doc, b, orig[0]):
+                continue
             where = lines(doc, orig[0], orig[-1])
             if c.how == "merged":
                 msg = f"段落「{quote(b.text)}」は {where}の段落をつなげた繰り返しです"

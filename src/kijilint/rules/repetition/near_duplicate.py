@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule, quote
-from kijilint.rules.repetition._common import lines
+from kijilint.rules.repetition._common import faq_answers, lines
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse
 
 
@@ -15,7 +15,8 @@ class NearDuplicateParagraph(Rule):
     word change costs five grams, so the parallel sentences humans write on purpose
     (「作業」の支援 / 「思考」の支援) stay below the threshold (0.85; measured: human look-alikes
     ≤ 0.79, edited copies ≥ 0.89).  Both paragraphs must be at least ``near_min_chars`` long and within a factor two of
-    each other in length; the score must reach ``near_threshold``.  Bullets and quotations are not compared.  Candidate pairs come from sampled
+    each other in length; the score must reach ``near_threshold``.  Bullets and quotations are not compared, nor
+    two answers to different questions of a FAQ (``### Q. …？``).  Candidate pairs come from sampled
     5-gram fingerprints, so unrelated paragraphs are never scored.  Inline code is scored with
     the prose and without it (the better of the two), and two paragraphs whose code spans
     disagree (`pip install requests` / `pip install httpx`) are different paragraphs.
@@ -32,4 +33,6 @@ class NearDuplicateParagraph(Rule):
         for c in an.near:
             b = an.units[c.unit].block
             o = an.units[c.origs[0]].block
+            if faq_answers(doc, b, o):
+                continue  # one answer to two questions of a FAQ
             report(b.start, b.end, f"段落「{quote(b.text)}」は {lines(doc, o)}の段落とほぼ同じです（類似度 {c.score:.2f}）")
