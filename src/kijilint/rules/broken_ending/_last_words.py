@@ -385,12 +385,14 @@ _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 def _longer_token(doc, w: str) -> bool:
     """A token of the document that starts with ``w`` and is longer: the dictionary reads the
     longer word whole, so ``w`` is a piece of it, not a word before it."""
-    for b in doc.prose_blocks:
-        if w in b.text:
-            for t in doc.tokens(b):
-                if len(t.surface) > len(w) and t.surface.startswith(w):
-                    return True
-    return False
+    seen = doc.cache.setdefault("EN:longer-token", {})
+    if w not in seen:
+        seen[w] = any(
+            len(t.surface) > len(w) and t.surface.startswith(w)
+            for b in doc.prose_blocks if w in b.text
+            for t in doc.tokens(b)
+        )
+    return seen[w]
 
 
 def _cut_word(doc, w: str, min_len: int = 2) -> bool:
