@@ -151,7 +151,11 @@ _DONE_WORDS = {"完了", "終了", "OK", "おしまい", "準備完了"}
 
 def _sentence_resumes_after(doc, code) -> bool:
     """The sentence cut by the code goes on after it: ``…初期化して`` ⏎ code ⏎ ``おきます。`` /
-    ``完了です。`` / ``から、…`` — a writer's lead-in, not a stopped generation."""
+    ``完了です。`` / ``から、…`` — a writer's lead-in, not a stopped generation.  Several code
+    blocks in a row are one display (…定義するときに ⏎ C ⏎ Rust ⏎ TS ⏎ ``とかします。``)."""
+    blocks = doc.blocks
+    while code.index + 1 < len(blocks) and blocks[code.index + 1].kind == "code":
+        code = blocks[code.index + 1]
     after = next_paragraph(doc, code)
     if after is None:
         return False
@@ -164,7 +168,7 @@ def _sentence_resumes_after(doc, code) -> bool:
     first = toks[0]
     if first.pos1 == "動詞" and first.pos2 == "非自立可能":  # おきます, みましょう, ください
         return True
-    if first.pos1 == "助詞" and first.pos2 in ("格助詞", "係助詞", "準体助詞"):
+    if first.pos1 == "助詞" and first.pos2 in ("格助詞", "係助詞", "準体助詞", "副助詞"):
         return True  # …上記コード中の ⏎ code ⏎ の部分を…: the code is the sentence's noun
     if first.pos1 == "接続詞" and first.surface == "から":
         return True

@@ -354,7 +354,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     tail = doc.text[last.start : last_end].rstrip()
     if last.terminated and last.end <= end:
         return None
-    if not tail or tail[-1] in _OPEN_ENDS or tail.endswith("..."):
+    if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･")):  # ellipses, also ・・
         return None
     if not tail.strip("、，, \u3000\n"):
         return None  # a stray 、 after a finished sentence (``…できます。、``): a typo, not a cut

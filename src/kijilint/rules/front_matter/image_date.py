@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import unquote
 
 from kijilint.rules.base import Rule
 from kijilint.rules.front_matter._common import DateProblem, parse_date, usable, value_span
@@ -53,7 +54,8 @@ class ImageDate(Rule):
                 v = v.get("path") or v.get("url") or v.get("src")
             if not isinstance(v, str):
                 continue
-            m = _PATH_DATE.search(v)
+            # %20 before a time (Screenshot%20from%202019-04-20%2016-53-07) is no date 2016-53-07
+            m = next((m for m in _PATH_DATE.finditer(unquote(v)) if 1 <= int(m.group(2)) <= 12), None)
             if not m:
                 continue
             shown = "-".join(m.groups())
