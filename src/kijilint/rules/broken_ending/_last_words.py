@@ -333,7 +333,10 @@ def _stub_after_particle(toks, tail: str) -> bool:
         # …と思うが、そ(の) / …ますが、具(体的) / …ときに、ぜ(ひ); …けど、ね is said on purpose
         return t.surface not in _INTERJECTION_PARTICLES and t.pos2 != "フィラー" and t.pos1 != "感動詞"
     if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を", "に") and len(t.surface) == 1 and stub and not t.surface.isascii():
-        return t.surface not in "方中上下前後外内側"  # one-character nouns that do end phrases
+        # one-character nouns that do end phrases: 方, 中…, and native words of two morae or more
+        # (親和性が鍵, …の話); a cut leaves the first kanji of a compound (…の設(定), …の場(合))
+        native_word = t.field(12) == "和" and len(t.field(6)) >= 2
+        return t.surface not in "方中上下前後外内側" and not (_KANJI_ONE.fullmatch(t.surface) and native_word)
     if t.surface == "さ" and t.pos1 == "接尾辞" and prev.pos1 == "名詞":
         # …をキャンセルさ(れ), …エンハンスメントさ(れた): a noun's さ is a passive cut short
         # (シンプルさ, 大きさ: さ after a na-adjective or an adjective stem, makes a noun)

@@ -372,6 +372,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
     laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
+    # はいどーもー / そうだよー: a hiragana word drawn out by ー is speech, ended on purpose
+    laugh = laugh or (tail[-1] in "ー〜～" and len(tail) > 1 and "\u3041" <= tail[-2] <= "\u309f")
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker and not markup:
         return None
     toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]

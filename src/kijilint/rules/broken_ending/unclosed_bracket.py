@@ -45,7 +45,8 @@ class UnclosedBracket(Rule):
     own within one paragraph, heading or list item (code, URLs and HTML are not looked at).
     Closing brackets without an opener (enumerations like ``1）``) are not reported; neither are
     emoticons (``（＾＾；``) nor a quotation that the author carries on over several paragraphs
-    (the next paragraph closes it, or opens again with 「 as long speeches do).
+    (the next paragraph closes it, or opens again with 「 as long speeches do), nor brackets of
+    a kind the document leaves open three times or more (a writer's asides: ``（しくった。。。``).
     Bad:  ``「マイクロソフトの大きな疑問は互換性だ。``
     Good: ``「マイクロソフトの大きな疑問は互換性だ」``
     Fix: none (where the bracket should close is the author's call).
@@ -54,6 +55,19 @@ class UnclosedBracket(Rule):
     code, name, category, severity = "EN006", "unclosed-bracket", "broken-ending", "warning"
 
     def check(self, doc, report):
+        found = list(self._unclosed_in(doc))
+        per_kind: dict[str, int] = {}
+        for _, _, opener in found:
+            per_kind[opener] = per_kind.get(opener, 0) + 1
+        for b, i, opener in found:
+            if per_kind[opener] >= _HABIT:
+                continue  # （ちょっとずるいｗ / （しくった。。。: a writer who never closes asides
+            start = b.start + i
+            line_end = b.text.find("\n", i)
+            snippet = b.text[i : line_end if line_end >= 0 else len(b.text)]
+            report(start, start + 1, f"括弧 {opener} が閉じられていません: {quote(snippet)}")
+
+    def _unclosed_in(self, doc):
         blocks = doc.prose_blocks
         for n, b in enumerate(blocks):
             if not _ANY_BRACKET.search(b.masked):
@@ -65,10 +79,12 @@ class UnclosedBracket(Rule):
                     continue
                 if n + 1 < len(blocks) and _quotation_goes_on(b.masked, i, blocks[n + 1], opener):
                     continue
-                start = b.start + i
-                line_end = b.text.find("\n", i)
-                snippet = b.text[i : line_end if line_end >= 0 else len(b.text)]
-                report(start, start + 1, f"括弧 {opener} が閉じられていません: {quote(snippet)}")
+                yield b, i, opener
+
+
+# Three or more brackets of one kind left open in a document are the writer's habit (asides
+# opened and never closed), not a generation slip, which leaves one.
+_HABIT = 3
 
 
 def _unclosed(text: str) -> list[tuple[int, str]]:
@@ -97,8 +113,16 @@ def _emoticon(text: str, i: int) -> bool:
         return True
     if text[i] in "（(":
         nl = text.find("\n", i)
-        return is_aside(text[i + 1 : nl if nl >= 0 else len(text)])
+        rest = text[i + 1 : nl if nl >= 0 else len(text)]
+        # …合格点じゃないでしょうか（甘々: a word or two after a finished clause, closing the line,
+        # is an aside; after a title or a noun (…』（翔泳) it is a reference cut short
+        before = text[i - 1] if i else ""
+        after_clause = "\u3041" <= before <= "\u309f" or before in "。！？!?…"
+        return is_aside(rest) or (after_clause and _SHORT_ASIDE.fullmatch(rest.rstrip(" \t\u3000")) is not None)
     return False
+
+
+_SHORT_ASIDE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff々ー〜～]{1,3}[!?！？。…ｗw]*")
 
 
 def _closes_later(text: str, opener: str) -> bool:

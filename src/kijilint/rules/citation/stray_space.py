@@ -11,6 +11,7 @@ _ATTACHED = ("助詞,格助詞", "助詞,係助詞", "助詞,副助詞", "助詞
 # What may precede it: a noun-like word (nouns, pronouns, noun suffixes, na-adjective stems).
 _NOUNISH = ("名詞", "代名詞", "接尾辞", "形状詞")  # 形状詞: 可能 です, 簡単 な
 _PUNCT_AFTER = "。、"
+_SPACED_PUNCTUATION = re.compile(r"[、，] (?=[^\s])")
 _JA = "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヶ"
 _JA_SPACE_JA = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
 
@@ -40,6 +41,9 @@ class StraySpace(Rule):
     def check(self, doc, report):
         for block in doc.paragraphs:
             if block.in_list or block.in_quote or " " not in block.masked or _spaced_on_purpose(block.masked):
+                continue
+            if _SPACED_PUNCTUATION.search(block.masked):
+                continue  # Wordpress、 Medium、はてなブログ を: a writer who spaces around 、 too
                 continue
             found = list(_candidates(doc, block))
             for i, left, right in found:
@@ -83,7 +87,7 @@ def _candidates(doc, block):
     by_start = by_end = None
     i = m.find(" ")
     while i != -1:
-        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _set_apart(m, i):
+        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _set_apart(m, i) and not _in_link_text(block.text, i):
             after = m[i + 1]
             if after in _PUNCT_AFTER:
                 yield i, m[max(0, i - 4) : i].lstrip(), after
@@ -106,6 +110,18 @@ def _candidates(doc, block):
                 ):
                     yield i, prev.surface, nxt.surface
         i = m.find(" ", i + 1)
+
+
+def _in_link_text(text: str, i: int) -> bool:
+    """The space is inside a link's text (``[IPv6 IPv4射影アドレス とは](…)``): a page title,
+    quoted as its site spells it."""
+    start = text.rfind("\n", 0, i) + 1
+    opened = text.rfind("[", start, i)
+    if opened < 0 or text.rfind("]", opened, i) >= 0:
+        return False
+    close = text.find("](", i)
+    line_end = text.find("\n", i)
+    return close >= 0 and (line_end < 0 or close < line_end)
 
 
 def _name_may_go_on(m: str, j: int) -> bool:
