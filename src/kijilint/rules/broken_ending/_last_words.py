@@ -201,7 +201,9 @@ def ending(doc, toks, tail: str):
             return "strong", "活用語の途中の形で途切れています"  # 解決す(る), シミュレートす(る)
         return "weak", "活用語の途中の形で途切れています"  # …とす(る): the literary とす is rare today
     if p1 == "動詞" and cform.startswith("命令形") and t.lemma not in _REQUEST_VERBS:
-        return "weak", "活用語の途中の形で途切れています"  # 〜などあれ(ば); 見ろ is a real ending
+        # 〜などあれ(ば); 見ろ is a real ending, but not in a polite sentence (…ますが、とりあえ(ず))
+        polite = any(x.surface in ("ます", "です", "まし", "でし") for x in toks[:-1])
+        return ("strong" if polite else "weak"), "活用語の途中の形で途切れています"
     if p1 in ("連体詞", "接続詞"):
         return "strong", f"「{t.surface}」で途切れています"  # その / しかし cannot end a sentence
     if p1 == "副詞":
@@ -249,8 +251,8 @@ def _cut_inflection(toks, tail: str) -> bool:
     if len(toks) < 2:
         return False
     t, prev = toks[-1], toks[-2]
-    if t.surface in _POLITE_STEMS and t.pos1 == "助動詞" and t.cform.startswith("連用形"):
-        return True
+    if t.surface in _POLITE_STEMS and t.pos1 == "助動詞":
+        return True  # 確認しまし(た), 行けるでし(ょう): whatever form the tagger gives the stem
     if t.surface == "ま" and prev.pos1 in PREDICATES and prev.cform.startswith("連用形"):
         return True
     if tail.endswith(_REQUEST_CUTS) and prev.pos1 in PREDICATES and prev.cform.startswith("連用形"):
@@ -280,8 +282,10 @@ def _cut_inflection(toks, tail: str) -> bool:
         return True  # よろしくお願いい(たします): the particle い never follows a 連用形
     if t.pos2 == "終助詞" and t.surface == "い" and prev.pos2 in ("格助詞", "係助詞") and prev.surface in ("も", "は", "が", "を", "に"):
         return True  # という人もい(る): い after a case or binding particle is a verb cut short
-    if t.pos2 == "終助詞" and t.surface == "な" and prev.surface == "し" and prev.lemma == "為る" and len(toks) >= 3 and "サ変可能" in toks[-3].pos:
-        return True  # 維持しな(い): a サ変 noun's し and the negative cut to its first mora
+    if t.pos2 == "終助詞" and t.surface == "な" and prev.surface == "し" and prev.lemma == "為る":
+        return True  # 維持しな(い), ろくにしな(い): する's し and the negative cut to its first mora
+    if t.pos2 == "終助詞" and t.surface == "か" and prev.pos1 == "動詞" and prev.cform.startswith("連用形"):
+        return True  # 変なことになりか(ねない): the question か follows no 連用形
     if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
         if prev.pos2 == "格助詞" or (prev.pos1 == "形容詞" and prev.cform.startswith("連用形")):
             return True  # ことにな(る), Postgres にど(う), 難しくな(い)

@@ -77,9 +77,9 @@ def _elliptical_closing(tail: str) -> bool:
 
 # A few lower-case letters glued to Japanese at a paragraph's end (mm, orz, lol): net slang.
 # A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
-_NETSPEAK = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])[a-z]{1,3}$")
+_NETSPEAK = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:([a-z])\1+|orz|lol|kwsk)$")  # not …するor
 _ASIDE_END = re.compile(r"[（(][^()（）\s]{1,5}$")
-_BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]$")
+_BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]$")
 _WORDY = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
 
@@ -286,8 +286,11 @@ def _predicate_missing(toks) -> bool:
     clause's 、.  A title-like phrase (``…への 10 の
     質問``, ``…である3人の葛藤``: an attributive before the noun) has no predicate to miss."""
     i = len(toks) - 1
-    if i < 1 or toks[i].pos1 not in (*NOUN_ENDS, "形状詞"):
-        return False
+    if i < 1 or toks[i].pos1 not in (*NOUN_ENDS, "形状詞", "副詞"):
+        return False  # (an adverb too: 便利な機能は多々, the verb it modifies is missing)
+    if toks[i].pos1 == "副詞":
+        p = toks[i - 1]
+        return p.pos1 == "助詞" and p.pos2 in ("格助詞", "係助詞") and p.surface in _GOVERNING_PARTICLES
     i -= 1
     while i > 0 and (toks[i].pos1 in (*NOUN_ENDS, "接頭辞") or toks[i].surface in _PHRASE_GLUE):
         i -= 1
