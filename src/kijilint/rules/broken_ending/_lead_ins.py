@@ -31,9 +31,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return False
     nb = blocks[b.index + 1]
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
-        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『"))
+        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『", "(", "（"))
     ):
-        return True  # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
+        # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
+        # / …に従えば， ⏎ (1) 例文 ⏎ という2つの文は…
+        return True
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
         return False  # an HTML comment or a closing tag does not carry the sentence on
     # a paragraph without a Japanese word (``550 + 350 = 900``, a command, a URL) is a display
@@ -72,7 +74,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         after = next_paragraph(doc, nb)
         return (
             _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
-            or _opens_after_block(doc, b)
+            or _opens_after_block(doc, b) or _heading_predicate(doc, b)
         )
     return True
 
@@ -82,6 +84,19 @@ _LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに")
 # Words that point at the block below: a noun phrase with one of them names the code.
 _POINTS_AHEAD = re.compile(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
+
+
+def _heading_predicate(doc, b) -> bool:
+    """A one-line paragraph right under a heading that ends on a predicate (``# エラーメッセージが
+    表示される`` ⏎ ``新規プロジェクトを作成したときなどに`` ⏎ code): the heading says what
+    happens, the line when, and the code shows it (FAQ and troubleshooting pages)."""
+    if b.index == 0 or "\n" in b.text.strip():
+        return False
+    prev = doc.blocks[b.index - 1]
+    if prev.kind != "heading":
+        return False
+    toks = doc.tokens(prev)
+    return bool(toks) and toks[-1].pos1 in PREDICATES
 
 
 def _opens_after_block(doc, b) -> bool:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kijilint.rules._layout import slide_deck
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
 from kijilint.rules.broken_ending._last_words import (
@@ -145,7 +146,8 @@ def _counted(doc, b, sents) -> bool:
 def note_style(doc) -> bool:
     """Half or more of the prose paragraphs, short ones included, stop without closing
     punctuation: minutes, verse, lyrics, slides, memos.  Lines there end on particles and
-    continuative forms by design, so only a word cut short is evidence of a cut."""
+    continuative forms by design, so only a word cut short is evidence of a cut.  A Marp or
+    Slidev deck is one whatever its punctuation (…定義しておいて ⏎ code ⏎ こんな風に利用出来る)."""
     key = "EN:notes"
     if key not in doc.cache:
         total = bare = 0
@@ -155,7 +157,7 @@ def note_style(doc) -> bool:
             total += 1
             end = b.prose().rstrip()[-1:]
             bare += not (end in _CLOSED_ENDS or end in _OPEN_ENDS)
-        doc.cache[key] = total >= 4 and 2 * bare >= total
+        doc.cache[key] = slide_deck(doc) or (total >= 4 and 2 * bare >= total)
     return doc.cache[key]
 
 

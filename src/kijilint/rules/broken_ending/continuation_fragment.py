@@ -13,6 +13,7 @@ _TRAILING_ELLIPSIS = re.compile(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
 # are deliberately absent.
 _NEVER_FIRST_PARTICLES = {("を", "格助詞"), ("が", "格助詞"), ("へ", "格助詞"), ("は", "係助詞"), ("の", "格助詞"), ("の", "準体助詞"), ("て", "接続助詞"), ("ば", "接続助詞")}
 _COMPOUND_PARTICLE = re.compile(r"として|によって|によると|によれば|について|に対して|において|に関して|にとって|に比べて")
+_EXAMPLE = re.compile(r"^\s*[(（]\d{1,3}[)）]")
 _IMAGE_ONLY = re.compile(r"^\s*(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 _NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
 
@@ -74,8 +75,12 @@ def _after_interruption(doc, b) -> bool:
         # ``## 準備`` ⏎ ``は不要です。``: the heading is the sentence's subject (slide and memo style)
         title = prev.prose().strip()
         return bool(title) and (title[-1].isalnum() or "\u3040" <= title[-1] <= "\u9fff")
-    if prev.kind == "paragraph" and not prev.containers and _IMAGE_ONLY.match(prev.text):
-        return True  # …(CC BY-NC-SA 3.0) ⏎ ![badge](…) ⏎ の元で配布されています: carried around an image
+    if prev.kind == "paragraph" and not prev.containers and (
+        _IMAGE_ONLY.match(prev.text) or not prev.masked.replace(MASK, "").strip() or _EXAMPLE.match(prev.text)
+    ):
+        # carried around an image (…3.0) ⏎ ![badge](…) ⏎ の元で…), a line of inline code
+        # (`v1.!%xQ情` ⏎ のように…) or a numbered example ((27) 〈〈金星，金星〉〉 ⏎ を表現している…)
+        return True
     return prev.kind in ("code", "table", "html") or prev.in_list or prev.in_quote or emphasis_line(prev)
 
 

@@ -6,22 +6,6 @@ import re
 
 from kijilint.findings import Edit, Fix
 
-_MARP = re.compile(r"^marp:[ \t]*true[ \t]*$", re.M)
-_SLIDE_KEYS = re.compile(r"^(?:theme|highlighter|colorSchema|paginate|class|transition):", re.M)
-
-
-def slide_deck(doc) -> bool:
-    """A Marp or Slidev deck: slides repeat a slide on purpose (the agenda again, a recap),
-    so copies there are no regenerated text."""
-    fm = doc.front_matter
-    if fm is None:
-        return False
-    if _MARP.search(fm.yaml_text):
-        return True
-    rules = sum(1 for b in doc.blocks if b.kind == "hr")
-    return bool(_SLIDE_KEYS.search(fm.yaml_text)) and rules >= 5
-
-
 # An FAQ's question heading says so (Q. / Q1: / Ｑ / 質問); a heading that merely ends in ？
 # (なぜ…なのか？) is an essay's, whose copies are no answers.
 _QUESTION = re.compile(r"^(?:Q\d*[.:：．、\s]|Ｑ|質問)")

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from kijilint.rules._layout import slide_deck
 from kijilint.rules.base import Rule, quote
-from kijilint.rules.repetition._common import lines, removal, slide_deck
+from kijilint.rules.repetition._common import lines, removal
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse
 
 
