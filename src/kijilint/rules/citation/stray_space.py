@@ -11,9 +11,11 @@ _ATTACHED = ("助詞,格助詞", "助詞,係助詞", "助詞,副助詞", "助詞
 # What may precede it: a noun-like word (nouns, pronouns, noun suffixes, na-adjective stems).
 _NOUNISH = ("名詞", "代名詞", "接尾辞", "形状詞")  # 形状詞: 可能 です, 簡単 な
 _PUNCT_AFTER = "。、"
-_SPACED_PUNCTUATION = re.compile(r"[、，] (?=[^\s])")
 _JA = "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヶ"
 _JA_SPACE_JA = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
+# 、 and a space before a Japanese word: a writer who spaces out the sentence (、 before a
+# Latin word is the common Japanese–Latin spacing: 早速、 MOD を, and proves nothing)
+_SPACED_PUNCTUATION = re.compile(f"[、，] (?=[{_JA}])")
 
 
 class StraySpace(Rule):
@@ -43,7 +45,7 @@ class StraySpace(Rule):
             if block.in_list or block.in_quote or " " not in block.masked or _spaced_on_purpose(block.masked):
                 continue
             if _SPACED_PUNCTUATION.search(block.masked):
-                continue  # Wordpress、 Medium、はてなブログ を: a writer who spaces around 、 too
+                continue  # 使い方、 はてなブログ を: a writer who spaces after 、 too
                 continue
             found = list(_candidates(doc, block))
             for i, left, right in found:
@@ -166,7 +168,7 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
     return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
 
 
-_PATH_SEPARATORS = "→⇒>＞»›|｜/／"
+_PATH_SEPARATORS = "→⇒>＞»›"  # not / or |: "Gemini / OpenAI" lists names, it is no path
 
 
 def _single(m: str, i: int) -> bool:
