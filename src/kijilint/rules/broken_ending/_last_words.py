@@ -203,7 +203,10 @@ def ending(doc, toks, tail: str):
     if p1 == "動詞" and cform.startswith("命令形") and t.lemma not in _REQUEST_VERBS:
         # 〜などあれ(ば); 見ろ is a real ending, but not in a polite sentence (…ますが、とりあえ(ず))
         polite = any(x.surface in ("ます", "です", "まし", "でし") for x in toks[:-1])
-        return ("strong" if polite else "weak"), "活用語の途中の形で途切れています"
+        # …少しでもあれ(ば): ある's imperative after a particle is a conditional cut short
+        # (光あれ, a blessing, follows a bare noun)
+        cut_if = t.lemma == "有る" and len(toks) >= 2 and toks[-2].pos1 == "助詞"
+        return ("strong" if polite or cut_if else "weak"), "活用語の途中の形で途切れています"
     if p1 in ("連体詞", "接続詞"):
         return "strong", f"「{t.surface}」で途切れています"  # その / しかし cannot end a sentence
     if p1 == "副詞":
