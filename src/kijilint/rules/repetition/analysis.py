@@ -269,7 +269,7 @@ class _Analyser:
         # (``---END---``, mostly punctuation) that the broken-ending rules report themselves.
         while chain and (self.units[chain[-1][1]].kind == "heading" or self._marker(chain[-1][1])):
             chain.pop()
-        if not chain:
+        if not chain or self._parallel_step(chain):
             return None
         n_units = chain[-1][1] - chain[0][0] + 1
         solid = any(
@@ -293,7 +293,7 @@ class _Analyser:
         body = range(a0 + 1, chain[-1][1] + 1)
         prose = sum(len(_JA.findall(self.units[k].key)) for k in body if self.units[k].kind == "paragraph")
         code = any(self.units[k].group == "code" and len(self.units[k].key) >= 20 for k in body)
-        if self._parent(a0, level) != self._parent(b0, level):
+        if self._parent(a0, level) != self._parent(b0, level) and not self._appended_at_end(chain, head):
             return False
         # A link roundup entry (a long title, its link, one short line) is substantial as a whole.
         text = len(head.key) + sum(len(self.units[k].key) for k in body if self.units[k].kind == "paragraph")
@@ -301,6 +301,64 @@ class _Analyser:
         # both make the section's substance.
         titled = prose >= 5 and prose + len(_JA.findall(head.key)) >= _SECTION_MIN_PROSE
         return prose >= _SECTION_MIN_PROSE or titled or (prose > 0 and (code or text >= 3 * _SECTION_MIN_PROSE))
+
+    def _subheadings(self, parent, level: int) -> list:
+        """Keys of the headings of ``level`` directly under ``parent``, in order."""
+        return [
+            u.key for u in self.units
+            if u.kind == "heading" and u.block.level == level and self._parent(u.idx, level) == parent
+        ]
+
+    def _parallel_step(self, chain) -> bool:
+        return self.parallel_step(chain[0][0], chain[0][2])
+
+    def parallel_step(self, copy: int, orig: int) -> bool:
+        """Units ``copy`` and ``orig`` sit in the same step of parallel sections (## Ubuntu
+        18.04 / ## Ubuntu 20.04, each with ### 1. … ### 2. …): under headings with the same
+        text at the same place among their siblings, whose parents share another subheading.
+        Manuals repeat such steps on purpose."""
+        hc, ho = self._own_heading(copy), self._own_heading(orig)
+        if hc is None or ho is None or hc == ho:
+            return False
+        head = self.units[hc]
+        if self.units[ho].key != head.key:
+            return False
+        level = head.block.level
+        a, b = self._parent(hc, level), self._parent(ho, level)
+        if a == b or a is None or b is None or self.units[a].key == self.units[b].key:
+            return False  # two parents of one title are a section written twice, not a parallel
+        sa, sb = self._subheadings(a, level), self._subheadings(b, level)
+        if head.key not in sa or head.key not in sb or sa.index(head.key) != sb.index(head.key):
+            return False
+        return bool((set(sa) & set(sb)) - {head.key})
+
+    def _own_heading(self, k: int):
+        """The unit itself when it is a heading, else the nearest heading above it."""
+        if self.units[k].kind == "heading":
+            return k
+        enclosing = self._parent(k, 10)  # any level: the innermost open heading
+        return enclosing
+
+    def _appended_at_end(self, chain, head) -> bool:
+        """The copy is the document's last section, closed by a rule or the end of the file
+        (where a restarted generation appends), and its heading occurs only twice: no template
+        repeated under every parent, just one section written again under another."""
+        last = self.units[chain[-1][1]].block
+        blocks = self.doc.blocks
+        after = blocks[last.index + 1] if last.index + 1 < len(blocks) else None
+        if after is not None and after.kind != "hr":
+            return False
+        if len(self.by_key.get((head.group, head.key), [])) != 2:
+            return False
+        # Templates and parallel parents (## open() / ## close(), each with ### 戻り値; ## Ubuntu
+        # 18.04 / 20.04, each with ### 1. …) put the section at the same place under each parent
+        # and share their other subheadings; a section written again lands elsewhere.
+        level = head.block.level
+        sa = self._subheadings(self._parent(head.idx, level), level)
+        sb = self._subheadings(self._parent(chain[0][2], level), level)
+        if sa.index(head.key) == sb.index(head.key):
+            return False
+        return not ((set(sa) & set(sb)) - {head.key})
 
     def _section_end(self, nxt: int, after_copy: int, copy: int, level: int) -> bool:
         """The original section is copied to its end: after it comes a heading of the same or a
@@ -362,6 +420,12 @@ class _Analyser:
             ):
                 # The earliest occurrence is the original the message names.
                 first = self._earliest(a0, a1, b0, b1)
+                if not self._stutter(i) and self.parallel_step(i, b0) and self.parallel_step(i, first[0]):
+                    # a manual's parallel step: silent for RP003 and RP004 too
+                    in_run.update(range(a0, a1 + 1))
+                    res.covered.update(self.units[k].block.index for k in range(a0, a1 + 1))
+                    i = a1 + 1
+                    continue
                 how = "exact" if (a0 == a1 and first[0] == first[-1]) else ("split" if a1 > a0 else "merged")
                 res.copies.append(Copy(i, first, how, split_with=a1 if a1 > a0 else None))
                 in_run.update(range(a0, a1 + 1))

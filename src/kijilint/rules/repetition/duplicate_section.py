@@ -15,9 +15,12 @@ class DuplicateSection(Rule):
     copy and names the lines it repeats.  The copy may be cut short (its last block truncated)
     or miss one block, or hold one extra block; it must contain at least one paragraph of
     ``min_chars`` or more, unless it is a short section (a heading with a line or two, a list
-    or a command) copied whole under the same parent heading.  A heading repeated with a
-    different body is not a copy, nor is a subsection written to a template under each of
-    several parents (``### 戻り値`` / 「失敗したときは例外を送出します。」).
+    or a command) copied whole under the same parent heading, or written again as the
+    document's last section under another parent, at another place among its siblings.  A
+    heading repeated with a different body is not a copy, nor is a subsection written to a
+    template under each of several parents (``### 戻り値`` / 「失敗したときは例外を送出します。」),
+    nor the same step of parallel sections in a manual (``### 1. ドライバ`` under ``## Ubuntu
+    18.04`` and ``## Ubuntu 20.04``).
     A copy that starts with a heading is reported from its first block after the heading(s),
     and the message names the heading: headings repeat legitimately, so the evidence of a copy
     is its body (a suppression comment above the heading still silences it).  A paragraph of the copy that differs from its original only in spacing or
