@@ -3,7 +3,7 @@
     python bench/repetition_scaling.py
 
 Prints milliseconds for the RP rules on synthetic 500- and 2000-paragraph documents (all
-distinct, all identical, alternating, repeated sections); tokens are computed beforehand so
+distinct, all identical, alternating, repeated sections, parallel sections); tokens are computed beforehand so
 only the family's own work is timed.
 """
 
@@ -27,12 +27,16 @@ def main() -> None:
     rules = [c() for c in registry.all_rules() if c.code.startswith("RP")]
     rng = random.Random(1)
     for n in (500, 2000):
-        one = _para(rng)
+        one, two = _para(rng), _para(rng)
         cases = {
             "distinct": "\n\n".join(_para(rng) for _ in range(n)),
             "identical": "\n\n".join([one] * n),
             "alternating": "\n\n".join([one, _para(rng)] * (n // 2)),
             "sections": "\n\n".join(f"## 見出し{i % 7}\n\n" + _para(rng) for i in range(n // 4)) * 2,
+            # a manual's parallel sections: the same steps under n // 4 parents of their own
+            "parallel": "\n\n".join(
+                f"## 環境 {i}\n\n### 1. 準備\n\n{one}\n\n### 2. 実行\n\n{two}" for i in range(n // 4)
+            ),
         }
         for name, text in cases.items():
             doc = Document.from_text(text)

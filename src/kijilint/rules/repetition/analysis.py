@@ -303,11 +303,15 @@ class _Analyser:
         return prose >= _SECTION_MIN_PROSE or titled or (prose > 0 and (code or text >= 3 * _SECTION_MIN_PROSE))
 
     def _subheadings(self, parent, level: int) -> list:
-        """Keys of the headings of ``level`` directly under ``parent``, in order."""
-        return [
-            u.key for u in self.units
-            if u.kind == "heading" and u.block.level == level and self._parent(u.idx, level) == parent
-        ]
+        """Keys of the headings of ``level`` directly under ``parent``, in order (one pass over
+        the document, then a lookup: a manual of 1,500 sections stays linear)."""
+        table = self.__dict__.get("_children")
+        if table is None:
+            table = self._children = {}
+            for u in self.units:
+                if u.kind == "heading":
+                    table.setdefault((self._parent(u.idx, u.block.level), u.block.level), []).append(u.key)
+        return table.get((parent, level), [])
 
     def _parallel_step(self, chain) -> bool:
         return self.parallel_step(chain[0][0], chain[0][2])
@@ -330,7 +334,7 @@ class _Analyser:
         sa, sb = self._subheadings(a, level), self._subheadings(b, level)
         if head.key not in sa or head.key not in sb or sa.index(head.key) != sb.index(head.key):
             return False
-        return bool((set(sa) & set(sb)) - {head.key})
+        return any(k != head.key and k in sb for k in sa[:_SIBLINGS_COMPARED])
 
     def _own_heading(self, k: int):
         """The unit itself when it is a heading, else the nearest heading above it."""
@@ -358,7 +362,7 @@ class _Analyser:
         sb = self._subheadings(self._parent(chain[0][2], level), level)
         if sa.index(head.key) == sb.index(head.key):
             return False
-        return not ((set(sa) & set(sb)) - {head.key})
+        return not any(k != head.key and k in sb for k in sa[:_SIBLINGS_COMPARED])
 
     def _section_end(self, nxt: int, after_copy: int, copy: int, level: int) -> bool:
         """The original section is copied to its end: after it comes a heading of the same or a
@@ -629,6 +633,7 @@ class _Analyser:
 
 
 _NEAR_SPAN = 20_000
+_SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
 _JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
