@@ -18,6 +18,7 @@ _SMALL_KANA = re.compile(r"[ァィゥェォッャュョヮー]")
 _LATIN_OR_DIGIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#_-]*$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
 # 一行一行, 一文一文: "one … at a time", a numeral and its counter doubled on purpose
+_CJK_RUN = re.compile(r"[一-龥々\u30a1-\u30fa\u30fc]+")
 _DISTRIBUTIVE = re.compile(r"^[一1１][\u3400-\u9fff\u30a1-\u30fa]{1,2}$")
 _SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halves this long are a doubling
 
@@ -62,6 +63,7 @@ class DoubledWord(Rule):
     def check(self, doc, report):
         allowed = {str(w).lower() for w in packs.load(self.opts["pack"]).get("words") or []}
         text = doc.text
+        self._reported: set[int] = set()
         for b in doc.prose_blocks:
             toks = doc.tokens(b)
             self._compounds(toks, text, allowed, report)
@@ -108,6 +110,7 @@ class DoubledWord(Rule):
                 if _doubled_prefix(toks, k):  # プレプレリリース: a short prefix doubled on purpose
                     continue
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
+            self._doubled_runs(doc, b, toks, allowed, report)
 
     def _compounds(self, toks, text, allowed, report):
         """A two-token compound written twice (互換 性 互換 性, 受信 側 受信 側): the tokenizer
@@ -186,8 +189,31 @@ class DoubledWord(Rule):
         return any(x is not None and _DIGITS.match(x.surface) for x in (before, after))
 
     def _report(self, report, start, end, del_start, del_end, word):
+        self._reported.update((start, end))
         fix = Fix((Edit(del_start, del_end, ""),), False, f"重複した「{word}」を1つ削除")
         report(start, end, f"「{quote(word)}」が2回続いています", fix=fix)
+
+    def _doubled_runs(self, doc, block, toks, allowed, report):
+        """A run of kanji and katakana that is one string written twice (機能毎機能毎,
+        朝食後朝食後, バンドラバンドラ), however the tokenizer cut it: the token tests above
+        miss compounds split differently in each half.  Runs the dictionary knows as one word
+        and mimetic halves (ワクワク) are left alone."""
+        masked = block.masked
+        for m in _CJK_RUN.finditer(masked):
+            run = m.group()
+            n = len(run)
+            if n < 4 or n % 2 or run[: n // 2] != run[n // 2 :]:
+                continue
+            half = run[: n // 2]
+            start = block.start + m.start()
+            end = start + n
+            if start in self._reported or end in self._reported or half.lower() in allowed or _mimetic(half) or _DISTRIBUTIVE.match(half):
+                continue
+            if any(half == half[:p] * (len(half) // p) for p in range(1, len(half) // 2 + 1) if len(half) % p == 0):
+                continue  # ーーーー, 重複重複重複重複: a rule, or rhetoric (three or more)
+            if any(t.start <= start and t.end >= end and not t.unknown for t in toks if t.start <= start < t.end):
+                continue  # the dictionary reads the run as one word (馬鹿馬鹿しい)
+            self._report(report, start, end, start + n // 2, end, half)
 
 
 def _before_counter(toks, k: int) -> bool:
@@ -195,7 +221,8 @@ def _before_counter(toks, k: int) -> bool:
     after = toks[k + 1] if k + 1 < len(toks) else None
     if after is None or after.start != toks[k].end:
         return False
-    return after.surface == "%" or after.pos.split(",")[2:3] in (["助数詞"], ["助数詞可能"])
+    # 人, 名, 倍 are suffixes to the tagger (3 3人), counters all the same
+    return after.surface == "%" or after.pos1 == "接尾辞" or after.pos.split(",")[2:3] in (["助数詞"], ["助数詞可能"])
 
 
 def _doubled_digit(s: str) -> bool:
