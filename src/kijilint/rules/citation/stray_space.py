@@ -89,10 +89,14 @@ def _candidates(doc, block):
     by_start = by_end = None
     i = m.find(" ")
     while i != -1:
-        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _set_apart(m, i) and not _in_link_text(block.text, i):
+        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _in_link_text(block.text, i):
+            # a phrase the writer spaced on both sides keeps its particle apart; a verbal noun
+            # and its できる are one word even there (… (カスタマイズ できないけど))
+            apart = _set_apart(m, i)
             after = m[i + 1]
             if after in _PUNCT_AFTER:
-                yield i, m[max(0, i - 4) : i].lstrip(), after
+                if not apart:
+                    yield i, m[max(0, i - 4) : i].lstrip(), after
             elif is_japanese(after):
                 if by_start is None:
                     toks = doc.tokens(block)
@@ -104,8 +108,9 @@ def _candidates(doc, block):
                     nxt
                     and prev
                     and (
-                        (nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH))
+                        (not apart and nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH))
                         or _suru_verb(prev, nxt)
+                        or (not apart and _suffix(prev, nxt))
                     )
                     and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
@@ -134,6 +139,15 @@ def _name_may_go_on(m: str, j: int) -> bool:
         return False
     kanji_or_katakana = bool(after) and is_japanese(after) and not "\u3041" <= after <= "\u309f"
     return not kanji_or_katakana
+
+
+# Honorifics may follow a name after a space (山田 さん); other suffixes attach (今後 とも, 三日間 とも).
+_HONORIFICS = {"さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿", "先生", "たち", "達", "ら"}
+
+
+def _suffix(prev, nxt) -> bool:
+    """A suffix cut from its noun by a space (今後 とも): one word split in two."""
+    return nxt.pos1 == "接尾辞" and prev.pos.startswith(_NOUNISH) and nxt.surface not in _HONORIFICS
 
 
 def _suru_verb(prev, nxt) -> bool:
