@@ -78,7 +78,7 @@ class DoubledWord(Rule):
                     if u is not None and u.surface == "つ" and _doubled_digit(t.surface) and u.start == t.end:
                         # 11つ: つ counts only up to nine, so the digit was written twice
                         self._report(report, t.start, t.end, t.start + 1, t.end, t.surface[0])
-                    elif u is not None and _prefix_doubled(t, u, allowed):
+                    elif u is not None and u.surface[:1] == t.surface[:1] and _prefix_doubled(t, u, allowed):
                         self._report(report, t.start, u.end, t.start, t.end, t.surface)  # 見出見出し
                     continue  # the cheap test first: most tokens differ from their neighbour
                 if u is not None and _katakana_adverb_doubled(t, u):
