@@ -116,6 +116,8 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
 def ending(doc, toks, tail: str):
     t = toks[-1]
     p1, p2 = t.pos1, t.pos2
+    if tail.strip(" \u3000\n「") in REASON_OPENERS:
+        return "strong", f"「{tail.strip()}」で途切れています"  # …です。なぜなら: the reason never came
     if tail[-1] in "、，," or comma_then_markup(tail):
         return "strong", "読点で途切れています"
     if opener_end(tail):
@@ -174,7 +176,7 @@ def ending(doc, toks, tail: str):
             return None, ""  # …追記するかも: かもしれない said short, on purpose
         if t.surface == "など" and p2 == "副助詞":
             return "weak", "「など」で終わっています"  # …や slide.md など: a telegraphic list, unless the prose says otherwise
-        if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(_REASON_OPENERS):
+        if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(REASON_OPENERS):
             return None, ""  # なぜなら、…しているから: the reason clause is the whole sentence
         if p2 == "接続助詞" and t.surface in _COLLOQUIAL:
             return "weak", "助詞で途切れています"
@@ -238,7 +240,7 @@ def ending(doc, toks, tail: str):
 
 # ご注意ください, 寝なさい, 見てくれ: requests, the commonest sentence end of a manual.
 _REQUEST_VERBS = ("下さる", "為さる", "呉れる")
-_REASON_OPENERS = ("なぜなら", "何故なら", "なぜかというと", "なんでかというと", "というのも", "だって")
+REASON_OPENERS = ("なぜなら", "何故なら", "なぜかというと", "なんでかというと", "というのも", "だって")
 _POLITE_STEMS = ("まし", "でし")
 _AUX_STEMS = ("い", "お", "しま")
 _REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # not てく: 行ってく is colloquial 行っていく

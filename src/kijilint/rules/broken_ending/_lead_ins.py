@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line
-from kijilint.rules.broken_ending._last_words import NOUN_ENDS, PREDICATES
+from kijilint.rules.broken_ending._last_words import NOUN_ENDS, PREDICATES, REASON_OPENERS
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
 _JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -30,6 +30,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if b.index + 1 >= len(blocks):
         return False
     nb = blocks[b.index + 1]
+    if nb.kind == "paragraph" and tail.strip(" \u3000\n「") in REASON_OPENERS:
+        return True  # …。なぜなら ⏎ 速いからです。: the reason in a paragraph of its own
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
         len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『", "(", "（"))
     ):
@@ -81,7 +83,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
 
 # Adverbs that do announce a list (例えば ⏎ - …); any other adverb waits for its verb.
 _LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
-_REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに")
+_REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに", "ば")  # …PR を見れば ⏎ list
 # Words that point at the block below: a noun phrase with one of them names the code.
 _POINTS_AHEAD = re.compile(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
 
