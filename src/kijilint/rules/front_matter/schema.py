@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from kijilint import packs
 from kijilint.rules.base import Rule
-from kijilint.rules.front_matter._common import DateProblem, key_span, parse_date, usable, value_span
+from kijilint.rules.front_matter._common import usable, value_span
 
 _TYPE_NAMES = {
     "string": "文字列",
