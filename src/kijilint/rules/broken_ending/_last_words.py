@@ -28,6 +28,7 @@ _CLAUSE_OPENERS = {"たとい", "たとえ", "もし", "もしも", "仮に", "�
 # Adverbs that end a polite formula on their own (コーヒーをどうぞ, 今後ともよろしく).
 _COURTESY = {"どうぞ", "よろしく", "宜しく", "ぜひ", "是非", "どうか"}
 NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # a kana or kanji character
 PREDICATES = ("動詞", "助動詞", "形容詞")
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line
-from kijilint.rules.broken_ending._last_words import NOUN_ENDS, PREDICATES, REASON_OPENERS
+from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
-_JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _NOT_CONTENT_HTML = re.compile(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$)")
 
 
@@ -44,7 +43,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     # block like code: …ということで集計すると ⏎ the sum
     display = (
         nb.kind == "paragraph" and not nb.containers and "](" not in nb.text and "<" not in nb.text
-        and len(nb.prose().strip()) >= 3 and not _JP.search(nb.prose())
+        and len(nb.prose().strip()) >= 3 and not JAPANESE.search(nb.prose())
     )  # links, embeds (@[tweet](…)) and HTML are no display lines
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display):
         return False

@@ -34,6 +34,7 @@ from kijilint.rules._layout import slide_deck
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
 from kijilint.rules.broken_ending._last_words import (
+    JAPANESE,
     NOUN_ENDS,
     PREDICATES,
     closes_clause,
@@ -47,7 +48,6 @@ from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is
 from kijilint.rules.broken_ending._markers import find_markers
 from kijilint.rules.broken_ending._lead_ins import before_list_or_code, lead_in, next_paragraph
 
-_JP = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # Headings of other markups left in Markdown: Textile (h2. 見出し, Jekyll renders it) and Hatena
 # (** おわりに): one-line paragraphs, not sentences.
 _FOREIGN_HEADING = re.compile(r"^(?:h[1-6]\.|\*{1,3})\s")
@@ -105,7 +105,7 @@ def eligible(doc, b) -> bool:
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
     prose = b.prose().strip()
-    if not _JP.search(prose) or is_link_only(b):
+    if not JAPANESE.search(prose) or is_link_only(b):
         return False
     if len(prose) <= 5:
         return False  # 続き / 未定: a one-word note, no sentence to cut
