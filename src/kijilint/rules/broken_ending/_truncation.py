@@ -204,12 +204,8 @@ def _bare_paragraphs(doc) -> tuple[int, list[int]]:
     else explains: not a lead-in, no verdict of their own."""
     key = "EN:bare"
     if key not in doc.cache:
-        paragraphs = _habit_paragraphs(doc)
-        bare = [
-            b.index for b, is_bare, nb in paragraphs
-            if is_bare and not before_list_or_code(nb, quotes=True) and analyse(doc, b, lone=False) is None
-        ]
-        doc.cache[key] = (len(paragraphs), bare)
+        counted = {b.index for b, _, _ in _habit_paragraphs(doc)}
+        doc.cache[key] = (len(counted), [i for i in _short_bare(doc) if i in counted])
     return doc.cache[key]
 
 
@@ -237,8 +233,8 @@ def _lone_line(doc, b) -> bool:
     document (four or more long ones, every one ending in 。), stops on a bare word; short
     lines count too, so a document of bare one-liners (captions, steps, 読了 dates) has a habit.
     Not the opening line (a tagline), not a copyright line, not a sentence running on."""
-    total, bare = _bare_paragraphs(doc)
-    if total < _LONE_MIN_PARAGRAPHS or any(i != b.index for i in bare) or _short_bare(doc) != [b.index]:
+    total, _ = _bare_paragraphs(doc)
+    if total < _LONE_MIN_PARAGRAPHS or _short_bare(doc) != [b.index]:
         return False
     if b.index == _first_paragraph(doc) or _COPYRIGHT.search(b.text):
         return False
