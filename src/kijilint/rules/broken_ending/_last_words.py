@@ -142,8 +142,9 @@ def ending(doc, toks, tail: str):
         # after it); トピ beside トピック is cut (トピック is one word)
         whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2 and not _longer_token(doc, word)
         return ("strong" if whole else "cut"), f"語 {word!r} が途中で切れています"
-    if p1 == "記号" and _KANA.fullmatch(t.surface):
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # kana the tagger cannot read: …のどち
+    if p1 == "記号" and (_KANA.fullmatch(t.surface) or (_KANJI_ONE.fullmatch(t.surface) and len(toks) >= 2 and toks[-2].pos1 == "助詞")):
+        # kana the tagger cannot read (…のどち), or one kanji after a particle (…も確, 何も問)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if t.surface in _DEMONSTRATIVE_NA:
         return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
     if p1 == "感動詞" and _stub_after_particle(toks, tail):
@@ -173,6 +174,10 @@ def ending(doc, toks, tail: str):
         if _topic_ending(toks):
             return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
         if p2 == "終助詞":
+            if prev is not None and prev.pos2 in ("格助詞", "係助詞") and t.surface in _STUB_PARTICLES:
+                # …してもら(う), 出口もわ(からない), …のよ(うに), …によ(って): a sentence-final particle
+                # follows a predicate, never a case or topic particle
+                return "cut", f"語 {t.surface!r} が途中で切れています"
             if prev is not None and prev.pos2 == "読点" and _stub_after_particle(toks, tail):
                 return "cut", f"語 {t.surface!r} が途中で切れています"  # …ときに、ぜ(ひ), read as the particle ぜ
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
@@ -182,6 +187,8 @@ def ending(doc, toks, tail: str):
             return "weak", "「など」で終わっています"  # …や slide.md など: a telegraphic list, unless the prose says otherwise
         if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(REASON_OPENERS):
             return None, ""  # なぜなら、…しているから: the reason clause is the whole sentence
+        if t.surface == "し" and prev is not None and prev.pos2 == "接続助詞" and prev.surface in ("て", "で"):
+            return "cut", f"語 {t.surface!r} が途中で切れています"  # 失ってし(まう): …いるし ends a clause, てし does not
         if p2 == "接続助詞" and t.surface in _COLLOQUIAL:
             return "weak", "助詞で途切れています"
         if p2 in _STRONG_PARTICLES or p2 == "接続助詞":
@@ -189,7 +196,20 @@ def ending(doc, toks, tail: str):
         return None, ""
     if p1 == "接頭辞":
         return "strong", "接頭辞で途切れています"
+    prev = toks[-2] if len(toks) >= 2 else None
+    if p1 == "感動詞" and len(t.surface) == 1 and prev is not None and prev.pos2 in ("格助詞", "係助詞", "副助詞"):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # …ことはあ(る), 壁もま(た): read as a filler
+    if p1 == "代名詞" and prev is not None and (
+        prev.pos1 in ("副詞", "接続詞") or prev.pos2 == "読点" or (prev.pos2 == "格助詞" and prev.surface in _GOVERNING_CASES)
+    ):
+        # 少しそれ(を), あるいはそれ(以上), …をこれ(から): a pronoun after an adverb or an object's
+        # case waits for its predicate; 詳細はこちら / 例がこちら / …闊歩する俺 are said so
+        return "strong", f"「{t.surface}」で途切れています"
+    if p1 == "助動詞" and ((t.surface == "な" and t.cform.startswith("語幹")) or (t.surface == "す" and t.cform.startswith("終止形"))):
+        return "strong", "活用語の途中の形で途切れています"  # 取らな(い), 後押しす(る)
     cform = t.cform
+    if t.surface == "に" and len(toks) >= 3 and toks[-2].surface == "よう" and toks[-3].surface in ("ない", "ぬ", "ん"):
+        return None, ""  # …を忘れないように: an admonition said short, on purpose
     if cform.startswith("連用形") and _honorific_noun(toks):
         return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
     if p1 == "接尾辞" and p2 == "形容詞的" and cform.startswith("連用形"):
@@ -327,6 +347,9 @@ def _lone_letter_after_particle(toks) -> bool:
 
 
 _INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
+# One-kana "particles" the tagger makes of a word's first kana after a case or topic particle.
+_STUB_PARTICLES = ("ら", "わ", "よ", "さ", "ぞ", "ぜ")
+_GOVERNING_CASES = ("を", "に", "で", "へ", "から")
 _KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
 
 

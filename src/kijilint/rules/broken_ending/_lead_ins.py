@@ -69,7 +69,9 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
     if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in _LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
-    if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD):
+    conditional = last is not None and last.surface == "と" and last.pos2 == "接続助詞"
+    if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD) and not conditional:
+        # (…噛み砕くと / まとめると ⏎ list: a conditional と of saying introduces the list)
         return _resumes_after_list(doc, nb)
     if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
         after = next_paragraph(doc, nb)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:[T ]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
-    r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}))?\s*$"
+    r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|[+-]\d{3}))?\s*$"  # +900: Ruby (Jekyll) reads +HMM too
 )
 
 
@@ -40,6 +40,7 @@ def parse_date(value) -> date:
             raise DateProblem(f"存在しない時刻です: {s!r}")
     if m["tz"] and m["tz"] != "Z":
         tz = m["tz"].replace(":", "")
+        tz = tz[0] + tz[1:].zfill(4)  # +900 -> +0900
         if int(tz[1:3]) > 14 or int(tz[3:5]) > 59:
             raise DateProblem(f"タイムゾーンが不正です: {s!r}")
     return day
