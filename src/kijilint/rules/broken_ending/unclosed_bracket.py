@@ -75,12 +75,17 @@ class UnclosedBracket(Rule):
             for i, opener in _unclosed(b.masked):
                 if _emoticon(b.masked, i) or (opener in "（(" and interjection_aside(doc, b, b.start + i)):
                     continue
+                if _ELIDED.search(b.masked, i + 1):
+                    continue  # 「さすがは…じっくり… (中略) …: a quotation cut short on purpose
                 if n + 1 < len(blocks) and blocks[n + 1].kind != "heading" and _closes_later(blocks[n + 1].masked, opener):
                     continue
                 if n + 1 < len(blocks) and _quotation_goes_on(b.masked, i, blocks[n + 1], opener):
                     continue
                 yield b, i, opener
 
+
+# An elision mark: the quoted text was shortened by the writer, its closing bracket with it.
+_ELIDED = re.compile(r"中略|後略|[（(]\s*略\s*[）)]")
 
 # Three or more brackets of one kind left open in a document are the writer's habit (asides
 # opened and never closed), not a generation slip, which leaves one.

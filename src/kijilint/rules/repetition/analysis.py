@@ -67,14 +67,22 @@ def key_of(text: str) -> str:
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.S)
 
 
+_IMAGE_SOURCE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
 def block_key(masked: str, raw: str) -> str:
-    """Key of prose that still tells inline code apart: ``pip install `requests``` and
-    ``pip install `numpy``` mask to the same prose but are different paragraphs."""
+    """Key of prose that still tells inline code and images apart: ``pip install `requests```
+    and ``pip install `numpy``` mask to the same prose but are different paragraphs, and so are
+    three photos under one caption (``![会場の様子](a.jpg)`` ⏎ ``会場の様子 (c) PyCon JP``)."""
     key = key_of(masked)
     if "`" in raw:
         codes = [m.group(2).strip() for m in _INLINE_CODE.finditer(raw)]
         if codes and key:
             key += "\x01" + "\x02".join(codes)
+    if "![" in raw and key:
+        images = _IMAGE_SOURCE.findall(raw)
+        if images:
+            key += "\x03" + "\x02".join(images)
     return key
 
 

@@ -65,7 +65,8 @@ class DoubledWord(Rule):
         text = doc.text
         self._reported: set[int] = set()
         for b in doc.prose_blocks:
-            toks = doc.tokens(b)
+            toks = self._toks = doc.tokens(b)
+            self._text = text
             self._compounds(toks, text, allowed, report)
             for k, t in enumerate(toks):
                 u = toks[k + 1] if k + 1 < len(toks) else None
@@ -189,9 +190,23 @@ class DoubledWord(Rule):
         return any(x is not None and _DIGITS.match(x.surface) for x in (before, after))
 
     def _report(self, report, start, end, del_start, del_end, word):
+        if self._deliberate(start, end, word):
+            return
         self._reported.update((start, end))
         fix = Fix((Edit(del_start, del_end, ""),), False, f"重複した「{word}」を1つ削除")
         report(start, end, f"「{quote(word)}」が2回続いています", fix=fix)
+
+    def _deliberate(self, start: int, end: int, word: str) -> bool:
+        """A doubling said on purpose: the whole of a quotation (「いっぱいいっぱい」, a term the
+        writer sets apart), or a katakana sound word doubled right before its verb
+        (フンガーフンガー鳴ってる, ガタガタ揺れる; …テストテストする stays a slip)."""
+        text = self._text
+        if start > 0 and end < len(text) and text[start - 1] + text[end] in _QUOTE_PAIRS:
+            return True
+        if not _KATAKANA.fullmatch(word):
+            return False
+        nxt = next((t for t in self._toks if t.start >= end), None)
+        return nxt is not None and nxt.start == end and nxt.pos1 == "動詞" and nxt.lemma not in ("為る", "出来る")
 
     def _doubled_runs(self, doc, block, toks, allowed, report):
         """A run of kanji and katakana that is one string written twice (機能毎機能毎,
@@ -240,6 +255,7 @@ def _doubled_prefix(toks, k: int) -> bool:
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+_QUOTE_PAIRS = ("「」", "『』", "“”", '""', "《》", "〈〉")
 
 
 def _prefix_doubled(t, u, allowed) -> bool:
