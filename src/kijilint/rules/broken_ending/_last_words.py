@@ -199,6 +199,13 @@ def ending(doc, toks, tail: str):
     prev = toks[-2] if len(toks) >= 2 else None
     if p1 == "感動詞" and len(t.surface) == 1 and prev is not None and prev.pos2 in ("格助詞", "係助詞", "副助詞"):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …ことはあ(る), 壁もま(た): read as a filler
+    if p1 == "感動詞" and len(t.surface) <= 3 and prev is not None and prev.pos1 in PREDICATES and prev.cform.startswith(("連体形", "連用形")):
+        # …シンプルなチェッ(ク), なんとなくおい(しい): no interjection follows an attributive or a
+        # continuative form; it is a word's start
+        return "cut", f"語 {t.surface!r} が途中で切れています"
+    if p1 == "形容詞" and t.ctype.startswith("文語") and prev is not None and prev.pos2 == "接続助詞":
+        # 見てて楽し(い): a classical ending after a modern clause is a word cut short (ああ、美し is said so)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "代名詞" and prev is not None and (
         prev.pos1 in ("副詞", "接続詞") or prev.pos2 == "読点" or (prev.pos2 == "格助詞" and prev.surface in _GOVERNING_CASES)
     ):

@@ -48,6 +48,13 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display):
         return False
     last = toks[-1] if toks else None
+    quote_or_html = (nb.in_quote and not nb.in_list and strength in ("weak", "strong")) or (nb.kind == "html" and strength == "strong")
+    if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or _POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
+        # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
+        # sentences, a quotation or an embed is introduced by 、, ：, は or a word that points at
+        # it (以下, 次の, こちら); otherwise the sentence was cut before it (no such lead-in in
+        # the 14 clean sets)
+        return _sentence_resumes_after(doc, nb)
     # 使い方は ⏎ code: a noun's topic announced, the code is its answer (…には waits for more)
     topic = last is not None and last.surface == "は" and len(toks) >= 2 and toks[-2].pos1 in NOUN_ENDS
     if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not topic:

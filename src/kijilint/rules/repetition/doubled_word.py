@@ -66,7 +66,6 @@ class DoubledWord(Rule):
         self._reported: set[int] = set()
         for b in doc.prose_blocks:
             toks = self._toks = doc.tokens(b)
-            self._text = text
             self._compounds(toks, text, allowed, report)
             for k, t in enumerate(toks):
                 u = toks[k + 1] if k + 1 < len(toks) else None
@@ -197,13 +196,12 @@ class DoubledWord(Rule):
         report(start, end, f"「{quote(word)}」が2回続いています", fix=fix)
 
     def _deliberate(self, start: int, end: int, word: str) -> bool:
-        """A doubling said on purpose: the whole of a quotation (「いっぱいいっぱい」, a term the
-        writer sets apart), or a katakana sound word doubled right before its verb
-        (フンガーフンガー鳴ってる, ガタガタ揺れる; …テストテストする stays a slip)."""
-        text = self._text
-        if start > 0 and end < len(text) and text[start - 1] + text[end] in _QUOTE_PAIRS:
-            return True
+        """A katakana sound word the dictionary does not know, doubled right before its verb
+        (フンガーフンガー鳴ってる): said on purpose.  A known noun doubled before a verb with its
+        particle dropped (レポートレポート書いて) stays a slip, and so does …テストテストする."""
         if not _KATAKANA.fullmatch(word):
+            return False
+        if not any(t.unknown and t.start <= start and t.end >= end for t in self._toks if t.start <= start < t.end):
             return False
         nxt = next((t for t in self._toks if t.start >= end), None)
         return nxt is not None and nxt.start == end and nxt.pos1 == "動詞" and nxt.lemma not in ("為る", "出来る")
@@ -255,7 +253,6 @@ def _doubled_prefix(toks, k: int) -> bool:
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
-_QUOTE_PAIRS = ("「」", "『』", "“”", '""', "《》", "〈〉")
 
 
 def _prefix_doubled(t, u, allowed) -> bool:
