@@ -342,10 +342,14 @@ def _lone_letter_after_particle(toks) -> bool:
     t, prev, before = toks[-1], toks[-2], toks[-3]
     if not (len(t.surface) == 1 and t.surface.isascii() and t.surface.isalnum()):
         return False
-    if prev.end != t.start and prev.pos2 != "読点":
+    spaced = t.start - prev.end == 1  # …を e: a writer who spaces Latin words from Japanese
+    if prev.end != t.start and prev.pos2 != "読点" and not spaced:
         return False
     if prev.pos2 == "格助詞" and prev.surface in _LETTER_AFTER:
-        return not before.surface.isascii()
+        # (…の違いは A と B: a pair of names; an object's を takes no one-letter name at the end)
+        return prev.surface == "を" or not before.surface.isascii()
+    if spaced:
+        return False
     if prev.pos2 == "読点":  # Chrome の場合、H / …を振り返り、2: a clause closed, then one letter (A、B, 1、2 stay silent)
         return (before.pos1 == "名詞" or _clause_end(before)) and not before.surface.isascii()
     if not t.surface.isalpha():
@@ -379,7 +383,12 @@ def _stub_after_particle(toks, tail: str) -> bool:
         # one-character nouns that do end phrases: 方, 中…, and native words of two morae or more
         # (親和性が鍵, …の話); a cut leaves the first kanji of a compound (…の設(定), …の場(合))
         native_word = t.field(12) == "和" and len(t.field(6)) >= 2
-        return t.surface not in "方中上下前後外内側" and not (_KANJI_ONE.fullmatch(t.surface) and native_word)
+        # (…の例, …さんの本, …の略, 創業の地: one-kanji words that stand alone; …が楽 is a
+        # na-adjective's predicate, its だ left out)
+        return (
+            t.surface not in "方中上下前後外内側例本略地" and "形状詞可能" not in t.pos
+            and not (_KANJI_ONE.fullmatch(t.surface) and native_word)
+        )
     if t.surface == "さ" and t.pos1 == "接尾辞" and prev.pos1 == "名詞":
         # …をキャンセルさ(れ), …エンハンスメントさ(れた): a noun's さ is a passive cut short
         # (シンプルさ, 大きさ: さ after a na-adjective or an adjective stem, makes a noun)
@@ -412,8 +421,8 @@ _KANJI_START = re.compile(r"[\u3400-\u9fff]")
 def verb_stem(tail: str) -> str | None:
     """The stem of a verb or adjective left without its ending (``…と助か``, ``日付が変わ``,
     ``母分散に近付``), which the tagger reads as a noun and a particle: one kana more makes the
-    dictionary read one word that starts with a kanji before the last token.  A sentence that
-    ends whole never does (``…ですね`` + る is すねる: no kanji; none of 11,674 finished
+    dictionary read one word that starts with a kanji before the last token, or at a lone
+    kanji after a particle (``…」と言``).  A sentence that ends whole never does (``…ですね`` + る is すねる: no kanji; none of 11,674 finished
     sentences and 7,404 unpunctuated lines of human writing), so this is word evidence."""
     from kijilint.tokens import tokenize  # the shared tagger; only bare endings get here
 
@@ -422,9 +431,18 @@ def verb_stem(tail: str) -> str | None:
     if len(toks) < 2:
         return None
     last = toks[-1].start
+    # one kanji after a particle, read as a noun (…」と言, …ことは要, …で作): the stem of a verb
+    # that starts there; not a native noun of two morae or more (…の話, …の中) or 楽, 便
+    lone_kanji = (
+        _KANJI_ONE.fullmatch(toks[-1].surface) is not None and toks[-1].pos1 in ("名詞", "接尾辞", "記号")
+        and toks[-2].pos1 == "助詞" and "形状詞可能" not in toks[-1].pos
+        and not (toks[-1].field(12) == "和" and len(toks[-1].field(6)) >= 2)
+    )
     for kana in _STEM_ENDINGS:
         for t in tokenize(s + kana):
-            if t.start < last < t.end and t.end > len(s) and t.pos1 in ("動詞", "形容詞") and _KANJI_START.match(t.surface):
+            if t.end <= len(s) or t.pos1 not in ("動詞", "形容詞") or not _KANJI_START.match(t.surface):
+                continue
+            if t.start < last < t.end or (lone_kanji and t.start == last):
                 return s[t.start :]
     return None
 
