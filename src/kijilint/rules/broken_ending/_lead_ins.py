@@ -80,7 +80,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD) and not conditional:
         # (…噛み砕くと / まとめると ⏎ list: a conditional と of saying introduces the list)
         return _resumes_after_list(doc, nb)
-    if strength == "strong" and nb.kind in _LEAD_IN_FOLLOWERS and last is not None and _waits_for_predicate(last):
+    object_case = last is not None and last.pos2 == "格助詞" and last.surface in ("を", "が")
+    if strength == "strong" and (nb.kind in _LEAD_IN_FOLLOWERS or (display and object_case)) and last is not None and _waits_for_predicate(last):
+        # (a display line after を/が too: …ライブラリを ⏎ index.js ⏎ code names a file, it is
+        # no object; …集計すると ⏎ 550 + 350 = 900 is the sum)
         after = next_paragraph(doc, nb)
         return (
             _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
