@@ -115,6 +115,20 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
 
 
 def ending(doc, toks, tail: str):
+    strength, why = _grammar(doc, toks, tail)
+    if strength in (None, "weak") and toks[-1].pos1 not in PREDICATES and _STEM_TAIL.search(tail):
+        # asked last, and only where the grammar found no cut: it tags the tail once per kana
+        stem = verb_stem(tail)
+        if stem:
+            return "cut", f"語 {stem!r} が途中で切れています"  # 助か(る), 変わ(る), 近付(く), と言(う)
+    return strength, why
+
+
+# A stem ends in a kanji or a hiragana (助か, 変わ, 言), never in katakana, Latin or digits.
+_STEM_TAIL = re.compile(r"[\u3041-\u3093\u3400-\u9fff]$")
+
+
+def _grammar(doc, toks, tail: str):
     t = toks[-1]
     p1, p2 = t.pos1, t.pos2
     if tail.strip(" \u3000\n「") in REASON_OPENERS:
@@ -159,9 +173,6 @@ def ending(doc, toks, tail: str):
         return "cut", "活用語の途中の形で途切れています"
     if _compound_verb_stub(toks):
         return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"  # 書き留(める)
-    stem = verb_stem(tail) if p1 not in PREDICATES else None
-    if stem:
-        return "cut", f"語 {stem!r} が途中で切れています"  # 助か(る), 変わ(る), 近付(く)
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
         return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), ビルドさ(れ): read as the particle さ
     if p1 == "形状詞" and p2 == "タリ" and len(t.surface) == 1:
@@ -422,29 +433,55 @@ def verb_stem(tail: str) -> str | None:
     """The stem of a verb or adjective left without its ending (``…と助か``, ``日付が変わ``,
     ``母分散に近付``), which the tagger reads as a noun and a particle: one kana more makes the
     dictionary read one word that starts with a kanji before the last token, or at a lone
-    kanji after a particle (``…」と言``).  A sentence that ends whole never does (``…ですね`` + る is すねる: no kanji; none of 11,674 finished
-    sentences and 7,404 unpunctuated lines of human writing), so this is word evidence."""
-    from kijilint.tokens import tokenize  # the shared tagger; only bare endings get here
-
+    kanji after a particle (``…」と言``).  A sentence that ends whole never does (``…ですね`` +
+    る is すねる: no kanji; none of 12,710 sentence ends of human writing, 。 removed), so
+    this is word evidence."""
     s = tail[-8:]
-    toks = tokenize(s)
-    if len(toks) < 2:
-        return None
-    last = toks[-1].start
-    # one kanji after a particle, read as a noun (…」と言, …ことは要, …で作): the stem of a verb
-    # that starts there; not a native noun of two morae or more (…の話, …の中) or 楽, 便
-    lone_kanji = (
-        _KANJI_ONE.fullmatch(toks[-1].surface) is not None and toks[-1].pos1 in ("名詞", "接尾辞", "記号")
-        and toks[-2].pos1 == "助詞" and "形状詞可能" not in toks[-1].pos
-        and not (toks[-1].field(12) == "和" and len(toks[-1].field(6)) >= 2)
-    )
-    for kana in _STEM_ENDINGS:
-        for t in tokenize(s + kana):
-            if t.end <= len(s) or t.pos1 not in ("動詞", "形容詞") or not _KANJI_START.match(t.surface):
-                continue
-            if t.start < last < t.end or (lone_kanji and t.start == last):
-                return s[t.start :]
-    return None
+    if s in _STEMS:
+        return _STEMS[s]
+    words = _tag(s)
+    found = None
+    if len(words) >= 2:
+        last, (surface, start, pos, reading) = words[-1][1], words[-1]
+        prev_pos = words[-2][2]
+        # one kanji after a particle, read as a noun (…」と言, …ことは要, …で作): the stem of a
+        # verb that starts there; not a native noun of two morae or more (…の話, …の中) or a
+        # na-adjective's noun (楽)
+        lone_kanji = (
+            _KANJI_ONE.fullmatch(surface) is not None and pos.startswith(("名詞", "接尾辞", "記号"))
+            and prev_pos.startswith("助詞") and "形状詞可能" not in pos and not reading
+        )
+        for kana in _STEM_ENDINGS:
+            for w, ws, wpos, _ in _tag(s + kana):
+                if ws + len(w) <= len(s) or not wpos.startswith(("動詞", "形容詞")) or not _KANJI_START.match(w):
+                    continue
+                if ws < last < ws + len(w) or (lone_kanji and ws == last):
+                    found = s[ws:]
+                    break
+            if found:
+                break
+    if len(_STEMS) > 4096:
+        _STEMS.clear()
+    _STEMS[s] = found
+    return found
+
+
+_STEMS: dict[str, str | None] = {}
+
+
+def _tag(text: str) -> list[tuple[str, int, str, bool]]:
+    """(surface, start, pos, native word of two morae or more) straight from the shared tagger:
+    the short strings tagged here need none of ``tokenize``'s chunking."""
+    from kijilint.tokens import tagger
+
+    out, pos = [], 0
+    for w in tagger()(text):
+        pos += len(w.white_space)
+        raw = w.feature_raw.split(",")
+        native = len(raw) > 12 and raw[12] == "和" and len(raw[6]) >= 2
+        out.append((w.surface, pos, w.pos, native))
+        pos += len(w.surface)
+    return out
 
 
 def _clause_end(t) -> bool:
