@@ -12,8 +12,9 @@ class TruncatedParagraph(Rule):
     the reader hits a wall.  Judged by grammar, not by a missing 。 alone:
 
     - the last words cannot end a sentence: a particle, a dangling 、, a continuative form, a
-      word cut short (``LL`` beside ``LLM``, ``書き留``, ``検知するた``), markup left open
-      (``**Findy 開発生``, ``[クイックスタート]`` without its URL, an ASCII bracket);
+      word cut short (``LL`` beside ``LLM``, ``書き留``, ``検知するた``), a verb's stem that
+      one more kana would make whole (``…と助か``, ``日付が変わ``, ``…」と言``), markup left
+      open (``**Findy 開発生``, ``[クイックスタート]`` without its URL, an ASCII bracket);
     - or they end on a bare noun in a paragraph whose other sentences all end in 。, or in a
       one-sentence paragraph that subordinates a clause (…ため、この 12 月);
     - or the paragraph is the only one of a document that ends every other paragraph with 。
@@ -24,8 +25,10 @@ class TruncatedParagraph(Rule):
 
     Left alone: headings, list items (also ``2. …`` lines folded into a paragraph), tables,
     captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list, code, a
-    display line or a bold line (``例えば、``), a sentence woven through code blocks, paragraphs
-    ending in a Markdown hard break or set out a phrase per paragraph, one-line taglines,
+    display line or a bold line (``例えば、``; after finished sentences, a quotation or an
+    embed needs 、, ：, は or a pointing word such as 以下 or こちら), a sentence woven
+    through code blocks, paragraphs ending in a Markdown hard break or set out a phrase per
+    paragraph, one-line taglines,
     labels and fields (``執筆: …``), ``//`` note lines, one-word notes, headings of other
     markups (``h2. …``, ``** おわりに``), casual asides (``（笑``, ``（おい``), net slang
     (``…ってことでmm``), polite endings missing only their 。 (``…ご注意ください``) and
