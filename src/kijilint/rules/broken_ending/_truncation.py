@@ -453,8 +453,8 @@ def _label_line(doc, last, tail: str, toks) -> bool:
     """A noun line set apart: a field (``執筆: nono、…``), or a short label on a line of its own
     under a finished sentence (``…コレクションです。`` ⏎ ``フリーアセット``): nouns joined by
     の/と/や at most, no clause (``トータルで減塩`` is one)."""
-    if _FIELD.match(tail):
-        return True
+    if _FIELD.match(tail) or _FIELD.match(tail.rsplit("\n", 1)[-1]):
+        return True  # (also the last line of a sentence run on by hard breaks: …\ ⏎ 文責: 帆足)
     line_start = last.start == 0 or doc.text[last.start - 1] == "\n"
     if not line_start or len(tail.strip(" \u3000")) > 12 or "\n" in tail.strip():
         return False

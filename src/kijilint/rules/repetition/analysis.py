@@ -286,6 +286,22 @@ class _Analyser:
         solid = solid or self._whole_section(chain)
         return chain if n_units >= 2 and len(chain) >= 2 and solid else None
 
+    def _closing_bookend(self) -> range | None:
+        """The units of a short closing section that repeats the short opening one, title and
+        all, when the title names navigation (``# 目次`` with a link to the series index at the
+        top and the bottom of each article): a header and its footer, written twice on purpose."""
+        heads = [u for u in self.units if u.kind == "heading"]
+        if len(heads) < 3 or heads[0].key != heads[-1].key or heads[0].block.level != heads[-1].block.level:
+            return None  # (an article between them: a section pasted twice in a row is a copy)
+        if sum(u.key == heads[0].key for u in heads) != 2 or not _NAVIGATION.search(heads[0].key):
+            return None  # (a content section copied to the end is a regenerated one)
+        opening = next(u.idx for u in heads[1:]) - heads[0].idx
+        closing = range(heads[-1].idx, self.n)
+        after = self.doc.blocks[self.units[-1].block.index + 1 :]
+        if opening > _BOOKEND_UNITS or len(closing) > _BOOKEND_UNITS or any(b.kind != "hr" for b in after):
+            return None
+        return closing
+
     def _whole_section(self, chain) -> bool:
         """A short section (heading, a line or two, a list or code) copied whole, under the same
         parent heading: the heading text and its body both recur, so it is one regenerated section.
@@ -403,8 +419,12 @@ class _Analyser:
     def run(self) -> Analysis:
         res = Analysis(self.units)
         in_run: set[int] = set()
+        bookend = self._closing_bookend()
         i = 0
         while i < self.n:
+            if bookend is not None and i == bookend.start:
+                res.covered.update(self.units[k].block.index for k in bookend)  # silent for RP003/RP004 too
+                break
             best = None
             for a0, a1, b0, b1 in self._candidates(i):
                 chain = self._chain(a0, a1, b0, b1)
@@ -644,6 +664,10 @@ _NEAR_SPAN = 20_000
 _SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
 _JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+_BOOKEND_UNITS = 4  # a heading and a few lines: navigation, not an article's section
+_NAVIGATION = re.compile(r"目次|もくじ|索引|シリーズ|連載|関連記事|バックナンバー|index|contents|toc|series", re.IGNORECASE)
 
 
 def _japanese(key: str) -> bool:
