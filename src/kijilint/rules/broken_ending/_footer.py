@@ -45,9 +45,13 @@ def _line_text(b) -> str:
     return b.prose().strip()
 
 
+_HTML_LINK = re.compile(r"<a\s[^>]*>.*?</a>|<img\s[^>]*/?>", re.IGNORECASE | re.DOTALL)
+
+
 def is_link_only(b) -> bool:
     """A paragraph of nothing but links/images (``[Amazonで詳しく見る →](…)``)."""
-    t = re.sub(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|\{:[^}\n]*\}", "", b.text)
+    t = _HTML_LINK.sub("", b.text)  # <a href="…">書名</a><img src="…">: an affiliate link in HTML
+    t = re.sub(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|\{:[^}\n]*\}", "", t)
     return not t.strip(" \t\n*_・|→>-")
 
 

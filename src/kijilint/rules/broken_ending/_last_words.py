@@ -78,7 +78,7 @@ def comma_then_markup(tail: str) -> bool:
 
 def opener_end(tail: str) -> bool:
     """``…素晴らしいウェブサイトの[`` : the sentence stops right after an opening bracket."""
-    return len(tail) > 1 and tail[-1] in "[(（「『" and tail[-2] not in "[(（「『 \u3000\n"
+    return len(tail) > 1 and tail[-1] in "[(（「『" and tail[-2] not in "[(（「『 \u3000\n:;=：；"  # :( is a face
 
 
 def open_paren(masked_tail: str) -> bool:
@@ -192,6 +192,8 @@ def _grammar(doc, toks, tail: str):
             if prev is not None and prev.pos2 == "読点" and _stub_after_particle(toks, tail):
                 return "cut", f"語 {t.surface!r} が途中で切れています"  # …ときに、ぜ(ひ), read as the particle ぜ
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
+        if t.surface == "か" and prev is not None and prev.surface in _INTERROGATIVES:
+            return None, ""  # …対応してはどうか / なぜか: a question asked without its ？
         if t.surface == "も" and prev is not None and prev.surface == "か" and prev.pos2 in ("副助詞", "終助詞"):
             return None, ""  # …追記するかも: かもしれない said short, on purpose
         if t.surface == "など" and p2 == "副助詞":
@@ -226,6 +228,8 @@ def _grammar(doc, toks, tail: str):
     if p1 == "助動詞" and ((t.surface == "な" and t.cform.startswith("語幹")) or (t.surface == "す" and t.cform.startswith("終止形"))):
         return "strong", "活用語の途中の形で途切れています"  # 取らな(い), 後押しす(る)
     cform = t.cform
+    if QUOTED_LIKE.search(tail):
+        return None, ""  # …本を収納したい、みたいな / 「…」的な: a colloquial close on a quoted thought
     if t.surface == "に" and len(toks) >= 3 and toks[-2].surface == "よう" and toks[-3].surface in ("ない", "ぬ", "ん"):
         return None, ""  # …を忘れないように: an admonition said short, on purpose
     if cform.startswith("連用形") and _honorific_noun(toks):
@@ -370,7 +374,9 @@ def _lone_letter_after_particle(toks) -> bool:
 
 _INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
 # One-kana "particles" the tagger makes of a word's first kana after a case or topic particle.
+_INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何か(問題が) may be cut)
 _STUB_PARTICLES = ("ら", "わ", "よ", "さ", "ぞ", "ぜ")
+QUOTED_LIKE = re.compile(r"[、，」』](?:みたいな|的な|って感じ|な感じ)$")
 _GOVERNING_CASES = ("を", "に", "で", "へ", "から")
 _KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
 

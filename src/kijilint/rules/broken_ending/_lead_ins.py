@@ -37,6 +37,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
         # / …に従えば， ⏎ (1) 例文 ⏎ という2つの文は…
         return True
+    if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":
+        return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
         return False  # an HTML comment or a closing tag does not carry the sentence on
     # a paragraph without a Japanese word (``550 + 350 = 900``, a command, a URL) is a display
@@ -88,8 +90,35 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return (
             _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
             or _opens_after_block(doc, b) or _heading_predicate(doc, b)
+            or (not earlier_punctuated and _te_steps(doc))
+            or (last.surface == "を" and _pointing_after(doc, nb))
         )
     return True
+
+
+def _pointing_after(doc, code) -> bool:
+    """After the code, the object's predicate comes with a word pointing at what follows
+    (``…の箇所を`` ⏎ code ⏎ ``以下に変更して…``)."""
+    after = next_paragraph(doc, code)
+    return after is not None and after.prose().lstrip().startswith(_POINTING_ON)
+
+
+def _te_steps(doc) -> bool:
+    """Two or more one-sentence paragraphs stop on a て-form right before code (``Gemfile作って``
+    ⏎ code ⏎ ``Gemfileに書いて`` ⏎ code): the writer lays steps out so, each code block the
+    step's action."""
+    key = "EN:te-steps"
+    if key not in doc.cache:
+        n, blocks = 0, doc.blocks
+        for b in doc.paragraphs:
+            nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+            if nb is None or nb.kind != "code" or b.containers or len(doc.sentences(b)) != 1:
+                continue
+            toks = doc.tokens(b)
+            if toks and toks[-1].pos2 == "接続助詞" and toks[-1].surface in ("て", "で") and b.text.rstrip()[-1:] in "てで":
+                n += 1
+        doc.cache[key] = n >= 2
+    return doc.cache[key]
 
 
 # Adverbs that do announce a list (例えば ⏎ - …); any other adverb waits for its verb.
@@ -174,6 +203,7 @@ def _predicate_resumes(doc, after) -> bool:
     return len(toks) > 1 and "サ変可能" in toks[0].pos and toks[1].lemma == "為る"
 
 
+_POINTING_ON = ("以下に", "下記に")
 _DONE_WORDS = {"完了", "終了", "OK", "おしまい", "準備完了"}
 
 

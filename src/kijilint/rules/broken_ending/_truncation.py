@@ -37,6 +37,7 @@ from kijilint.rules.broken_ending._last_words import (
     JAPANESE,
     NOUN_ENDS,
     PREDICATES,
+    QUOTED_LIKE,
     closes_clause,
     comma_then_markup,
     ending,
@@ -118,6 +119,7 @@ def eligible(doc, b) -> bool:
 
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
+_URL_LINE = re.compile(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 _LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+・])[ \t]+\S")
 
 
@@ -355,6 +357,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     tail = doc.text[last.start : last_end].rstrip()
     if last.terminated and last.end <= end:
         return None
+    if "\n" in b.text.strip() and _URL_LINE.match(b.text.strip().rsplit("\n", 1)[-1]):
+        return None  # JF 文章文体ガイド ⏎ http://…: a title and its address, a reference entry
+    if doc.text[b.start : end].endswith(("。", "！", "？")):
+        return None  # …出力の通りhttp://localhost:1313/にブラウザで…。: the autolink took the rest
     if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･")):  # ellipses, also ・・
         return None
     if not tail.strip("、，, \u3000\n"):
@@ -412,7 +418,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if (
         strength in (None, "weak") and lone and (earlier_punctuated or article_end) and toks[-1].pos1 != "助詞"
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
-        and not _label_line(doc, last, tail, toks) and not _polite_end(toks) and _lone_bare(doc, b)
+        and not _label_line(doc, last, tail, toks) and not _polite_end(toks)
+        and not QUOTED_LIKE.search(tail) and _lone_bare(doc, b)
         # the article's last line alone needs a predicate, or a clause that wants one (a book
         # title under 購入図書 ends on a noun phrase by design)
         and (earlier_punctuated or _predicate_missing(toks) or (toks[-1].pos1 in PREDICATES and toks[-1].cform.startswith("終止形")))

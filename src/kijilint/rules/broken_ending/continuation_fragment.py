@@ -111,7 +111,8 @@ def _repeats(rest: str, previous: list, view: str) -> bool:
     """The text after the ellipsis picks up words from the paragraphs just before: it repeats
     them, or it completes the word the previous paragraph was cut on (``並`` → ``並列処理``)."""
     r = normalize(rest)
-    head = r[:8]
+    # twelve characters: とはいえ、Rust は… ⏎ ・・・いえ、Rust は… shares eight by chance
+    head = r[:12]
     if len(head) < 4:
         return False
     for block in previous:

@@ -360,6 +360,20 @@ class _Analyser:
             return False
         return any(k != head.key and k in sb for k in sa[:_SIBLINGS_COMPARED])
 
+    def _parallel_sections(self, a: int, b: int) -> bool:
+        """Units ``a`` and ``b`` open sibling sections of one pattern (``## 基本情報技術者試験
+        って？`` and ``## 情報セキュリティマネジメント試験って？``, each with ``### 学習期間`` and
+        ``### 学習方法``): a writer who fills in a template rewords its boilerplate, so a close
+        paragraph there is no edited copy."""
+        ha, hb = self._own_heading(a), self._own_heading(b)
+        if ha is None or hb is None or ha == hb or self.units[ha].key == self.units[hb].key:
+            return False
+        level = self.units[ha].block.level
+        if self.units[hb].block.level != level:
+            return False
+        sa, sb = self._subheadings(ha, level + 1), self._subheadings(hb, level + 1)
+        return len(set(sa) & set(sb)) >= 2
+
     def _own_heading(self, k: int):
         """The unit itself when it is a heading, else the nearest heading above it."""
         if self.units[k].kind == "heading":
@@ -570,7 +584,7 @@ class _Analyser:
                         score = max(score, len(wa & wb) / min(len(wa), len(wb)))
                     if score >= thr and (best is None or score > best.score) and not (
                         len(k) <= 2000 and self._parallel(uj.block, u.block, kj, k)
-                    ):
+                    ) and not self._parallel_sections(u.idx, j):
                         best = Copy(u.idx, (j,), "near", score)
                 if best:
                     out.append(best)
