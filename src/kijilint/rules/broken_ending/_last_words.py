@@ -192,8 +192,8 @@ def _grammar(doc, toks, tail: str):
             if prev is not None and prev.pos2 == "読点" and _stub_after_particle(toks, tail):
                 return "cut", f"語 {t.surface!r} が途中で切れています"  # …ときに、ぜ(ひ), read as the particle ぜ
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
-        if t.surface == "か" and prev is not None and prev.surface in _INTERROGATIVES:
-            return None, ""  # …対応してはどうか / なぜか: a question asked without its ？
+        if t.surface == "か" and prev is not None and prev.surface in _INTERROGATIVES and len(toks) >= 3 and toks[-3].pos2 == "係助詞":
+            return None, ""  # …対応してはどうか: a suggestion asked without its ？ (…わかるかどうか(を) may be cut)
         if t.surface == "も" and prev is not None and prev.surface == "か" and prev.pos2 in ("副助詞", "終助詞"):
             return None, ""  # …追記するかも: かもしれない said short, on purpose
         if t.surface == "など" and p2 == "副助詞":
@@ -240,6 +240,9 @@ def _grammar(doc, toks, tail: str):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"
         return "strong", "活用語の途中の形で途切れています"  # 組み合わ(せる), 考え(る)
+    if p1 == "形容詞" and cform.startswith("語幹") and _KANJI_ONE.fullmatch(t.surface) and len(toks) >= 2 and toks[-2].pos1 == "助詞":
+        # 知見も少(ない): a kanji stem after a particle is no exclamation (期待薄 is a compound)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "形容詞" and cform.startswith("語幹") and len(t.surface) >= 3 and len(toks) >= 3:
         return "weak", "活用語の途中の形で途切れています"  # ややこし(い); an exclamation (すご, うま) is said on purpose
     if p1 in ("動詞", "形容詞") and cform.startswith("仮定形"):
@@ -375,6 +378,8 @@ def _lone_letter_after_particle(toks) -> bool:
 _INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
 # One-kana "particles" the tagger makes of a word's first kana after a case or topic particle.
 _INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何か(問題が) may be cut)
+# One-kanji words that stand alone after a particle (…の方, …の例, …さんの本, …の略, 創業の地).
+_KANJI_WORDS = "方中上下前後外内側例本略地"
 _STUB_PARTICLES = ("ら", "わ", "よ", "さ", "ぞ", "ぜ")
 QUOTED_LIKE = re.compile(r"[、，」』](?:みたいな|的な|って感じ|な感じ)$")
 _GOVERNING_CASES = ("を", "に", "で", "へ", "から")
@@ -403,7 +408,7 @@ def _stub_after_particle(toks, tail: str) -> bool:
         # (…の例, …さんの本, …の略, 創業の地: one-kanji words that stand alone; …が楽 is a
         # na-adjective's predicate, its だ left out)
         return (
-            t.surface not in "方中上下前後外内側例本略地" and "形状詞可能" not in t.pos
+            t.surface not in _KANJI_WORDS and "形状詞可能" not in t.pos
             and not (_KANJI_ONE.fullmatch(t.surface) and native_word)
         )
     if t.surface == "さ" and t.pos1 == "接尾辞" and prev.pos1 == "名詞":
@@ -431,7 +436,7 @@ def _compound_verb_stub(toks) -> bool:
 
 
 # Kana that follow a verb or adjective stem (助か|る, 近付|く, 厳しか|った).
-_STEM_ENDINGS = "るくうすつむぶぐいれっ"
+_STEM_ENDINGS = ("る", "く", "う", "す", "つ", "む", "ぶ", "ぐ", "い", "れ", "っ", "し", "ない", "える")
 _KANJI_START = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -455,11 +460,11 @@ def verb_stem(tail: str) -> str | None:
         # na-adjective's noun (楽)
         lone_kanji = (
             _KANJI_ONE.fullmatch(surface) is not None and pos.startswith(("名詞", "接尾辞", "記号"))
-            and prev_pos.startswith("助詞") and "形状詞可能" not in pos and not reading
+            and prev_pos.startswith("助詞") and "形状詞可能" not in pos and not reading and surface not in _KANJI_WORDS
         )
         for kana in _STEM_ENDINGS:
             for w, ws, wpos, _ in _tag(s + kana):
-                if ws + len(w) <= len(s) or not wpos.startswith(("動詞", "形容詞")) or not _KANJI_START.match(w):
+                if ws + len(w) <= len(s) or not wpos.startswith(("動詞", "形容詞", "副詞")) or not _KANJI_START.match(w):
                     continue
                 if ws < last < ws + len(w) or (lone_kanji and ws == last):
                     found = s[ws:]

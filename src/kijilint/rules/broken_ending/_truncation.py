@@ -101,7 +101,8 @@ def eligible(doc, b) -> bool:
     raw = b.text.strip()
     # An image, or the caption line right under one; an image higher up in a long
     # hard-wrapped paragraph does not make its last sentence a caption.
-    if not raw or "![" in "\n".join(raw.rsplit("\n", 2)[-2:]) or _CAPTION.match(raw):
+    # (an icon inline in a sentence, ``…![](move-tool.png)を使って…``, is no image line)
+    if not raw or any(_IMAGE_LINE.match(line) for line in raw.rsplit("\n", 2)[-2:]) or _CAPTION.match(raw):
         return False
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
@@ -119,6 +120,7 @@ def eligible(doc, b) -> bool:
 
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
+_IMAGE_LINE = re.compile(r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$")  # starts or ends with an image
 _URL_LINE = re.compile(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 _LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+・])[ \t]+\S")
 
@@ -408,7 +410,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     own_prose = strength == "strong" and earlier_punctuated
     if not word_evidence and not followed_by_marker and (
         _hard_break_end(doc, b) or (note_style(doc) and not own_prose)
-        or (next_paragraph(doc, b) is not None and phrase_layout(doc))
+        # (a phrase per paragraph ends on 、 or a particle; …反応がもら is a verb cut short)
+        or (next_paragraph(doc, b) is not None and phrase_layout(doc) and (tail[-1] in "、，," or toks[-1].pos1 == "助詞"))
     ):
         return None
     if not followed_by_marker and not cut_word and lead_in(doc, b, tail, strength, earlier_punctuated, toks):

@@ -89,7 +89,7 @@ class DoubledWord(Rule):
                     continue
                 # a kanji word read one way, then another (大変|副詞 大変|形状詞): the same word twice
                 kanji_pair = u is not None and _KANJI.fullmatch(t.surface) is not None and len(t.surface) >= 2
-                if not (self._candidate(t) or kanji_pair) or t.surface.lower() in allowed or _DISTRIBUTIVE.match(t.surface):
+                if not (self._candidate(t) or kanji_pair) or t.surface.lower() in allowed or _distributive_token(t):
                     continue
                 if half:
                     if half.lower() not in allowed and not _mimetic(half):
@@ -227,6 +227,12 @@ class DoubledWord(Rule):
             if any(t.start <= start and t.end >= end and not t.unknown for t in toks if t.start <= start < t.end):
                 continue  # the dictionary reads the run as one word (馬鹿馬鹿しい)
             self._report(report, start, end, start + n // 2, end, half)
+
+
+def _distributive_token(t) -> bool:
+    """一行, 一言, 一瞬 read as one word and doubled: one at a time (一行一行).  一覧, 一緒 (verbal
+    nouns) and 一般 are words of their own, so 一覧一覧 is a slip."""
+    return bool(_DISTRIBUTIVE.match(t.surface)) and "サ変可能" not in t.pos and t.surface != "一般"
 
 
 def _before_counter(toks, k: int) -> bool:
