@@ -453,14 +453,14 @@ def verb_stem(tail: str) -> str | None:
     words = _tag(s)
     found = None
     if len(words) >= 2:
-        last, (surface, start, pos, reading) = words[-1][1], words[-1]
+        surface, last, pos, native = words[-1]
         prev_pos = words[-2][2]
         # one kanji after a particle, read as a noun (…」と言, …ことは要, …で作): the stem of a
         # verb that starts there; not a native noun of two morae or more (…の話, …の中) or a
         # na-adjective's noun (楽)
         lone_kanji = (
             _KANJI_ONE.fullmatch(surface) is not None and pos.startswith(("名詞", "接尾辞", "記号"))
-            and prev_pos.startswith("助詞") and "形状詞可能" not in pos and not reading and surface not in _KANJI_WORDS
+            and prev_pos.startswith("助詞") and "形状詞可能" not in pos and not native and surface not in _KANJI_WORDS
         )
         for kana in _STEM_ENDINGS:
             for w, ws, wpos, _ in _tag(s + kana):
