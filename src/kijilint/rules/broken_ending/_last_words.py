@@ -281,7 +281,9 @@ def _grammar(doc, toks, tail: str):
         if toks[-2].surface != "ます":
             return "strong", "「よう」で途切れています"
     if p1 in ("名詞", "代名詞", "接尾辞", "形状詞", "記号") or t.unknown:
-        if _cut_word(doc, t.surface) or _stub_after_particle(toks, tail):
+        # (the katakana run is judged whole above: イン of プラグ|イン is no word of its own)
+        piece = kata is not None and len(kata.group()) > len(t.surface)
+        if (not piece and _cut_word(doc, t.surface)) or _stub_after_particle(toks, tail):
             return "cut", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"
     return None, ""
