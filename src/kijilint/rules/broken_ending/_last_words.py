@@ -39,6 +39,8 @@ def closes_clause(toks, i: int) -> bool:
     p = toks[i - 1]
     if p.pos2 == "接続助詞" or (p.surface == "か" and p.pos2 in ("副助詞", "終助詞")):
         return True  # …ので、 / …のか、 (an embedded question)
+    if p.surface == "ほど" and i >= 2 and toks[i - 2].pos1 in PREDICATES:
+        return True  # …すればするほど、
     if p.pos1 in PREDICATES and p.cform.startswith(("連用形", "仮定形")):
         return True  # …し、 / …したら、
     if _polite_clause(toks, i):
@@ -171,7 +173,7 @@ def _grammar(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …におけるS, Marpとい(う)
     if _cut_inflection(toks, tail):
         return "cut", "活用語の途中の形で途切れています"
-    if _compound_verb_stub(toks):
+    if _compound_verb_stub(toks) and not _kanji_word_elsewhere(doc, t):
         return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"  # 書き留(める)
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
         return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), ビルドさ(れ): read as the particle さ
@@ -283,7 +285,7 @@ def _grammar(doc, toks, tail: str):
     if p1 in ("名詞", "代名詞", "接尾辞", "形状詞", "記号") or t.unknown:
         # (the katakana run is judged whole above: イン of プラグ|イン is no word of its own)
         piece = kata is not None and len(kata.group()) > len(t.surface)
-        if (not piece and _cut_word(doc, t.surface)) or _stub_after_particle(toks, tail):
+        if (not piece and _cut_word(doc, t.surface)) or (_stub_after_particle(toks, tail) and not _kanji_word_elsewhere(doc, t)):
             return "cut", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"
     return None, ""
@@ -381,7 +383,7 @@ _INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ"
 # One-kana "particles" the tagger makes of a word's first kana after a case or topic particle.
 _INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何か(問題が) may be cut)
 # One-kanji words that stand alone after a particle (…の方, …の例, …さんの本, …の略, 創業の地).
-_KANJI_WORDS = "方中上下前後外内側例本略地"
+_KANJI_WORDS = "方中上下前後外内側例本略地話事時物訳為様"
 _STUB_PARTICLES = ("ら", "わ", "よ", "さ", "ぞ", "ぜ")
 QUOTED_LIKE = re.compile(r"[、，」』](?:みたいな|的な|って感じ|な感じ)$")
 _GOVERNING_CASES = ("を", "に", "で", "へ", "から")
@@ -401,8 +403,9 @@ def _stub_after_particle(toks, tail: str) -> bool:
     if (prev.pos2 == "接続助詞" or prev.pos1 == "接続詞") and prev.surface in ("て", "で") and stub:
         return True
     if prev.pos2 == "読点" and len(toks) >= 3 and len(t.surface) == 1 and stub and (_clause_end(toks[-3]) or closes_clause(toks, len(toks) - 2)):
-        # …と思うが、そ(の) / …ますが、具(体的) / …ときに、ぜ(ひ); …けど、ね is said on purpose
-        return t.surface not in _INTERJECTION_PARTICLES and t.pos2 != "フィラー" and t.pos1 != "感動詞"
+        # …と思うが、そ(の) / …ますが、具(体的) / …ときに、ぜ(ひ); …けど、ね is said on purpose,
+        # and so is …良い分、楽 (a na-adjective's noun, its だ left out)
+        return t.surface not in _INTERJECTION_PARTICLES and t.pos2 != "フィラー" and t.pos1 != "感動詞" and "形状詞可能" not in t.pos
     if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を", "に") and len(t.surface) == 1 and stub and not t.surface.isascii():
         # one-character nouns that do end phrases: 方, 中…, and native words of two morae or more
         # (親和性が鍵, …の話); a cut leaves the first kanji of a compound (…の設(定), …の場(合))
@@ -423,6 +426,20 @@ def _stub_after_particle(toks, tail: str) -> bool:
 # Kanji that make a noun of a verb's 連用形 (作り手, 売り場, 読み物, 飲み会, 書き方): whole words.
 _DEVERBAL_NOUN_KANJI = set("手場物会方所屋家者人中時口様先元")
 _KANJI_ONE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _kanji_word_elsewhere(doc, t) -> bool:
+    """The last token is one kanji the document also uses as a word of its own elsewhere (曲 in
+    a post about songs, 傘 beside 折りたたみ傘): a word, not the first kanji of a cut compound
+    (設 of 設定 stands alone nowhere)."""
+    if _KANJI_ONE.fullmatch(t.surface) is None:
+        return False
+    words = doc.cache.get("EN:kanji-words")
+    if words is None:
+        words = doc.cache["EN:kanji-words"] = Counter(
+            x.surface for b in doc.prose_blocks for x in doc.tokens(b) if len(x.surface) == 1 and _KANJI_ONE.fullmatch(x.surface)
+        )
+    return words[t.surface] > 1
 
 
 def _compound_verb_stub(toks) -> bool:
@@ -455,17 +472,20 @@ def verb_stem(tail: str) -> str | None:
     words = _tag(s)
     found = None
     if len(words) >= 2:
-        surface, last, pos, native = words[-1]
+        surface, last, pos, native, lemma = words[-1]
         prev_pos = words[-2][2]
         # one kanji after a particle, read as a noun (…」と言, …ことは要, …で作): the stem of a
         # verb that starts there; not a native noun of two morae or more (…の話, …の中) or a
         # na-adjective's noun (楽)
         lone_kanji = (
             _KANJI_ONE.fullmatch(surface) is not None and pos.startswith(("名詞", "接尾辞", "記号"))
-            and prev_pos.startswith("助詞") and "形状詞可能" not in pos and not native and surface not in _KANJI_WORDS
+            and prev_pos.startswith("助詞") and "形状詞可能" not in pos and surface not in _KANJI_WORDS
+            # the dictionary reads it as a longer word written short (返 → 返し): a stem; else
+            # only a Sino-Japanese kanji, and not after の (…の話, …の中, …の曲 are phrases)
+            and (len(lemma) > len(surface) and lemma.startswith(surface) or (not native and words[-2][0] != "の"))
         )
         for kana in _STEM_ENDINGS:
-            for w, ws, wpos, _ in _tag(s + kana):
+            for w, ws, wpos, _, _ in _tag(s + kana):
                 if ws + len(w) <= len(s) or not wpos.startswith(("動詞", "形容詞", "副詞")) or not _KANJI_START.match(w):
                     continue
                 if ws < last < ws + len(w) or (lone_kanji and ws == last):
@@ -482,9 +502,9 @@ def verb_stem(tail: str) -> str | None:
 _STEMS: dict[str, str | None] = {}
 
 
-def _tag(text: str) -> list[tuple[str, int, str, bool]]:
-    """(surface, start, pos, native word of two morae or more) straight from the shared tagger:
-    the short strings tagged here need none of ``tokenize``'s chunking."""
+def _tag(text: str) -> list[tuple[str, int, str, bool, str]]:
+    """(surface, start, pos, native word of two morae or more, lemma) straight from the shared
+    tagger: the short strings tagged here need none of ``tokenize``'s chunking."""
     from kijilint.tokens import tagger
 
     out, pos = [], 0
@@ -492,7 +512,7 @@ def _tag(text: str) -> list[tuple[str, int, str, bool]]:
         pos += len(w.white_space)
         raw = w.feature_raw.split(",")
         native = len(raw) > 12 and raw[12] == "和" and len(raw[6]) >= 2
-        out.append((w.surface, pos, w.pos, native))
+        out.append((w.surface, pos, w.pos, native, raw[7] if len(raw) > 7 else ""))
         pos += len(w.surface)
     return out
 
