@@ -28,7 +28,9 @@ class DuplicateSection(Rule):
     byte-identical paragraph (a copy is a stretch pasted verbatim); the edited paragraph is then
     reported by RP001.  A copy re-wrapped throughout, or whose edits would leave a piece too
     small to stand alone, stays one finding.
-    Slide decks (Marp, Slidev) repeat a slide on purpose and are left alone, here and in RP001.
+    Slide decks (Marp, Slidev) repeat a slide on purpose and are left alone, here and in RP001,
+    and so is a short navigation section (``# 目次``, シリーズ, 連載, 関連記事…) written as both
+    the document's opening and its closing section.
     Bad:  lines 40–60 are lines 10–30 again.
     Good: one of the two.
     Fix: unsafe: removes the copy, its heading included (which of the two to keep is the

@@ -16,7 +16,9 @@ class NearDuplicateParagraph(Rule):
     (「作業」の支援 / 「思考」の支援) stay below the threshold (0.85; measured: human look-alikes
     ≤ 0.79, edited copies ≥ 0.89).  Both paragraphs must be at least ``near_min_chars`` long and within a factor two of
     each other in length; the score must reach ``near_threshold``.  Bullets and quotations are not compared, nor
-    two answers to different questions of a FAQ (``### Q. …？``).  Candidate pairs come from sampled
+    two answers to different questions of a FAQ (``### Q. …？``), nor the openings of sibling
+    sections written to one template (``## 基本情報技術者試験って？`` and ``## 情報セキュリティ
+    マネジメント試験って？``, each with ``### 学習期間`` and ``### 学習方法``).  Candidate pairs come from sampled
     5-gram fingerprints, so unrelated paragraphs are never scored.  Inline code is scored with
     the prose and without it (the better of the two), and two paragraphs whose code spans
     disagree (`pip install requests` / `pip install httpx`) are different paragraphs.
