@@ -48,8 +48,10 @@ class DoubledWord(Rule):
     row without a counter (「3 3 5 6」, a score 「2 2」) are data.  Also: a kanji pronoun
     (彼女彼女), a two-kanji word split by the tokenizer (元部元部), a word started and then
     written whole (見出見出し), a katakana mimetic written twice (スッキリスッキリ), a digit
-    doubled before つ (11つ).  Not: 一行一行 (one at a time), hiragana emphasis (もっともっと),
-    202202 (one number), a doubled short prefix (プレプレリリース).
+    doubled before つ (11つ), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 (one
+    at a time), hiragana emphasis (もっともっと), 202202 (one number), a doubled short prefix
+    (プレプレリリース), a katakana sound word the dictionary does not know, doubled right before
+    its verb (フンガーフンガー鳴ってる).
     Bad:  「成功成功を計測できない」
     Good: 「成功を計測できない」
     Fix: unsafe: removes the second copy; right for a slip, wrong for a doubling the list does

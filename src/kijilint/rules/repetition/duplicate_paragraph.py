@@ -11,8 +11,9 @@ class DuplicateParagraph(Rule):
 
     Why: generated articles are often pasted together from several generations, so a
     paragraph appears twice; readers notice at once.  Whitespace, full/half-width forms and
-    punctuation are ignored, and a paragraph that joins two earlier paragraphs (or an earlier
-    paragraph split in two) counts as a copy too.  Paragraphs shorter than ``min_chars``
+    punctuation are ignored (inline code and image sources are not: three photos under one
+    caption are three paragraphs), and a paragraph that joins two earlier paragraphs (or an
+    earlier paragraph split in two) counts as a copy too.  Paragraphs shorter than ``min_chars``
     normalised characters (default 30: one-line boilerplate such as
     「詳しくは以下を参照してください。」 is about 15–25) are reported only when they directly
     follow an identical paragraph (a stutter, from half ``min_chars``), never link-only lines,
