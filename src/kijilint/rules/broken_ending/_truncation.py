@@ -238,9 +238,11 @@ def _lone_line(doc, b) -> bool:
     lines count too, so a document of bare one-liners (captions, steps, 読了 dates) has a habit.
     Not the opening line (a tagline), not a copyright line, not a sentence running on."""
     total, _ = _bare_paragraphs(doc)
-    if total < _LONE_MIN_PARAGRAPHS or _short_bare(doc) != [b.index]:
+    first = _first_paragraph(doc)
+    # (the opening tagline, bare by design, is no habit: …人向け ⏎ 一番手軽な、書くこと)
+    if total < _LONE_MIN_PARAGRAPHS or [i for i in _short_bare(doc) if i != first] != [b.index]:
         return False
-    if b.index == _first_paragraph(doc) or _COPYRIGHT.search(b.text):
+    if b.index == first or _COPYRIGHT.search(b.text):
         return False
     return not _continued_next(doc, b)
 
@@ -433,7 +435,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         and (_predicate_missing(toks) or (article_end and _plain_predicate(toks)))
         and not _label_line(doc, last, tail, toks) and _lone_line(doc, b)
     ):
-        strength, why = "strong", "この文書で句点のない段落はここだけで、述語がありません"
+        missing = _predicate_missing(toks)
+        strength, why = "strong", "この文書で句点のない段落はここだけ" + ("で、述語がありません" if missing else "です")
     if strength is None:
         return None
     if strength == "weak":
