@@ -79,7 +79,10 @@ def comma_then_markup(tail: str) -> bool:
 
 
 def opener_end(tail: str) -> bool:
-    """``…素晴らしいウェブサイトの[`` : the sentence stops right after an opening bracket."""
+    """``…素晴らしいウェブサイトの[`` : the sentence stops right after an opening bracket, or a
+    footnote reference's ``[^`` (``…同じ検索をB+ツリー[^``)."""
+    if len(tail) > 2 and tail.endswith("[^"):
+        return True
     return len(tail) > 1 and tail[-1] in "[(（「『" and tail[-2] not in "[(（「『 \u3000\n:;=：；"  # :( is a face
 
 
