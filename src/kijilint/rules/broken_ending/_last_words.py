@@ -383,10 +383,10 @@ def _lone_letter_after_particle(toks) -> bool:
 
 
 _INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
-# One-kana "particles" the tagger makes of a word's first kana after a case or topic particle.
 _INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何か(問題が) may be cut)
 # One-kanji words that stand alone after a particle (…の方, …の例, …さんの本, …の略, 創業の地).
 _KANJI_WORDS = "方中上下前後外内側例本略地話事時物訳為様"
+# One-kana "particles" the tagger makes of a word's first kana after a case or topic particle.
 _STUB_PARTICLES = ("ら", "わ", "よ", "さ", "ぞ", "ぜ")
 QUOTED_LIKE = re.compile(r"[、，」』](?:みたいな|的な|って感じ|な感じ)$")
 _GOVERNING_CASES = ("を", "に", "で", "へ", "から")
@@ -459,7 +459,6 @@ def _compound_verb_stub(toks) -> bool:
 
 # Kana that follow a verb or adjective stem (助か|る, 近付|く, 厳しか|った).
 _STEM_ENDINGS = ("る", "く", "う", "す", "つ", "む", "ぶ", "ぐ", "い", "れ", "っ", "し", "ない", "える")
-_KANJI_START = re.compile(r"[\u3400-\u9fff]")
 
 
 def verb_stem(tail: str) -> str | None:
@@ -467,8 +466,8 @@ def verb_stem(tail: str) -> str | None:
     ``母分散に近付``), which the tagger reads as a noun and a particle: one kana more makes the
     dictionary read one word that starts with a kanji before the last token, or at a lone
     kanji after a particle (``…」と言``).  A sentence that ends whole never does (``…ですね`` +
-    る is すねる: no kanji; none of 12,710 sentence ends of human writing, 。 removed), so
-    this is word evidence."""
+    る is すねる: no kanji; none of 18,967 sentence ends of human writing in 17 sets, 。
+    removed), so this is word evidence."""
     s = tail[-8:]
     if s in _STEMS:
         return _STEMS[s]
@@ -478,8 +477,7 @@ def verb_stem(tail: str) -> str | None:
         surface, last, pos, native, lemma = words[-1]
         prev_pos = words[-2][2]
         # one kanji after a particle, read as a noun (…」と言, …ことは要, …で作): the stem of a
-        # verb that starts there; not a native noun of two morae or more (…の話, …の中) or a
-        # na-adjective's noun (楽)
+        # verb that starts there; not a standalone word (…の例) or a na-adjective's noun (楽)
         lone_kanji = (
             _KANJI_ONE.fullmatch(surface) is not None and pos.startswith(("名詞", "接尾辞", "記号"))
             and prev_pos.startswith("助詞") and "形状詞可能" not in pos and surface not in _KANJI_WORDS
@@ -489,7 +487,7 @@ def verb_stem(tail: str) -> str | None:
         )
         for kana in _STEM_ENDINGS:
             for w, ws, wpos, _, _ in _tag(s + kana):
-                if ws + len(w) <= len(s) or not wpos.startswith(("動詞", "形容詞", "副詞")) or not _KANJI_START.match(w):
+                if ws + len(w) <= len(s) or not wpos.startswith(("動詞", "形容詞", "副詞")) or not _KANJI_ONE.match(w):
                     continue
                 if ws < last < ws + len(w) or (lone_kanji and ws == last):
                     found = s[ws:]
