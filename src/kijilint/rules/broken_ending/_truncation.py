@@ -430,12 +430,12 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         and (earlier_punctuated or _predicate_missing(toks) or (toks[-1].pos1 in PREDICATES and toks[-1].cform.startswith("終止形")))
     ):
         strength, why = "strong", "この文書で句点のない段落はここだけです"
+    missing = strength in (None, "weak") and lone and len(sents) == 1 and _predicate_missing(toks)
     if (
         strength in (None, "weak") and lone and len(sents) == 1
-        and (_predicate_missing(toks) or (article_end and _plain_predicate(toks)))
+        and (missing or (article_end and _plain_predicate(toks)))
         and not _label_line(doc, last, tail, toks) and _lone_line(doc, b)
     ):
-        missing = _predicate_missing(toks)
         strength, why = "strong", "この文書で句点のない段落はここだけ" + ("で、述語がありません" if missing else "です")
     if strength is None:
         return None

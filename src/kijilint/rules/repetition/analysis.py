@@ -295,7 +295,7 @@ class _Analyser:
             return None  # (an article between them: a section pasted twice in a row is a copy)
         if sum(u.key == heads[0].key for u in heads) != 2 or not _NAVIGATION.search(heads[0].key):
             return None  # (a content section copied to the end is a regenerated one)
-        opening = next(u.idx for u in heads[1:]) - heads[0].idx
+        opening = heads[1].idx - heads[0].idx
         closing = range(heads[-1].idx, self.n)
         after = self.doc.blocks[self.units[-1].block.index + 1 :]
         if opening > _BOOKEND_UNITS or len(closing) > _BOOKEND_UNITS or any(b.kind != "hr" for b in after):
