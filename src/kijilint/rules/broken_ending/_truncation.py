@@ -250,6 +250,23 @@ def _lone_line(doc, b) -> bool:
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 
+def _said_in_full(toks, tail: str) -> bool:
+    """An ending a writer who forgot only the 。 leaves whole, and a cut hardly ever does: a
+    request (…ご注意ください), a polite aside (…トラックボールはいいですね), an elliptical
+    など/とか (…「キャラクター名」など), a reason that answers its なぜなら (なぜなら、仕様を
+    一番理解しているから).  (A cut would have to fall right before the 。 of a sentence that
+    went on: rare; a chatty plain …いいね or …わけです, cut from a longer sentence, is not.)"""
+    last = toks[-1].surface
+    if last in ("ください", "下さい", "なさい", "など", "とか", "等"):
+        return True
+    if last in ("ね", "よ") and len(toks) > 1 and toks[-2].surface in ("です", "ます", "でした", "ました"):
+        return True
+    return last == "から" and tail.lstrip().startswith(_BECAUSE)
+
+
+_BECAUSE = ("なぜなら", "何故なら", "なぜかというと", "なぜかと言うと")
+
+
 _POLITE_ENDS = {"ます", "です", "ました", "でした", "ません", "ください", "下さい", "なさい"}
 
 
@@ -421,9 +438,11 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
     if (
-        strength in (None, "weak") and lone and (earlier_punctuated or article_end) and toks[-1].pos1 != "助詞"
+        strength in (None, "weak") and lone and (earlier_punctuated or article_end)
+        # after its own sentences with 。, a bare …いいね / …わけです / …かなと is cut too
+        and (not _said_in_full(toks, tail) if earlier_punctuated else toks[-1].pos1 != "助詞" and not _polite_end(toks))
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
-        and not _label_line(doc, last, tail, toks) and not _polite_end(toks)
+        and not _label_line(doc, last, tail, toks)
         and not QUOTED_LIKE.search(tail) and _lone_bare(doc, b)
         # the article's last line alone needs a predicate, or a clause that wants one (a book
         # title under 購入図書 ends on a noun phrase by design)
