@@ -68,6 +68,7 @@ def _polite_clause(toks, i: int) -> bool:
 
 _MARKUP_OPENERS = "`*_[(（「『 \u3000"
 _KANA = re.compile(r"[\u3041-\u30fa\u30fc]+")
+_SMALL_TSU_END = re.compile(r"[\u3041-\u3093\u30fc]っ$")  # ちょっ, not っっ
 _TRAILING_KATAKANA = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*$")
 _DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
 
@@ -194,6 +195,8 @@ def _grammar(doc, toks, tail: str):
                 # …してもら(う), 出口もわ(からない), …のよ(うに), …によ(って): a sentence-final particle
                 # follows a predicate, never a case or topic particle
                 return "cut", f"語 {t.surface!r} が途中で切れています"
+            if t.surface == "ど" and prev is not None and prev.surface == "か":
+                return "cut", "語 'かど' が途中で切れています"  # …できているかど(うか): ど ends nothing after か
             if prev is not None and prev.pos2 == "読点" and _stub_after_particle(toks, tail):
                 return "cut", f"語 {t.surface!r} が途中で切れています"  # …ときに、ぜ(ひ), read as the particle ぜ
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
@@ -265,6 +268,9 @@ def _grammar(doc, toks, tail: str):
         return ("strong" if polite or cut_if else "weak"), "活用語の途中の形で途切れています"
     if p1 in ("連体詞", "接続詞"):
         return "strong", f"「{t.surface}」で途切れています"  # その / しかし cannot end a sentence
+    if _SMALL_TSU_END.search(t.surface) and p1 != "感動詞" and prev is not None and prev.pos1 != "補助記号":
+        # …見れないのでちょっ(と): no word ends on a small っ; …、あっ / えぇっっっ are cries
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "副詞":
         if t.surface in _COURTESY:
             return None, ""

@@ -178,7 +178,7 @@ def _waits_for_predicate(t) -> bool:
 # Case particles that wait for their predicate: a list after ``…のバランスと`` or
 # ``…のセットアップが`` is no answer to them, unless the sentence goes on after the list
 # (``次のパッケージを`` ⏎ list ⏎ ``インストールします。``).  Lead-ins end in は, に, で, 、.
-_NO_LIST_LEAD = ("が", "を", "と", "の")
+_NO_LIST_LEAD = ("が", "を", "と", "の", "ぐらい", "くらい", "ほど", "しか", "さえ")  # (…下関ぐらい ⏎ list: a degree, not a lead-in)
 _NO_CODE_LEAD = ("が", "を", "と", "に", "の")  # …コンポーネント内部の ⏎ code: の wants its noun
 
 

@@ -115,14 +115,19 @@ def eligible(doc, b) -> bool:
         return False  # // メモ: a comment-style note line, not prose
     if emphasis_line(b):
         return False  # a bold pseudo-heading
-    return not _LIST_LINE.match(raw.rsplit("\n", 1)[-1])
+    lines = raw.rsplit("\n", 2)
+    if len(lines) >= 2 and all(_DATE_LINE.match(line) for line in lines[-2:]):
+        return False  # 8/31 新車購入。 ⏎ 9/17 インターネット開通: a log, a dated entry per line
+    return not _LIST_LINE.match(lines[-1])
 
 
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
 _IMAGE_LINE = re.compile(r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$")  # starts or ends with an image
+_DATE_LINE = re.compile(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = re.compile(r"^[ \t]*<?https?://\S+>?[ \t]*$")
-_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+・])[ \t]+\S")
+# (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
+_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+・:])[ \t]+\S")
 
 
 def _habit_paragraphs(doc) -> list:
@@ -408,6 +413,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if not toks:
         return None
     strength, why = ending(doc, toks, tail)
+    code_tail = doc.text[last_end:end].strip()
+    if strength in ("strong", "weak") and toks[-1].pos1 == "助詞" and code_tail[:1] == "`" and code_tail[-1:] == "`":
+        # 指紋を出したい場合は `gpg --fingerprint`: the code span after the particle is its word
+        strength, why = "weak", "句点のないまま名詞で終わっています"
     if strength == "weak" and _NETSPEAK.search(tail):
         return None  # …ってことでmm / …だよorz: net slang after the sentence, not a word cut short
     if strength != "cut" and _resumed_next(doc, b):
@@ -467,7 +476,9 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             or _clause_then_noun(doc, b, toks)
             or (article_end and len(sents) == 1 and _governed_noun_end(doc, b, toks))
         )
-        if not prose_like or habitually_unpunctuated(doc) or _line_after_hard_break(b):
+        # a label set out after a hard break ends on a noun by design; a clause whose case
+        # particle or adverb waits for a predicate (…最初にまと, これもまたエポック) does not
+        if not prose_like or habitually_unpunctuated(doc) or (_line_after_hard_break(b) and not _predicate_missing(toks)):
             return None
         if len(tail.strip(" \u3000\n")) <= 3:
             return None  # …食べた。うま / …。以上 / …。マジ神: a one-word exclamation or sign-off
@@ -487,12 +498,15 @@ def _label_line(doc, last, tail: str, toks) -> bool:
     の/と/や at most, no clause (``トータルで減塩`` is one)."""
     if _FIELD.match(tail) or _FIELD.match(tail.rsplit("\n", 1)[-1]):
         return True  # (also the last line of a sentence run on by hard breaks: …\ ⏎ 文責: 帆足)
+    if _MENU_PATH.search(tail.rsplit("\n", 1)[-1]) and toks[-1].pos1 in NOUN_ENDS:
+        return True  # 設定場所は Settings → SSH and GPG keys: a menu path names its last item
     line_start = last.start == 0 or doc.text[last.start - 1] == "\n"
     if not line_start or len(tail.strip(" \u3000")) > 12 or "\n" in tail.strip():
         return False
     return all(t.pos1 not in _LABEL_BREAKERS or (t.pos1 == "助詞" and t.surface in ("の", "と", "や")) for t in toks)
 
 
+_MENU_PATH = re.compile(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 
 

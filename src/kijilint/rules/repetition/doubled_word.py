@@ -20,6 +20,7 @@ _DIGITS = re.compile(r"^[0-9０-９]+$")
 # 一行一行, 一文一文: "one … at a time", a numeral and its counter doubled on purpose
 _CJK_RUN = re.compile(r"[一-龥々\u30a1-\u30fa\u30fc]+")
 _DISTRIBUTIVE = re.compile(r"^[一1１][\u3400-\u9fff\u30a1-\u30fa]{1,2}$")
+_SENTENCE_END = "。！？!?…"
 _SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halves this long are a doubling
 
 
@@ -64,7 +65,7 @@ class DoubledWord(Rule):
 
     def check(self, doc, report):
         allowed = {str(w).lower() for w in packs.load(self.opts["pack"]).get("words") or []}
-        text = doc.text
+        text = self._text = doc.text
         self._reported: set[int] = set()
         for b in doc.prose_blocks:
             toks = self._toks = doc.tokens(b)
@@ -199,14 +200,28 @@ class DoubledWord(Rule):
 
     def _deliberate(self, start: int, end: int, word: str) -> bool:
         """A katakana sound word the dictionary does not know, doubled right before its verb
-        (フンガーフンガー鳴ってる): said on purpose.  A known noun doubled before a verb with its
-        particle dropped (レポートレポート書いて) stays a slip, and so does …テストテストする."""
+        (フンガーフンガー鳴ってる), or a word chanted as a clause of its own: said on purpose.
+        A known noun doubled before a verb with its particle dropped (レポートレポート書いて)
+        stays a slip, and so does …テストテストする."""
+        if self._chanted(start, end):
+            return True
         if not _KATAKANA.fullmatch(word):
             return False
         if not any(t.unknown and t.start <= start and t.end >= end for t in self._toks if t.start <= start < t.end):
             return False
         nxt = next((t for t in self._toks if t.start >= end), None)
         return nxt is not None and nxt.start == end and nxt.pos1 == "動詞" and nxt.lemma not in ("為る", "出来る")
+
+    def _chanted(self, start: int, end: int) -> bool:
+        """The doubled word is the whole clause, right before the sentence's end and after a
+        conjunctive particle or a punctuation mark (…面倒なので自動化自動化。, …。仕事仕事！): a
+        chant.  A word doubled inside a clause (…の市場市場。, 市場市場の) is a slip."""
+        if self._text[end : end + 1] not in _SENTENCE_END:
+            return False
+        prev = next((t for t in reversed(self._toks) if t.end <= start), None)
+        if prev is None or prev.pos2 == "接続助詞" or prev.surface in _SENTENCE_END + "、，":
+            return True
+        return self._text[:start].endswith(("ので", "のに"))  # の+で: UniDic splits ので here
 
     def _doubled_runs(self, doc, block, toks, allowed, report):
         """A run of kanji and katakana that is one string written twice (機能毎機能毎,
