@@ -11,6 +11,7 @@ _ATTACHED = ("助詞,格助詞", "助詞,係助詞", "助詞,副助詞", "助詞
 # What may precede it: a noun-like word (nouns, pronouns, noun suffixes, na-adjective stems).
 _NOUNISH = ("名詞", "代名詞", "接尾辞", "形状詞")  # 形状詞: 可能 です, 簡単 な
 _PUNCT_AFTER = "。、"
+_NAMED_MARK_AFTER = tuple(",，、。）)」』/")
 _JA = "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヶ"
 _JA_SPACE_JA = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
 # 、 and a space before a Japanese word: a writer who spaces out the sentence (、 before a
@@ -95,7 +96,8 @@ def _candidates(doc, block):
             apart = _set_apart(m, i)
             after = m[i + 1]
             if after in _PUNCT_AFTER:
-                if not apart:
+                # (句読点 。, 、: a mark named in a list of marks, not a sentence's end)
+                if not apart and m[i + 2 : i + 3] not in _NAMED_MARK_AFTER:
                     yield i, m[max(0, i - 4) : i].lstrip(), after
             elif is_japanese(after):
                 if by_start is None:

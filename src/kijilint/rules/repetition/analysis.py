@@ -67,7 +67,7 @@ def key_of(text: str) -> str:
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.S)
 
 
-_IMAGE_SOURCE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_IMAGE_SOURCE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # (balanced parentheses: …/GUI(CueMol2)/a.png)
 
 
 def block_key(masked: str, raw: str) -> str:
@@ -552,7 +552,7 @@ class _Analyser:
                 continue
             # Judged on the first _NEAR_SPAN characters: bounded cost on a 7 MB one-line paragraph.
             # Compared on prose: the inline code appended to a key (``\x01`` …) is checked apart.
-            k, codes = _prose_and_code(u.key)
+            k, codes, images = _prose_and_code(u.key)
             k = k[:_NEAR_SPAN]
             # Sampled by a cheap function of the gram's own characters, so both copies keep the same ones.
             fps = _fingerprints(k)
@@ -566,12 +566,15 @@ class _Analyser:
                 best = None
                 for j in votes:
                     uj = self.units[j]
-                    kj, codes_j = _prose_and_code(uj.key)
+                    kj, codes_j, images_j = _prose_and_code(uj.key)
                     kj = kj[:_NEAR_SPAN]
                     if uj.key == u.key or uj.block.in_quote != u.block.in_quote:
                         continue
                     # The same sentence about another command (`pip install a` / `… b`) is not a copy.
                     if not (codes <= codes_j or codes_j <= codes):
+                        continue
+                    # …の![開く](open.png)アイコンをクリック / …の![PDB](pdb.png)…: another icon, another step
+                    if not (images <= images_j or images_j <= images):
                         continue
                     ratio = min(len(k), len(kj)) / max(len(k), len(kj))
                     if ratio < 0.5:
@@ -694,10 +697,14 @@ def _japanese_or_word(key: str) -> bool:
     return bool(_JA.search(key)) or len(key) >= 4
 
 
-def _prose_and_code(key: str) -> tuple[str, frozenset]:
-    """A block key split into its prose and the set of its inline code spans (see block_key)."""
+def _prose_and_code(key: str) -> tuple[str, frozenset, frozenset]:
+    """A block key split into its prose, the set of its inline code spans and the set of its
+    image sources (see block_key).  The prose keeps the image sources (a short caption beside
+    a long path is mostly path, and not a copy of a sentence that merely contains it)."""
     prose, _, code = key.partition("\x01")
-    return prose, frozenset(code.split("\x02")) if code else frozenset()
+    code = code.partition("\x03")[0]
+    images = key.partition("\x03")[2]
+    return prose, frozenset(code.split("\x02")) if code else frozenset(), frozenset(images.split("\x02")) if images else frozenset()
 
 
 def _common_affix(a: str, b: str) -> int:
