@@ -127,7 +127,45 @@ def ending(doc, toks, tail: str):
         stem = verb_stem(tail)
         if stem:
             return "cut", f"語 {stem!r} が途中で切れています"  # 助か(る), 変わ(る), 近付(く), と言(う)
+    if strength in (None, "weak") and _KATAKANA_TAIL.search(tail):
+        word = katakana_stem(_KATAKANA_TAIL.search(tail).group())
+        if word:
+            return "cut", f"語 {word!r} が途中で切れています"  # ダウンロー(ド), プロトタイピン(グ)
     return strength, why
+
+
+_KATAKANA_TAIL = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}$")
+# What a katakana loanword most often ends in after its cut: one or two kana.
+_KATAKANA_ENDINGS = ("ド", "ト", "ル", "ン", "ス", "ク", "グ", "プ", "ム", "ジ", "ブ", "ー", "イ", "ア",
+                     "ード", "ート", "ール", "ーム", "ーク", "ーン", "ース", "ング", "ション", "ティ", "リー")
+
+
+def katakana_stem(run: str) -> str | None:
+    """A katakana word cut short (``…のダウンロー``, ``…プロトタイピン``): the dictionary
+    splits the run (ダウン|ロー) but reads it whole, as one known word, with a kana or two more
+    (ダウンロード).  A run the dictionary knows whole (ロー, プロトタイピング) is a word."""
+    if run in _KATA_STEMS:
+        return _KATA_STEMS[run]
+    found = None
+    words = _tag(run)
+    if len(words) >= 2 or _unknown(run):
+        for end in _KATAKANA_ENDINGS:
+            if len(_tag(run + end)) == 1 and not _unknown(run + end):
+                found = run
+                break
+    if len(_KATA_STEMS) > 4096:
+        _KATA_STEMS.clear()
+    _KATA_STEMS[run] = found
+    return found
+
+
+_KATA_STEMS: dict[str, str | None] = {}
+
+
+def _unknown(text: str) -> bool:
+    from kijilint.tokens import tagger
+
+    return any(w.is_unk for w in tagger()(text))
 
 
 # A stem ends in a kanji or a hiragana (助か, 変わ, 言), never in katakana, Latin or digits.
