@@ -144,22 +144,28 @@ def katakana_stem(run: str) -> str | None:
     """A katakana word cut short (``…のダウンロー``, ``…プロトタイピン``): the dictionary
     splits the run (ダウン|ロー) but reads it whole, as one known word, with a kana or two more
     (ダウンロード).  A run the dictionary knows whole (ロー, プロトタイピング) is a word."""
-    if run in _KATA_STEMS:
-        return _KATA_STEMS[run]
-    found = None
-    words = _tag(run)
-    if len(words) >= 2 or _unknown(run):
+    return _memo(_KATA_STEMS, run, _katakana_stem)
+
+
+def _katakana_stem(run: str) -> str | None:
+    if len(_tag(run)) >= 2 or _unknown(run):
         for end in _KATAKANA_ENDINGS:
             if len(_tag(run + end)) == 1 and not _unknown(run + end):
-                found = run
-                break
-    if len(_KATA_STEMS) > 4096:
-        _KATA_STEMS.clear()
-    _KATA_STEMS[run] = found
-    return found
+                return run
+    return None
 
 
 _KATA_STEMS: dict[str, str | None] = {}
+
+
+def _memo(cache: dict, key: str, compute):
+    """``compute(key)``, remembered; the cache is emptied past 4,096 entries (a hostile file
+    of distinct tails must not grow it without bound)."""
+    if key not in cache:
+        if len(cache) > 4096:
+            cache.clear()
+        cache[key] = compute(key)
+    return cache[key]
 
 
 def _unknown(text: str) -> bool:
@@ -512,9 +518,10 @@ def verb_stem(tail: str) -> str | None:
     kanji after a particle (``…」と言``).  A sentence that ends whole never does (``…ですね`` +
     る is すねる: no kanji; none of 18,967 sentence ends of human writing in 17 sets, 。
     removed), so this is word evidence."""
-    s = tail[-8:]
-    if s in _STEMS:
-        return _STEMS[s]
+    return _memo(_STEMS, tail[-8:], _verb_stem)
+
+
+def _verb_stem(s: str) -> str | None:
     words = _tag(s)
     found = None
     if len(words) >= 2:
@@ -538,9 +545,6 @@ def verb_stem(tail: str) -> str | None:
                     break
             if found:
                 break
-    if len(_STEMS) > 4096:
-        _STEMS.clear()
-    _STEMS[s] = found
     return found
 
 
