@@ -500,12 +500,15 @@ def _label_line(doc, last, tail: str, toks) -> bool:
         return True  # (also the last line of a sentence run on by hard breaks: …\ ⏎ 文責: 帆足)
     if _MENU_PATH.search(tail.rsplit("\n", 1)[-1]) and toks[-1].pos1 in NOUN_ENDS:
         return True  # 設定場所は Settings → SSH and GPG keys: a menu path names its last item
+    if _SOURCE_CREDIT.search(tail):
+        return True  # *『キャリア・アンカー』* より一部抜粋: a quotation's source, under it
     line_start = last.start == 0 or doc.text[last.start - 1] == "\n"
     if not line_start or len(tail.strip(" \u3000")) > 12 or "\n" in tail.strip():
         return False
     return all(t.pos1 not in _LABEL_BREAKERS or (t.pos1 == "助詞" and t.surface in ("の", "と", "や")) for t in toks)
 
 
+_SOURCE_CREDIT = re.compile(r"(?:より|から)[ \u3000]*(?:一部)?(?:抜粋|引用|転載)(?:しました|しています|です)?$")
 _MENU_PATH = re.compile(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 

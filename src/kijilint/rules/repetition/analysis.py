@@ -638,8 +638,10 @@ class _Analyser:
                 continue
             sents = self.doc.sentences(u.block)
             for s in sents:
-                pos += 1
                 k = block_key(s.masked, s.text)
+                if not k or k.isdigit():
+                    continue  # ３． read as a sentence of its own: a number, not one to step over
+                pos += 1
                 if len(k) < stutter:
                     continue
                 got = seen.get(k)

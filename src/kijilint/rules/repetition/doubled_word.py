@@ -112,6 +112,8 @@ class DoubledWord(Rule):
                     continue
                 if _doubled_prefix(toks, k):  # プレプレリリース: a short prefix doubled on purpose
                     continue
+                if _named_then_derived(toks, k):  # 埼玉大学|大学院: two words that share a noun
+                    continue
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
             self._doubled_runs(doc, b, toks, allowed, report)
 
@@ -244,6 +246,20 @@ class DoubledWord(Rule):
             if any(t.start <= start and t.end >= end and not t.unknown for t in toks if t.start <= start < t.end):
                 continue  # the dictionary reads the run as one word (馬鹿馬鹿しい)
             self._report(report, start, end, start + n // 2, end, half)
+
+
+def _named_then_derived(toks, k: int) -> bool:
+    """``東京科学|大学|大学|院``: the first copy closes a compound (東京科学大学), the second
+    opens a word derived with a kanji suffix (大学院), so the noun is written twice on purpose.
+    Without a noun before it (…の互換互換性), the doubling is a slip."""
+    if k == 0 or k + 2 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 2]
+    return (
+        bool(_KANJI.fullmatch(toks[k].surface))  # (not 本日21 21日: a number counted twice)
+        and before.pos1 == _NOUN and before.end == toks[k].start
+        and after.pos1 == "接尾辞" and after.start == toks[k + 1].end and bool(_KANJI.fullmatch(after.surface))
+    )
 
 
 def _distributive_token(t) -> bool:
