@@ -239,6 +239,8 @@ def _grammar(doc, toks, tail: str):
                 # …してもら(う), 出口もわ(からない), …のよ(うに), …によ(って): a sentence-final particle
                 # follows a predicate, never a case or topic particle
                 return "cut", f"語 {t.surface!r} が途中で切れています"
+            if t.surface == "け" and prev is not None and prev.surface not in ("た", "だ") and not prev.surface.endswith("っ"):
+                return "cut", "語 'け' が途中で切れています"  # …必要もないけ(ど); …だったけ / …だっけ ask
             if t.surface == "ど" and prev is not None and prev.surface == "か":
                 return "cut", "語 'かど' が途中で切れています"  # …できているかど(うか): ど ends nothing after か
             if prev is not None and prev.pos2 == "読点" and _stub_after_particle(toks, tail):

@@ -47,6 +47,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         nb.kind == "paragraph" and not nb.containers and "](" not in nb.text and "<" not in nb.text
         and len(nb.prose().strip()) >= 3 and not JAPANESE.search(nb.prose())
     )  # links, embeds (@[tweet](…)) and HTML are no display lines
+    # a display equation ($$ … \left< … $$) is one whatever it holds: …を加えたHubbard model ⏎ $$…$$
+    display = display or (nb.kind == "paragraph" and not nb.containers and _DISPLAY_MATH.match(nb.text.strip()) is not None)
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display):
         return False
     last = toks[-1] if toks else None
@@ -94,6 +96,9 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
             or (last.surface == "を" and _pointing_after(doc, nb))
         )
     return True
+
+
+_DISPLAY_MATH = re.compile(r"^\$\$.*\$\$$", re.S)
 
 
 def _pointing_after(doc, code) -> bool:
@@ -197,10 +202,19 @@ def _predicate_resumes(doc, after) -> bool:
         return False
     toks = doc.tokens(after)
     prose = after.prose().lstrip()
-    if prose[:1] in ("、", "，", ",") or (toks and toks[0].pos1 in ("動詞", "助動詞", "助詞")):
+    if prose[:1] in ("、", "，", ",") or (toks and toks[0].pos1 in ("動詞", "助動詞", "助詞") and not _verbal_noun_subject(toks)):
         return True
     # インストールしておきます: a verbal noun and its する
     return len(toks) > 1 and "サ変可能" in toks[0].pos and toks[1].lemma == "為る"
+
+
+def _verbal_noun_subject(toks) -> bool:
+    """``書き戻しではなく…`` / ``書き換えは…``: a verb's 連用形 used as a noun, its particle after
+    it, opens a sentence of its own; ``書き換えます。`` is the predicate resumed."""
+    i = 0  # (書き|戻し: a compound verb)
+    while i < len(toks) and toks[i].pos1 == "動詞" and toks[i].cform.startswith("連用形") and (i == 0 or toks[i].start == toks[i - 1].end):
+        i += 1
+    return 0 < i < len(toks) and toks[i].surface in ("で", "は", "が", "を", "も", "の") and toks[i].start == toks[i - 1].end
 
 
 _POINTING_ON = ("以下に", "下記に")

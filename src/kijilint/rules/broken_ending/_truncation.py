@@ -257,12 +257,13 @@ _COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 def _said_in_full(toks, tail: str) -> bool:
     """An ending a writer who forgot only the 。 leaves whole, and a cut hardly ever does: a
-    request (…ご注意ください), a polite aside (…トラックボールはいいですね), an elliptical
+    polite predicate (…決まってしまうのです, …ご注意ください, …いいですね), an elliptical
     など/とか (…「キャラクター名」など), a reason that answers its なぜなら (なぜなら、仕様を
-    一番理解しているから).  (A cut would have to fall right before the 。 of a sentence that
-    went on: rare; a chatty plain …いいね or …わけです, cut from a longer sentence, is not.)"""
+    一番理解しているから).  A cut would have to fall right before the 。 of a sentence that
+    went on; polite forms end most sentences, so a bare one is far likelier a slip.  A plain
+    …いいね, …かなと or …言ってよ, cut from a longer sentence, is not."""
     last = toks[-1].surface
-    if last in ("ください", "下さい", "なさい", "など", "とか", "等"):
+    if _polite_end(toks) or last in ("など", "とか", "等"):
         return True
     if last in ("ね", "よ") and len(toks) > 1 and toks[-2].surface in ("です", "ます", "でした", "ました"):
         return True

@@ -17,6 +17,7 @@ _KATAKANA = re.compile(r"[ァ-ヺー]+")
 _SMALL_KANA = re.compile(r"[ァィゥェォッャュョヮー]")
 _LATIN_OR_DIGIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#_-]*$")
 _DIGITS = re.compile(r"^[0-9０-９]+$")
+_COMMAND_LINE = re.compile(r"[ \t]*(?:[$%>][ \t]|sudo[ \t])")  # a shell prompt opens the line
 # 一行一行, 一文一文: "one … at a time", a numeral and its counter doubled on purpose
 _CJK_RUN = re.compile(r"[一-龥々\u30a1-\u30fa\u30fc]+")
 _DISTRIBUTIVE = re.compile(r"^[一1１][\u3400-\u9fff\u30a1-\u30fa]{1,2}$")
@@ -108,6 +109,9 @@ class DoubledWord(Rule):
                     continue
                 if latin and gap == "":  # "abab" split by the tokenizer is not two words
                     continue
+                if latin and _COMMAND_LINE.match(text, text.rfind("\n", 0, t.start) + 1):
+                    continue  # $ sudo yum install mecab mecab-devel: a command, not prose
+
                 if self._third(toks, k, text):  # 「重複重複重複」: three or more is rhetoric, not a slip
                     continue
                 if _doubled_prefix(toks, k):  # プレプレリリース: a short prefix doubled on purpose
