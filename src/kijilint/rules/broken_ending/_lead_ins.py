@@ -15,7 +15,7 @@ from kijilint.rules.broken_ending.continuation_fragment import emphasis_line
 from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
-_NOT_CONTENT_HTML = re.compile(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$)")
+_NOT_CONTENT_HTML = re.compile(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|<br\s*/?>\s*$)")  # (a <br> spacer carries nothing on)
 
 
 def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> bool:
@@ -78,6 +78,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     ):
         # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
+    if strength == "weak" and earlier_punctuated and nb.in_list and _case_governed_noun(toks) and not _POINTS_AHEAD.search(tail):
+        # …。間違いにお気づき ⏎ list: a noun its case particle wants a verb for, after finished
+        # sentences, names nothing the list could be (…を以下, …は次のとおり do)
+        return _resumes_after_list(doc, nb)
     if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in _LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
     conditional = last is not None and last.surface == "と" and last.pos2 == "接続助詞"
@@ -206,6 +210,17 @@ def _predicate_resumes(doc, after) -> bool:
         return True
     # インストールしておきます: a verbal noun and its する
     return len(toks) > 1 and "サ変可能" in toks[0].pos and toks[1].lemma == "為る"
+
+
+def _case_governed_noun(toks) -> bool:
+    """The sentence stops on a plain noun right after が, を or に (…間違いにお気づき): a verb is
+    missing.  A verbal noun (…をインストール) is a telegraphic step, said on purpose."""
+    if len(toks) < 2 or toks[-1].pos1 != "名詞" or "サ変可能" in toks[-1].pos:
+        return False
+    i = len(toks) - 2
+    if toks[i].pos1 == "接頭辞" and i > 0:
+        i -= 1  # お気づき, ご確認
+    return toks[i].pos2 == "格助詞" and toks[i].surface in ("が", "を", "に")
 
 
 def _verbal_noun_subject(toks) -> bool:
