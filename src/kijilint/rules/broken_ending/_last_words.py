@@ -127,17 +127,29 @@ def ending(doc, toks, tail: str):
         stem = verb_stem(tail)
         if stem:
             return "cut", f"語 {stem!r} が途中で切れています"  # 助か(る), 変わ(る), 近付(く), と言(う)
-    if strength in (None, "weak") and _KATAKANA_TAIL.search(tail):
-        word = katakana_stem(_KATAKANA_TAIL.search(tail).group())
+    kata = _KATAKANA_TAIL.search(tail) if strength in (None, "weak") else None
+    if kata and _within_budget(doc, "EN:katakana-stems", _KATAKANA_STEMS_PER_DOCUMENT):
+        word = katakana_stem(kata.group())
         if word:
             return "cut", f"語 {word!r} が途中で切れています"  # ダウンロー(ド), プロトタイピン(グ)
     return strength, why
 
 
-_KATAKANA_TAIL = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}$")
+# (3 to 20 kana: a longer run is no loanword, and a hostile one must not be tagged 25 times)
+_KATAKANA_TAIL = re.compile(r"(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,19}$")
 # What a katakana loanword most often ends in after its cut: one or two kana.
 _KATAKANA_ENDINGS = ("ド", "ト", "ル", "ン", "ス", "ク", "グ", "プ", "ム", "ジ", "ブ", "ー", "イ", "ア",
                      "ード", "ート", "ール", "ーム", "ーク", "ーン", "ース", "ング", "ション", "ティ", "リー")
+
+
+_KATAKANA_STEMS_PER_DOCUMENT = 300  # each asks the tagger up to 26 times: a hostile file of
+# bare katakana endings stays linear and cheap; an article has a handful
+
+
+def _within_budget(doc, key: str, limit: int) -> bool:
+    n = doc.cache.get(key, 0)
+    doc.cache[key] = n + 1
+    return n < limit
 
 
 def katakana_stem(run: str) -> str | None:
