@@ -113,6 +113,8 @@ def eligible(doc, b) -> bool:
         return False  # 続き / 未定: a one-word note, no sentence to cut
     if raw.startswith("//"):
         return False  # // メモ: a comment-style note line, not prose
+    if "\n" not in raw and _NUMBERED_LABEL.match(raw):
+        return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
     if emphasis_line(b):
         return False  # a bold pseudo-heading
     lines = raw.rsplit("\n", 2)
@@ -124,6 +126,7 @@ def eligible(doc, b) -> bool:
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
 _IMAGE_LINE = re.compile(r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$")  # starts or ends with an image
+_NUMBERED_LABEL = re.compile(r"^[ \t]*(?:\d{1,2}[.．](?![0-9０-９])|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．]")
 _DATE_LINE = re.compile(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = re.compile(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
@@ -263,8 +266,8 @@ def _said_in_full(toks, tail: str) -> bool:
     went on; polite forms end most sentences, so a bare one is far likelier a slip.  A plain
     …いいね, …かなと or …言ってよ, cut from a longer sentence, is not."""
     last = toks[-1].surface
-    if _polite_end(toks) or last in ("など", "とか", "等"):
-        return True
+    if _polite_end(toks) or last in ("など", "とか", "等", "どうぞ", "よろしく", "宜しく"):
+        return True  # (…こちらもどうぞ, 今後ともよろしく: courtesies said short)
     if last in ("ね", "よ") and len(toks) > 1 and toks[-2].surface in ("です", "ます", "でした", "ました"):
         return True
     return last == "から" and tail.lstrip().startswith(_BECAUSE)
