@@ -126,7 +126,8 @@ def eligible(doc, b) -> bool:
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
 _IMAGE_LINE = re.compile(r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$")  # starts or ends with an image
-_NUMBERED_LABEL = re.compile(r"^[ \t]*(?:\d{1,2}[.．](?![0-9０-９])|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．]")
+# (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
+_NUMBERED_LABEL = re.compile(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．!-~０-９]")
 _DATE_LINE = re.compile(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = re.compile(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
