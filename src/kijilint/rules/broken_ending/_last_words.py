@@ -68,6 +68,7 @@ def _polite_clause(toks, i: int) -> bool:
 
 _MARKUP_OPENERS = "`*_[(（「『 \u3000"
 _KANA = re.compile(r"[\u3041-\u30fa\u30fc]+")
+_KATAKANA_ONE = re.compile(r"[\u30a1-\u30fa]")
 _SMALL_TSU_END = re.compile(r"[\u3041-\u3093\u30fc]っ$")  # ちょっ, not っっ
 _TRAILING_KATAKANA = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*$")
 _DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
@@ -302,6 +303,13 @@ def _grammar(doc, toks, tail: str):
         return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
     if p1 == "接尾辞" and p2 == "形容詞的" and cform.startswith("連用形"):
         return "strong", "活用語の途中の形で途切れています"  # わかりやすかっ(た), read as a suffix
+    if p1 in ("動詞", "形容詞") and cform.startswith(("連用形-促音便", "連用形-撥音便")):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # …機会があれば行っ(て): no sentence ends on 行っ / 読ん
+    if (
+        p1 == "名詞" and _KATAKANA_ONE.fullmatch(t.surface) and prev is not None
+        and ((prev.pos1 in PREDICATES and prev.cform.startswith("連体形")) or prev.pos2 == "格助詞")
+    ):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # 講演に用いたス(ライド): one kana is no noun
     if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith(("連用形", "連体形", "未然形"))):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"

@@ -84,7 +84,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _resumes_after_list(doc, nb)
     if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in _LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
-    conditional = last is not None and last.surface == "と" and last.pos2 == "接続助詞"
+    # (…ピックアップすると: the tagger may read this と as a quotation's, after a plain verb)
+    conditional = last is not None and last.surface == "と" and (
+        last.pos2 == "接続助詞" or (len(toks) >= 2 and toks[-2].pos1 in ("動詞", "助動詞") and toks[-2].cform.startswith("終止形"))
+    )
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD) and not conditional:
         # (…噛み砕くと / まとめると ⏎ list: a conditional と of saying introduces the list)
         return _resumes_after_list(doc, nb)

@@ -131,7 +131,8 @@ _NUMBERED_LABEL = re.compile(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-
 _DATE_LINE = re.compile(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = re.compile(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
-_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+・:])[ \t]+\S")
+# (■ 機関紙 ACCSESS No.375 より: a line led by a square or a diamond is a label or a credit)
+_LIST_LINE = re.compile(r"^[ \t]*(?:(?:\d{1,3}[.)]|[-*+・:])[ \t]+|[■□◆◇●○◎▼▽▲△▶►][ \t\u3000]+)\S")  # (not ○○さんが…, a name left out)
 
 
 def _habit_paragraphs(doc) -> list:

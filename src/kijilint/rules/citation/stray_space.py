@@ -90,7 +90,7 @@ def _candidates(doc, block):
     by_start = by_end = None
     i = m.find(" ")
     while i != -1:
-        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _in_link_text(block.text, i):
+        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _in_link_text(block.text, i) and not _slashed_before(m, i):
             # a phrase the writer spaced on both sides keeps its particle apart; a verbal noun
             # and its できる are one word even there (… (カスタマイズ できないけど))
             apart = _set_apart(m, i)
@@ -131,6 +131,13 @@ def _in_link_text(text: str, i: int) -> bool:
     close = text.find("](", i)
     line_end = text.find("\n", i)
     return close >= 0 and (line_end < 0 or close < line_end)
+
+
+def _slashed_before(m: str, i: int) -> bool:
+    """The word before the space is an enumeration joined by ASCII slashes (``冒頭/本文/末尾
+    の区切り``): spaced like the Latin it borrows its slash from."""
+    start = max(m.rfind(" ", 0, i), m.rfind("\n", 0, i)) + 1
+    return "/" in m[start:i]
 
 
 def _name_may_go_on(m: str, j: int) -> bool:
