@@ -171,7 +171,7 @@ def note_style(doc) -> bool:
             total += 1
             end = b.prose().rstrip()[-1:]
             bare += not (end in _CLOSED_ENDS or end in _OPEN_ENDS)
-        doc.cache[key] = slide_deck(doc) or (total >= 4 and 2 * bare >= total)
+        doc.cache[key] = slide_deck(doc) or (total >= 4 and bare >= 3 and 2 * bare >= total)
     return doc.cache[key]
 
 
@@ -196,10 +196,11 @@ def phrase_layout(doc) -> bool:
 def habitually_unpunctuated(doc) -> bool:
     """Many paragraphs end in a bare word without 。: the writer's style, so weak evidence is
     not enough.  Endings in brackets, footnote marks, 、/：, and lead-ins before a list or
-    code do not count."""
+    code do not count.  Three bare paragraphs at least: two in a short document are as
+    likely two cuts as a habit."""
     paragraphs = _habit_paragraphs(doc)
     bare = sum(1 for _, is_bare, nb in paragraphs if is_bare and not before_list_or_code(nb))
-    return len(paragraphs) >= 4 and bare / len(paragraphs) > 0.25
+    return len(paragraphs) >= 4 and bare >= 3 and bare / len(paragraphs) > 0.25
 
 
 def analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | None:
@@ -393,6 +394,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # JF 文章文体ガイド ⏎ http://…: a title and its address, a reference entry
     if doc.text[b.start : end].endswith(("。", "！", "？")):
         return None  # …出力の通りhttp://localhost:1313/にブラウザで…。: the autolink took the rest
+    if doc.text[b.start : end].endswith("~~"):
+        return None  # ~~実はこの記事を書こうと思ったきっかけ~~: a struck-through aside, a joke
     if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･")):  # ellipses, also ・・
         return None
     if not tail.strip("、，, \u3000\n"):
