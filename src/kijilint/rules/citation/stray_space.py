@@ -136,8 +136,10 @@ def _in_link_text(text: str, i: int) -> bool:
 def _slashed_before(m: str, i: int) -> bool:
     """The word before the space is an enumeration joined by ASCII slashes (``冒頭/本文/末尾
     の区切り``): spaced like the Latin it borrows its slash from."""
-    start = max(m.rfind(" ", 0, i), m.rfind("\n", 0, i)) + 1
-    return "/" in m[start:i]
+    j = i - 1
+    while j >= 0 and (is_japanese(m[j]) or m[j] == "/"):
+        j -= 1
+    return "/" in m[j + 1 : i]  # (the word only: not …2016/05/09だとして、今年 の)
 
 
 def _name_may_go_on(m: str, j: int) -> bool:
