@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from kijilint._lazy_re import lazy_re
 
-_OPEN = re.compile(r"---[ \t]*\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_OPEN = lazy_re(r"---[ \t]*\n")
+_CLOSE = lazy_re(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 # Bounds against hostile YAML: alias expansion and nesting.
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 200
 MAX_YAML_CHARS = 256 * 1024
-_FLOW = re.compile(r"[\[\]{}]")
-_BLOCK_LEVEL = re.compile(r"^([ ]*)((?:-[ \t]+)*)(?=\S)", re.M)
+_FLOW = lazy_re(r"[\[\]{}]")
+_BLOCK_LEVEL = lazy_re(r"^([ ]*)((?:-[ \t]+)*)(?=\S)", re.M)
 
 STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t

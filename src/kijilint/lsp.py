@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-import re
 import sys
 import traceback
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from kijilint.document import Document
 from kijilint.engine import lint_document
 from kijilint.formatters.lsp import diagnostic
 from kijilint.source import LineMap
+from kijilint._lazy_re import lazy_re
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a re-lint
 MAX_BODY = runner.MAX_BYTES  # a Content-Length above this is garbage, not an allocation
@@ -324,7 +324,7 @@ class KijiServer(LanguageServer):
         return T.WorkspaceEdit(changes={a.uri: text_edits})
 
 
-_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
+_QUOTE_PREFIX = lazy_re(r"[ \t]*(?:>[ \t]?)*")
 
 
 def disable_edit(doc: Document, finding) -> tuple[int, str] | None:

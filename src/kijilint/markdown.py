@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from kijilint._lazy_re import lazy_re
 
 MASK = "\ufffc"  # never prose; rules skip it, the tokenizer never sees it
 
@@ -146,7 +147,7 @@ def parse_blocks(text: str, line_starts: list[int], body_line: int, mdx: bool = 
     return blocks
 
 
-_SENTENCE_END = re.compile(r"[。．！？!?」』）)]\s*$")
+_SENTENCE_END = lazy_re(r"[。．！？!?」』）)]\s*$")
 
 
 def _setext_is_prose(content: str) -> bool:
@@ -173,12 +174,12 @@ _PATTERNS = [
 ]
 # The lookahead lets the engine skip, in one test, every position no alternative can start at
 # (3× faster on long paragraphs than trying all of them everywhere).
-_MASK_RE = re.compile("(?=[`<{!\\]hfw*~_\\[\\\\])(?:" + "|".join(_PATTERNS) + ")", re.S)
-_MDX_RE = re.compile(r"\{[^{}\n]*\}")
-_LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?)?", re.M)
-_HEADING_PREFIX = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
-_HEADING_SUFFIX = re.compile(r"[ \t]+#+[ \t]*$")
-_FOOTNOTE_DEF = re.compile(r"^[ \t]*\[\^[^\]\n]+\]:[ \t]*")
+_MASK_RE = lazy_re("(?=[`<{!\\]hfw*~_\\[\\\\])(?:" + "|".join(_PATTERNS) + ")", re.S)
+_MDX_RE = lazy_re(r"\{[^{}\n]*\}")
+_LINE_PREFIX = lazy_re(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?)?", re.M)
+_HEADING_PREFIX = lazy_re(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_HEADING_SUFFIX = lazy_re(r"[ \t]+#+[ \t]*$")
+_FOOTNOTE_DEF = lazy_re(r"^[ \t]*\[\^[^\]\n]+\]:[ \t]*")
 
 
 def mask_block(b: Block, mdx: bool = False) -> str:
@@ -228,4 +229,4 @@ def mask_block(b: Block, mdx: bool = False) -> str:
     return "".join(out)
 
 
-_NOT_NEWLINE = re.compile("[^\n]")
+_NOT_NEWLINE = lazy_re("[^\n]")

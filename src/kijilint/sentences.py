@@ -7,11 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from kijilint.markdown import MASK, Block
+from kijilint._lazy_re import lazy_re
 
 _TERMINATORS = "。！？!?．"
 _CLOSERS = "」』）)】〕］]\"'”’〉》"
 _OPENERS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕"}
-_SIGNIFICANT = re.compile("[" + re.escape(_TERMINATORS + "".join(_OPENERS) + "".join(_OPENERS.values())) + "\n]")
+_SIGNIFICANT = lazy_re("[" + re.escape(_TERMINATORS + "".join(_OPENERS) + "".join(_OPENERS.values())) + "\n]")
 
 
 @dataclass(eq=False)
@@ -88,9 +89,9 @@ def _emit(block: Block, s: int, e: int, terminated: bool, out: list[Sentence]) -
 
 # --- normalisation -----------------------------------------------------------------------------
 
-_WS = re.compile(r"[\s\u3000" + MASK + r"]+")
-_TRAIL_PUNCT = re.compile(r"[。．.、,！!？?：:\s]+$")
-_MD_MARKS = re.compile(r"[*_`~#>]+")
+_WS = lazy_re(r"[\s\u3000" + MASK + r"]+")
+_TRAIL_PUNCT = lazy_re(r"[。．.、,！!？?：:\s]+$")
+_MD_MARKS = lazy_re(r"[*_`~#>]+")
 
 
 def normalize(text: str) -> str:

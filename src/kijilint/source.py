@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
 from dataclasses import dataclass, field
+from kijilint._lazy_re import lazy_re
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_NEWLINE = lazy_re(r"\r\n|\r|\n")
+_ASTRAL = lazy_re("[\U00010000-\U0010FFFF]")
 
 
 class LineMap:
@@ -99,8 +99,8 @@ class DecodeProblem:
 
 # Undecodable bytes are kept in ``Source.original`` as U+DC00+byte (like Python's
 # surrogateescape), so a fix writes them back unchanged; ``Source.text`` shows U+FFFD instead.
-_ESCAPED = re.compile("[\udc00-\udcff]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED = lazy_re("[\udc00-\udcff]+")
+_SURROGATE = lazy_re("[\ud800-\udfff]")
 MAX_REPORTED = 10  # undecodable runs reported one by one; the rest are counted in the last one
 
 
@@ -271,7 +271,7 @@ def decode(data: bytes) -> Source:
     return Source.from_text(data.decode(enc, errors="kijilint-escape"), encoding=enc)
 
 
-_CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL = lazy_re(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -280,9 +280,9 @@ def _looks_binary(data: bytes) -> bool:
 
 
 _JP_CANDIDATES = ("cp932", "euc_jp")
-_HALF_KANA = re.compile("[\uff61-\uff9f]")
-_KANA = re.compile("[\u3041-\u30ff]")
-_ODD = re.compile("[\udc00-\udcff\x80-\x9f\ue000-\uf8ff]")  # escaped bytes, C1 controls, private use
+_HALF_KANA = lazy_re("[\uff61-\uff9f]")
+_KANA = lazy_re("[\u3041-\u30ff]")
+_ODD = lazy_re("[\udc00-\udcff\x80-\x9f\ue000-\uf8ff]")  # escaped bytes, C1 controls, private use
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -26,6 +26,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from kijilint.config import matches
+from kijilint._lazy_re import lazy_re
 
 KJ001 = "KJ001"
 # No article needs more; past this the rest are ignored (and KJ001 says so), which keeps a
@@ -35,9 +36,9 @@ KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable
 
 _HTML = ("<!--", "-->")
 _MDX = ("{/*", "*/}")
-_BODY = re.compile(r"[ \t\n]*kijilint-(?P<kind>[A-Za-z-]*)(?P<args>.*)\Z", re.S)
-_BACKTICKS = re.compile(r"`+")
-_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
+_BODY = lazy_re(r"[ \t\n]*kijilint-(?P<kind>[A-Za-z-]*)(?P<args>.*)\Z", re.S)
+_BACKTICKS = lazy_re(r"`+")
+_REASON = lazy_re(r"(?:^|\s)--(?:\s|$)")
 
 
 @dataclass(eq=False)

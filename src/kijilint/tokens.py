@@ -11,15 +11,15 @@ a 2 MB paragraph is 1.3 M tokens, and sharing the strings is what keeps that in 
 from __future__ import annotations
 
 import gc
-import re
 
 from kijilint.markdown import MASK
+from kijilint._lazy_re import lazy_re
 
 MAX_CHUNK = 2_000
 MAX_TEXT = 100_000  # characters of one block that are tokenized (see ``tokenize``)
 MAX_FEATURES = 200_000  # distinct feature strings kept for sharing (UniDic has ~900 k entries)
 _FEATURES: dict[str, tuple[str, str]] = {}  # feature_raw -> (shared feature_raw, pos)
-_SEGMENT = re.compile("[^\n" + MASK + "]+")
+_SEGMENT = lazy_re("[^\n" + MASK + "]+")
 _tagger = None
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from kijilint._lazy_re import lazy_re
 
-_MARP = re.compile(r"^marp:[ \t]*true[ \t]*$", re.M)
-_SLIDE_KEYS = re.compile(r"^(?:theme|highlighter|colorSchema|paginate|class|transition):", re.M)
+_MARP = lazy_re(r"^marp:[ \t]*true[ \t]*$", re.M)
+_SLIDE_KEYS = lazy_re(r"^(?:theme|highlighter|colorSchema|paginate|class|transition):", re.M)
 
 
 def slide_deck(doc) -> bool:

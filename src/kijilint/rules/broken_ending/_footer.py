@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kijilint import packs
 from kijilint.rules.broken_ending._markers import marker_lines
+from kijilint._lazy_re import lazy_re
 
 
 @dataclass
@@ -45,7 +46,7 @@ def _line_text(b) -> str:
     return b.prose().strip()
 
 
-_HTML_LINK = re.compile(r"<a\s[^>]*>.*?</a>|<img\s[^>]*/?>", re.IGNORECASE | re.DOTALL)
+_HTML_LINK = lazy_re(r"<a\s[^>]*>.*?</a>|<img\s[^>]*/?>", re.IGNORECASE | re.DOTALL)
 
 
 def is_link_only(b) -> bool:

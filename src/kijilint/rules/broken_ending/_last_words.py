@@ -14,11 +14,11 @@ The clause helpers (``closes_clause``) tell whether a 、 closes a subordinate c
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from kijilint.markdown import MASK
 from kijilint.rules.broken_ending.unclosed_bracket import is_aside
+from kijilint._lazy_re import lazy_re
 
 _STRONG_PARTICLES = {"格助詞", "係助詞", "副助詞", "準体助詞"}
 _COLLOQUIAL = {"けど", "けれど", "けども", "けれども", "し", "のに", "から", "ので", "って", "が"}
@@ -28,7 +28,7 @@ _CLAUSE_OPENERS = {"たとい", "たとえ", "もし", "もしも", "仮に", "�
 # Adverbs that end a polite formula on their own (コーヒーをどうぞ, 今後ともよろしく).
 _COURTESY = {"どうぞ", "よろしく", "宜しく", "ぜひ", "是非", "どうか"}
 NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # a kana or kanji character
+JAPANESE = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")  # a kana or kanji character
 PREDICATES = ("動詞", "助動詞", "形容詞")
 
 
@@ -67,10 +67,10 @@ def _polite_clause(toks, i: int) -> bool:
 
 
 _MARKUP_OPENERS = "`*_[(（「『 \u3000"
-_KANA = re.compile(r"[\u3041-\u30fa\u30fc]+")
-_KATAKANA_ONE = re.compile(r"[\u30a1-\u30fa]")
-_SMALL_TSU_END = re.compile(r"[\u3041-\u3093\u30fc]っ$")  # ちょっ, not っっ
-_TRAILING_KATAKANA = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*$")
+_KANA = lazy_re(r"[\u3041-\u30fa\u30fc]+")
+_KATAKANA_ONE = lazy_re(r"[\u30a1-\u30fa]")
+_SMALL_TSU_END = lazy_re(r"[\u3041-\u3093\u30fc]っ$")  # ちょっ, not っっ
+_TRAILING_KATAKANA = lazy_re(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*$")
 _DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
 
 
@@ -98,9 +98,9 @@ def open_paren(masked_tail: str) -> bool:
     return False
 
 
-_DANGLING_EMPHASIS = re.compile(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])[^*_]*[*_]?$")
-_OPEN_CODE = re.compile(r"`[^\s`][^`]*$")  # `npm ins, not ’static` ライフタイム (a stray closer)
-_DANGLING_LINK_TEXT = re.compile(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
+_DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])[^*_]*[*_]?$")
+_OPEN_CODE = lazy_re(r"`[^\s`][^`]*$")  # `npm ins, not ’static` ライフタイム (a stray closer)
+_DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 
 
 def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
@@ -137,7 +137,7 @@ def ending(doc, toks, tail: str):
 
 
 # (3 to 20 kana: a longer run is no loanword, and a hostile one must not be tagged 25 times)
-_KATAKANA_TAIL = re.compile(r"(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,19}$")
+_KATAKANA_TAIL = lazy_re(r"(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,19}$")
 # What a katakana loanword most often ends in after its cut: one or two kana.
 _KATAKANA_ENDINGS = ("ド", "ト", "ル", "ン", "ス", "ク", "グ", "プ", "ム", "ジ", "ブ", "ー", "イ", "ア",
                      "ード", "ート", "ール", "ーム", "ーク", "ーン", "ース", "ング", "ション", "ティ", "リー")
@@ -188,7 +188,7 @@ def _unknown(text: str) -> bool:
 
 
 # A stem ends in a kanji or a hiragana (助か, 変わ, 言), never in katakana, Latin or digits.
-_STEM_TAIL = re.compile(r"[\u3041-\u3093\u3400-\u9fff]$")
+_STEM_TAIL = lazy_re(r"[\u3041-\u3093\u3400-\u9fff]$")
 
 
 def _grammar(doc, toks, tail: str):
@@ -460,9 +460,9 @@ _INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何
 _KANJI_WORDS = "方中上下前後外内側例本略地話事時物訳為様"
 # One-kana "particles" the tagger makes of a word's first kana after a case or topic particle.
 _STUB_PARTICLES = ("ら", "わ", "よ", "さ", "ぞ", "ぜ")
-QUOTED_LIKE = re.compile(r"[、，」』](?:みたいな|的な|って感じ|な感じ)$")
+QUOTED_LIKE = lazy_re(r"[、，」』](?:みたいな|的な|って感じ|な感じ)$")
 _GOVERNING_CASES = ("を", "に", "で", "へ", "から")
-_KANA_STUB = re.compile(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
+_KANA_STUB = lazy_re(r"[\u3041-\u30fa\u30fc]{1,2}|[\u3400-\u9fff]")
 
 
 def _stub_after_particle(toks, tail: str) -> bool:
@@ -500,7 +500,7 @@ def _stub_after_particle(toks, tail: str) -> bool:
 
 # Kanji that make a noun of a verb's 連用形 (作り手, 売り場, 読み物, 飲み会, 書き方): whole words.
 _DEVERBAL_NOUN_KANJI = set("手場物会方所屋家者人中時口様先元")
-_KANJI_ONE = re.compile(r"[\u3400-\u9fff]")
+_KANJI_ONE = lazy_re(r"[\u3400-\u9fff]")
 
 
 def _kanji_word_elsewhere(doc, t) -> bool:
@@ -608,8 +608,8 @@ def _topic_ending(toks) -> bool:
     return toks[-2].surface in ("つい", "関し")
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
-_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+_ASCII_WORD = lazy_re(r"[A-Za-z][A-Za-z0-9\-]*")
+_KATAKANA_WORD = lazy_re(r"[\u30a1-\u30fa\u30fc]+")
 
 
 def _longer_token(doc, w: str) -> bool:

@@ -48,16 +48,17 @@ from kijilint.rules.broken_ending._last_words import (
 from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is_aside
 from kijilint.rules.broken_ending._markers import find_markers
 from kijilint.rules.broken_ending._lead_ins import before_list_or_code, lead_in, next_paragraph
+from kijilint._lazy_re import lazy_re
 
 # Headings of other markups left in Markdown: Textile (h2. 見出し, Jekyll renders it) and Hatena
 # (** おわりに): one-line paragraphs, not sentences.
-_FOREIGN_HEADING = re.compile(r"^(?:h[1-6]\.|\*{1,3})\s")
-_CAPTION = re.compile(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
+_FOREIGN_HEADING = lazy_re(r"^(?:h[1-6]\.|\*{1,3})\s")
+_CAPTION = lazy_re(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
 _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
 # Elliptical sign-offs and datelines that close a post on purpose (それでは / 今日はこのへんで /
 # では良いお年を / 詳細は追って / 2020年1月1日 自宅にて): whole one-line paragraphs only.
-_SIGN_OFF = re.compile(
+_SIGN_OFF = lazy_re(
     r"^(?:(?:それ)?では(?:では)?[、，\s]*|じゃあ?[、，\s]*|それじゃあ?[、，\s]*)?"
     r"(?:(?:それ)?では(?:では)?|じゃあ?|それじゃあ?|(?:今日|本日|今回|今週|今年)は(?:この|こ)?(?:へん|辺|あたり)で"
     r"|(?:皆さん|みなさん)?(?:も)?(?:良い|よい)(?:お年|週末|一日|旅|休日|クリスマス|年末)を"
@@ -65,7 +66,7 @@ _SIGN_OFF = re.compile(
     r"|(?:\d{4}[年/.\-]\d{1,2}[月/.\-]\d{1,2}日?|\d{1,2}月\d{1,2}日)[\s　]*.{0,20}?にて)"
     r"[\s　]*[。！!…〜～ｗw]*$"
 )
-_CLOSING_LEAD = re.compile(r"^(?:以上|では|それでは|まずは|とりあえず|取り急ぎ)[、，]")
+_CLOSING_LEAD = lazy_re(r"^(?:以上|では|それでは|まずは|とりあえず|取り急ぎ)[、，]")
 _CLOSING_TAIL = ("まで", "までに", "として", "程度に", "がてら", "で", "へ", "になれば", "になれたら")
 
 
@@ -79,10 +80,10 @@ def _elliptical_closing(tail: str) -> bool:
 
 # A few lower-case letters glued to Japanese at a paragraph's end (mm, orz, lol): net slang.
 # A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
-_NETSPEAK = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:([a-z])\1+|orz|lol|kwsk)$")  # not …するor
-_ASIDE_END = re.compile(r"[（(][^()（）\s]{1,5}$")
-_BARE_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]$")
-_WORDY = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
+_NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:([a-z])\1+|orz|lol|kwsk)$")  # not …するor
+_ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}$")
+_BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々]$")
+_WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
 
 @dataclass
@@ -125,14 +126,14 @@ def eligible(doc, b) -> bool:
 
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
-_IMAGE_LINE = re.compile(r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$")  # starts or ends with an image
+_IMAGE_LINE = lazy_re(r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$")  # starts or ends with an image
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
-_NUMBERED_LABEL = re.compile(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．!-~０-９]")
-_DATE_LINE = re.compile(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
-_URL_LINE = re.compile(r"^[ \t]*<?https?://\S+>?[ \t]*$")
+_NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．!-~０-９]")
+_DATE_LINE = lazy_re(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
+_URL_LINE = lazy_re(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
 # (■ 機関紙 ACCSESS No.375 より: a line led by a square or a diamond is a label or a credit)
-_LIST_LINE = re.compile(r"^[ \t]*(?:(?:\d{1,3}[.)]|[-*+・:])[ \t]+|[■□◆◇●○◎▼▽▲△▶►][ \t\u3000]+)\S")  # (not ○○さんが…, a name left out)
+_LIST_LINE = lazy_re(r"^[ \t]*(?:(?:\d{1,3}[.)]|[-*+・:])[ \t]+|[■□◆◇●○◎▼▽▲△▶►][ \t\u3000]+)\S")  # (not ○○さんが…, a name left out)
 
 
 def _habit_paragraphs(doc) -> list:
@@ -258,7 +259,7 @@ def _lone_line(doc, b) -> bool:
     return not _continued_next(doc, b)
 
 
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+_COPYRIGHT = lazy_re(r"©|\(c\)|copyright", re.IGNORECASE)
 
 
 def _said_in_full(toks, tail: str) -> bool:
@@ -498,7 +499,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     return Verdict(b, start, last_end, strength, why)
 
 
-_FIELD = re.compile(r"^[ \u3000]*[^\s:：。、]{1,8}[ \u3000]*[:：]")
+_FIELD = lazy_re(r"^[ \u3000]*[^\s:：。、]{1,8}[ \u3000]*[:：]")
 
 
 def _label_line(doc, last, tail: str, toks) -> bool:
@@ -517,8 +518,8 @@ def _label_line(doc, last, tail: str, toks) -> bool:
     return all(t.pos1 not in _LABEL_BREAKERS or (t.pos1 == "助詞" and t.surface in ("の", "と", "や")) for t in toks)
 
 
-_SOURCE_CREDIT = re.compile(r"(?:より|から)[ \u3000]*(?:一部)?(?:抜粋|引用|転載)(?:しました|しています|です)?$")
-_MENU_PATH = re.compile(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
+_SOURCE_CREDIT = lazy_re(r"(?:より|から)[ \u3000]*(?:一部)?(?:抜粋|引用|転載)(?:しました|しています|です)?$")
+_MENU_PATH = lazy_re(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 
 

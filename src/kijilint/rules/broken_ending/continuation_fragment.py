@@ -1,20 +1,20 @@
 from __future__ import annotations
 
-import re
 
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule, quote
 from kijilint.sentences import normalize
+from kijilint._lazy_re import lazy_re
 
-_ELLIPSIS = re.compile(r"^[ \t\u3000]*(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*")
-_TRAILING_ELLIPSIS = re.compile(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
+_ELLIPSIS = lazy_re(r"^[ \t\u3000]*(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*")
+_TRAILING_ELLIPSIS = lazy_re(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
 # Words that cannot open a sentence (UniDic surface + part of speech).  Conjunction-like
 # openings the tagger reads as particles (でも、では、なので、とはいえ、ってことで、にもかかわらず)
 # are deliberately absent.
 _NEVER_FIRST_PARTICLES = {("を", "格助詞"), ("が", "格助詞"), ("へ", "格助詞"), ("は", "係助詞"), ("の", "格助詞"), ("の", "準体助詞"), ("て", "接続助詞"), ("ば", "接続助詞")}
-_COMPOUND_PARTICLE = re.compile(r"として|によって|によると|によれば|について|に対して|において|に関して|にとって|に比べて")
-_EXAMPLE = re.compile(r"^\s*[(（]\d{1,3}[)）]")
-_IMAGE_ONLY = re.compile(r"^\s*(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
+_COMPOUND_PARTICLE = lazy_re(r"として|によって|によると|によれば|について|に対して|において|に関して|にとって|に比べて")
+_EXAMPLE = lazy_re(r"^\s*[(（]\d{1,3}[)）]")
+_IMAGE_ONLY = lazy_re(r"^\s*(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 _NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
 
 

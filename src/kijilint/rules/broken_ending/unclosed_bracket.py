@@ -4,6 +4,7 @@ import re
 
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule, quote
+from kijilint._lazy_re import lazy_re
 
 PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "［": "］"}
 _CLOSERS = {v: k for k, v in PAIRS.items()}
@@ -12,8 +13,8 @@ _CLOSERS.update({")": "（", "]": "［"})
 # ASCII openers share their full-width twin's stack, so ``(x)`` inside ``（…`` closes itself
 # and not the （; an ASCII opener left open is not this rule's to report.
 _ASCII_OPENERS = {"(": "（", "[": "［"}
-_ANY_BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS) + "".join(_ASCII_OPENERS)) + "]")
-_WORDISH = re.compile(r"[\w\u3040-\u30ff\u3400-\u9fff]")
+_ANY_BRACKET = lazy_re("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS) + "".join(_ASCII_OPENERS)) + "]")
+_WORDISH = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff]")
 _EMOTICON_FACE = set("^＾;；´｀`・ω∀Д_＿°ﾟ≧≦><＞＜￣ーｰ*＊oO")
 # Casual asides left open at a line's end: 寝坊した（汗 / (笑 / （遠い目.  A closed set: a cut
 # inside a parenthesis (…組み合わせ（直, …（翔泳) leaves a word stub, which is no aside.
@@ -85,7 +86,7 @@ class UnclosedBracket(Rule):
 
 
 # An elision mark: the quoted text was shortened by the writer, its closing bracket with it.
-_ELIDED = re.compile(r"中略|後略|[（(]\s*略\s*[）)]")
+_ELIDED = lazy_re(r"中略|後略|[（(]\s*略\s*[）)]")
 
 # Three or more brackets of one kind left open in a document are the writer's habit (asides
 # opened and never closed), not a generation slip, which leaves one.
@@ -127,7 +128,7 @@ def _emoticon(text: str, i: int) -> bool:
     return False
 
 
-_SHORT_ASIDE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff々ー〜～]{1,3}[!?！？。…ｗw]*")
+_SHORT_ASIDE = lazy_re(r"[\u3041-\u30ff\u3400-\u9fff々ー〜～]{1,3}[!?！？。…ｗw]*")
 
 
 def _closes_later(text: str, opener: str) -> bool:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from kijilint._lazy_re import lazy_re
 
 # Stretches of a block's raw text where nothing is prose: inline code, HTML comments,
 # autolinks, link destinations, bare URLs.  Citation rules never match inside them.
-_OPAQUE = re.compile(
+_OPAQUE = lazy_re(
     r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"
     r"|<!--.*?-->"
     r"|<(?:https?|ftp|mailto):[^>\s]*>"
@@ -18,7 +19,7 @@ _OPAQUE = re.compile(
 )
 
 # Something in a paragraph that names where a claim comes from: a link, a URL, a footnote.
-LINKED = re.compile(r"\]\(|\]\[|https?://|www\.|<a\s|\[\^[^\]\s]+\]")
+LINKED = lazy_re(r"\]\(|\]\[|https?://|www\.|<a\s|\[\^[^\]\s]+\]")
 
 TEXT_KINDS = ("paragraph", "heading", "table")
 

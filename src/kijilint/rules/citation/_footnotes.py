@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from kijilint.rules.citation._common import opaque_spans, overlaps
+from kijilint._lazy_re import lazy_re
 
-_DEF = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]{0,3}(\[\^([^\]\s]+)\]):", re.M)
-_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_DEF = lazy_re(r"^(?:[ \t]*>[ \t]?)*[ \t]{0,3}(\[\^([^\]\s]+)\]):", re.M)
+_REF = lazy_re(r"\[\^([^\]\s]+)\](?!:)")
 # Labels that are regular-expression character classes ([^a-z], [^0-9\s]), not footnotes.
-_REGEX_CLASS = re.compile(r"^.-.|[\\^$*+?.|(){}\[]")
+_REGEX_CLASS = lazy_re(r"^.-.|[\\^$*+?.|(){}\[]")
 
 
 @dataclass

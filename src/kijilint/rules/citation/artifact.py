@@ -6,8 +6,9 @@ from functools import lru_cache
 from kijilint import packs
 from kijilint.rules.base import Rule, delete_fix, quote
 from kijilint.rules.citation._common import is_japanese, opaque_spans, overlaps, strip_private_use, text_blocks
+from kijilint._lazy_re import lazy_re
 
-_SEPARATORS = re.compile(r"[ \t\u3000,，、]*")
+_SEPARATORS = lazy_re(r"[ \t\u3000,，、]*")
 _HSPACE = " \t\u3000"
 
 

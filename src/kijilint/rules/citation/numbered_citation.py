@@ -5,19 +5,20 @@ import re
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule
 from kijilint.rules.citation._common import overlaps
+from kijilint._lazy_re import lazy_re
 
 # [1], [1, 2], [1-3], [1][2] right after Japanese text (not an array index like a[0]).
-_CITATION = re.compile(
+_CITATION = lazy_re(
     r"(?<=[\u3001-\u30ff\u3400-\u9fff\uff01-\uff5e])"
     r"(?:[\[［][1-9]\d{0,2}(?:\s*[,，、\-–～]\s*\d{1,3})*[\]］])+"
     r"(?![(\[:：（])"
 )
 # A number the writer introduces by name (文献[3]を参照, 式[2], 論文[1]で): a deliberate reference.
-_NAMED = re.compile(r"(?:文献|論文|資料|図|表|式|脚注|注|章|節|付録|ref\.?|Ref\.?|Fig\.?|Eq\.?)\s*$")
+_NAMED = lazy_re(r"(?:文献|論文|資料|図|表|式|脚注|注|章|節|付録|ref\.?|Ref\.?|Fig\.?|Eq\.?)\s*$")
 # A heading that introduces a reference list.
-_REFS_HEADING = re.compile(r"参考|文献|出典|引用|脚注|注釈|注記|典拠|references?|bibliography|sources|notes|citations|footnotes|links", re.I)
+_REFS_HEADING = lazy_re(r"参考|文献|出典|引用|脚注|注釈|注記|典拠|references?|bibliography|sources|notes|citations|footnotes|links", re.I)
 # A line that is an entry of a numbered list of references, or a link reference definition.
-_REFS_ENTRY = re.compile(r"^[ \t]{0,3}(?:[-*+][ \t]+)?[\[［]\d{1,3}[\]］]:?[ \t]*\S", re.M)
+_REFS_ENTRY = lazy_re(r"^[ \t]{0,3}(?:[-*+][ \t]+)?[\[［]\d{1,3}[\]］]:?[ \t]*\S", re.M)
 
 
 def has_reference_list(doc) -> bool:

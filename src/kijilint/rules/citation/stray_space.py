@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import re
 
 from kijilint.rules.base import Rule, delete_fix, quote
 from kijilint.rules.citation._common import is_japanese
+from kijilint._lazy_re import lazy_re
 
 # What may follow the stray space: a particle or an auxiliary that attaches to the word
 # before it (コメント を, 成果 は, 設備投資 に, 必要 です).
@@ -13,10 +13,10 @@ _NOUNISH = ("名詞", "代名詞", "接尾辞", "形状詞")  # 形状詞: 可�
 _PUNCT_AFTER = "。、"
 _NAMED_MARK_AFTER = tuple(",，、。）)」』/")
 _JA = "\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヶ"
-_JA_SPACE_JA = re.compile(f"(?<=[{_JA}]) (?=[{_JA}])")
+_JA_SPACE_JA = lazy_re(f"(?<=[{_JA}]) (?=[{_JA}])")
 # 、 and a space before a Japanese word: a writer who spaces out the sentence (、 before a
 # Latin word is the common Japanese–Latin spacing: 早速、 MOD を, and proves nothing)
-_SPACED_PUNCTUATION = re.compile(f"[、，] (?=[{_JA}])")
+_SPACED_PUNCTUATION = lazy_re(f"[、，] (?=[{_JA}])")
 
 
 class StraySpace(Rule):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from kijilint._lazy_re import lazy_re
 
-_DATE = re.compile(
+_DATE = lazy_re(
     r"^(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:[T ]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
     r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|[+-]\d{3}))?\s*$"  # +900: Ruby (Jekyll) reads +HMM too
@@ -48,14 +49,14 @@ def parse_date(value) -> date:
 
 # Formats other generators and hand-written blogs use (Jekyll and Gatsby parse them too):
 # 2021年3月4日, 2021.03.04, 20210304, March 4, 2021, 4 Mar 2021, RFC 2822, a trailing zone name.
-_JA_DATE = re.compile(r"^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
-_DOT_DATE = re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})(?:$|[\sT])")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_JA_DATE = lazy_re(r"^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
+_DOT_DATE = lazy_re(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})(?:$|[\sT])")
+_COMPACT = lazy_re(r"^(\d{4})(\d{2})(\d{2})$")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_EN_MDY = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_EN_DMY = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
-_ZONE_NAME = re.compile(r"\s+(?:JST|UTC|GMT|[A-Z]{3,4})$")
+_EN_MDY = lazy_re(r"^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_EN_DMY = lazy_re(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+_ZONE_NAME = lazy_re(r"\s+(?:JST|UTC|GMT|[A-Z]{3,4})$")
 
 
 def _other_format(s: str) -> date | None:
@@ -108,8 +109,8 @@ def usable(doc) -> bool:
     return fm is not None and fm.terminated and fm.error is None and not fm.bad_tags and isinstance(fm.data, dict)
 
 
-_YAML_KEY = re.compile(r"^\s*(?:-\s+)?[^\s#:][^:\n]*:(?:\s|$)", re.M)
-_PROSE_LINE = re.compile(r"^\s*(?:#{1,6}\s|.*[。．！？])", re.M)
+_YAML_KEY = lazy_re(r"^\s*(?:-\s+)?[^\s#:][^:\n]*:(?:\s|$)", re.M)
+_PROSE_LINE = lazy_re(r"^\s*(?:#{1,6}\s|.*[。．！？])", re.M)
 
 
 def meant_as_yaml(fm) -> bool:

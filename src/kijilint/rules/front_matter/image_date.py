@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import re
 from datetime import date
 from urllib.parse import unquote
 
 from kijilint.rules.base import Rule
 from kijilint.rules.front_matter._common import DateProblem, parse_date, usable, value_span
+from kijilint._lazy_re import lazy_re
 
-_PATH_DATE = re.compile(r"(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)")
+_PATH_DATE = lazy_re(r"(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)")
 
 
 def _slipped(m, day) -> bool:

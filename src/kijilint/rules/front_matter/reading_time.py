@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import re
 
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule
 from kijilint.rules.front_matter._common import usable, value_span
+from kijilint._lazy_re import lazy_re
 
-_COUNTED = re.compile(r"[\s" + MASK + r"#>*_`|\-]+")
+_COUNTED = lazy_re(r"[\s" + MASK + r"#>*_`|\-]+")
 
 
 def body_chars(doc) -> int:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 
 from kijilint.findings import Edit, Fix
+from kijilint._lazy_re import lazy_re
 
 # An FAQ's question heading says so (Q. / Q1: / Ｑ / 質問); a heading that merely ends in ？
 # (なぜ…なのか？) is an essay's, whose copies are no answers.
-_QUESTION = re.compile(r"^(?:Q\d*[.:：．、\s]|Ｑ|質問)")
+_QUESTION = lazy_re(r"^(?:Q\d*[.:：．、\s]|Ｑ|質問)")
 
 
 def faq_answers(doc, copy_block, orig_block) -> bool:

@@ -27,6 +27,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 
 from kijilint.sentences import normalize
+from kijilint._lazy_re import lazy_re
 
 # Options shared by the family; every rule may override the ones it uses.
 DEFAULTS = {
@@ -41,13 +42,13 @@ DEFAULTS = {
 _MAX_CANDIDATES = 8  # earlier occurrences tried per unit when starting a chain
 _FP_SAMPLE = 4  # keep one 5-gram fingerprint in four (chosen by hash, so both copies agree)
 _FP_CAP = 64  # fingerprints shared by more units than this are boilerplate, not evidence
-_LINK_ONLY = re.compile(
+_LINK_ONLY = lazy_re(
     r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*(?:!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>|https?://\S+)[ \t]*[.,、。]?[ \t]*)+$"
 )
 
 
 # Punctuation of the blocks where text uses it (after NFKC, full-width forms are ASCII).
-_PUNCT_RE = re.compile(
+_PUNCT_RE = lazy_re(
     "["
     + "".join(
         re.escape(chr(c))
@@ -64,10 +65,10 @@ def key_of(text: str) -> str:
     return _PUNCT_RE.sub("", normalize(text))
 
 
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.S)
+_INLINE_CODE = lazy_re(r"(`+)(.+?)\1", re.S)
 
 
-_IMAGE_SOURCE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # (balanced parentheses: …/GUI(CueMol2)/a.png)
+_IMAGE_SOURCE = lazy_re(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # (balanced parentheses: …/GUI(CueMol2)/a.png)
 
 
 def block_key(masked: str, raw: str) -> str:
@@ -682,11 +683,11 @@ class _Analyser:
 _NEAR_SPAN = 20_000
 _SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
-_JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_JA = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 _BOOKEND_UNITS = 4  # a heading and a few lines: navigation, not an article's section
-_NAVIGATION = re.compile(r"目次|もくじ|索引|シリーズ|連載|関連記事|バックナンバー|index|contents|toc|series", re.IGNORECASE)
+_NAVIGATION = lazy_re(r"目次|もくじ|索引|シリーズ|連載|関連記事|バックナンバー|index|contents|toc|series", re.IGNORECASE)
 
 
 def _japanese(key: str) -> bool:

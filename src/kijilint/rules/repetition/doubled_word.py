@@ -1,26 +1,26 @@
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from kijilint import packs
 from kijilint.findings import Edit, Fix
 from kijilint.rules.base import Rule, quote
+from kijilint._lazy_re import lazy_re
 
 # Parts of speech whose doubling is normal Japanese (UniDic pos1 / pos2).
 _NOUN = "名詞"
 _NOT_NOUN2 = ("代名詞",)
 _ADJ_NOUN = "形状詞"  # UniDic's na-adjective stems
-_HIRAGANA = re.compile(r"[ぁ-ゖ]")
-_KANJI = re.compile(r"[一-龥]+")
-_KATAKANA = re.compile(r"[ァ-ヺー]+")
-_SMALL_KANA = re.compile(r"[ァィゥェォッャュョヮー]")
-_LATIN_OR_DIGIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+#_-]*$")
-_DIGITS = re.compile(r"^[0-9０-９]+$")
-_COMMAND_LINE = re.compile(r"[ \t]*(?:[$%>][ \t]|sudo[ \t])")  # a shell prompt opens the line
+_HIRAGANA = lazy_re(r"[ぁ-ゖ]")
+_KANJI = lazy_re(r"[一-龥]+")
+_KATAKANA = lazy_re(r"[ァ-ヺー]+")
+_SMALL_KANA = lazy_re(r"[ァィゥェォッャュョヮー]")
+_LATIN_OR_DIGIT = lazy_re(r"^[A-Za-z0-9][A-Za-z0-9.+#_-]*$")
+_DIGITS = lazy_re(r"^[0-9０-９]+$")
+_COMMAND_LINE = lazy_re(r"[ \t]*(?:[$%>][ \t]|sudo[ \t])")  # a shell prompt opens the line
 # 一行一行, 一文一文: "one … at a time", a numeral and its counter doubled on purpose
-_CJK_RUN = re.compile(r"[一-龥々\u30a1-\u30fa\u30fc]+")
-_DISTRIBUTIVE = re.compile(r"^[一1１][\u3400-\u9fff\u30a1-\u30fa]{1,2}$")
+_CJK_RUN = lazy_re(r"[一-龥々\u30a1-\u30fa\u30fc]+")
+_DISTRIBUTIVE = lazy_re(r"^[一1１][\u3400-\u9fff\u30a1-\u30fa]{1,2}$")
 _SENTENCE_END = "。！？!?…"
 _SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halves this long are a doubling
 
@@ -295,7 +295,7 @@ def _doubled_prefix(toks, k: int) -> bool:
     )
 
 
-_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+_KATAKANA = lazy_re(r"[\u30a1-\u30fa\u30fc]+")
 
 
 def _prefix_doubled(t, u, allowed) -> bool:
