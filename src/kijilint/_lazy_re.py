@@ -13,9 +13,8 @@ import re
 
 class LazyPattern:
     """Stands in for ``re.compile(pattern, flags)``: every attribute (``search``, ``match``,
-    ``sub``, ``pattern``…) is the compiled pattern's, compiled on first access."""
-
-    __slots__ = ("_args", "_compiled")
+    ``sub``, ``pattern``…) is the compiled pattern's, compiled on first access and then kept
+    on the instance, so later calls cost a plain attribute lookup."""
 
     def __init__(self, pattern: str, flags: int = 0):
         self._args = (pattern, flags)
@@ -25,7 +24,9 @@ class LazyPattern:
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(*self._args)
-        return getattr(compiled, name)
+        value = getattr(compiled, name)
+        setattr(self, name, value)  # (found by the normal lookup from now on)
+        return value
 
 
 def lazy_re(pattern: str, flags: int = 0) -> LazyPattern:
