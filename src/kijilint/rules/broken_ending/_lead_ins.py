@@ -74,8 +74,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # …。…区別するための一意な文 ⏎ code: a noun that names no code (以下のコード does)
         return _sentence_resumes_after(doc, nb)
     if (
-        strength == "strong" and earlier_punctuated and last is not None
-        and last.pos1 in PREDICATES and last.cform.startswith("連用形")
+        strength == "strong" and last is not None and last.pos1 in PREDICATES and last.cform.startswith("連用形")
+        and (earlier_punctuated or nb.kind == "code")
     ):
         # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
