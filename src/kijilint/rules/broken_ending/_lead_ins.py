@@ -75,7 +75,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _sentence_resumes_after(doc, nb)
     if (
         strength == "strong" and last is not None and last.pos1 in PREDICATES and last.cform.startswith("連用形")
-        and (earlier_punctuated or nb.kind == "code")
+        and (earlier_punctuated or (nb.kind == "code" and last.pos1 == "動詞"))  # (…以下のように ⏎ code leads in)
     ):
         # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
