@@ -248,6 +248,11 @@ def _grammar(doc, toks, tail: str):
         if _topic_ending(toks):
             return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
         if p2 == "終助詞":
+            if (
+                t.surface == "よ" and prev is not None and prev.surface == "の" and prev.pos2 == "準体助詞"
+                and len(toks) >= 3 and (toks[-3].pos1 in NOUN_ENDS or toks[-3].end < prev.start)  # (or a URL, masked)
+            ):
+                return "cut", "語 'のよ' が途中で切れています"  # …amok のよ(うな); …重いのよ is said so
             if prev is not None and prev.pos2 in ("格助詞", "係助詞") and t.surface in _STUB_PARTICLES:
                 # …してもら(う), 出口もわ(からない), …のよ(うに), …によ(って): a sentence-final particle
                 # follows a predicate, never a case or topic particle

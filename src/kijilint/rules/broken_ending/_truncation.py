@@ -110,8 +110,10 @@ def eligible(doc, b) -> bool:
     prose = b.prose().strip()
     if not JAPANESE.search(prose) or is_link_only(b):
         return False
-    if len(prose) <= 5:
-        return False  # 続き / 未定: a one-word note, no sentence to cut
+    # 続き / 未定: a one-word note, no sentence to cut; `forwardRef`を使うとコ is a sentence
+    # whose code is its word, cut in its prose (…もしくは `/Users/…` ends on its code)
+    if len(prose) <= 5 and not (("`" in raw or "](" in raw) and raw[-1:] not in "`)"):
+        return False
     if raw.startswith("//"):
         return False  # // メモ: a comment-style note line, not prose
     if "\n" not in raw and _NUMBERED_LABEL.match(raw):
