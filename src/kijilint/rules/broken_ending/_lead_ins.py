@@ -33,9 +33,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if nb.kind == "paragraph" and tail.strip(" \u3000\n「") in REASON_OPENERS:
         return True  # …。なぜなら ⏎ 速いからです。: the reason in a paragraph of its own
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
-        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『", "(", "（"))
+        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『", "(", "（", "["))
     ):
         # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
+        # / 成果物は、 ⏎ [GitHub - …](…) に置いてあります
         # / …に従えば， ⏎ (1) 例文 ⏎ という2つの文は…
         return True
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":

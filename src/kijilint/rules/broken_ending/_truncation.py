@@ -120,10 +120,27 @@ def eligible(doc, b) -> bool:
         return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
     if emphasis_line(b):
         return False  # a bold pseudo-heading
+    if _under_source_heading(doc, b):
+        return False  # ## ネタ元 ⏎ 認定LeSS実践者研修にて: a source named, not a sentence
     lines = raw.rsplit("\n", 2)
     if len(lines) >= 2 and all(_DATE_LINE.match(line) for line in lines[-2:]):
         return False  # 8/31 新車購入。 ⏎ 9/17 インターネット開通: a log, a dated entry per line
     return not _LIST_LINE.match(lines[-1])
+
+
+def _under_source_heading(doc, b) -> bool:
+    """The paragraph's section is headed by a word for sources (## 出典, ## ネタ元, ## 参考)."""
+    for i in range(b.index - 1, -1, -1):
+        h = doc.blocks[i]
+        if h.kind == "heading":
+            return _SOURCE_HEADING.match(h.text.strip()) is not None
+    return False
+
+
+_SOURCE_HEADING = lazy_re(
+    r"^#*[ \t]*(?:出典|ネタ元|元ネタ|引用元|Sources?)[ \t]*#*$",  # (not 参考: its sections hold prose too)
+    re.IGNORECASE,
+)
 
 
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot

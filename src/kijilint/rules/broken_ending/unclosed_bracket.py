@@ -24,9 +24,15 @@ ASIDES = frozenset(
 )
 
 
+_ONE_KANJI_ASIDES = frozenset(a for a in ASIDES if len(a) == 1 and "\u3400" <= a <= "\u9fff")
+_KANJI_RUN = lazy_re(r"[\u3400-\u9fff]+")
+
+
 def is_aside(rest: str) -> bool:
     """The text after an open （ at a line's end is a casual aside mark."""
-    return rest.strip(" \t\u3000").rstrip("!?！？。…") in ASIDES
+    r = rest.strip(" \t\u3000").rstrip("!?！？。…")
+    # (滝汗, 冷汗, 号泣: a kanji or two before a one-kanji aside make the same mark)
+    return r in ASIDES or (2 <= len(r) <= 3 and r[-1] in _ONE_KANJI_ASIDES and _KANJI_RUN.fullmatch(r) is not None)
 
 
 def interjection_aside(doc, b, at: int) -> bool:

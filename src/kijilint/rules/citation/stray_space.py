@@ -186,14 +186,16 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
     j = i - 1
     while j > max(0, i - reach) and m[j] not in _WORD_STOP:
         j -= 1
-    if j > 0 and m[j] in " \t\u3000" and j < i - 1 and m[j - 1] in _PATH_SEPARATORS:
+    if j > 0 and m[j] in " \t\u3000" and j < i - 1 and m[j - 1] in _PATH_SEPARATORS and (
+        m[j - 1] not in "=＝" or (j >= 2 and m[j - 2] in " \t\u3000")  # 古宿 = 安い宿 の, not (= 港湾 の
+    ):
         return True  # 設定 → 再生デバイス より: the last step of a spaced menu path
     if any(c in "→⇒" for c in m[j:i]):
         return True  # ホスト→pfSense→インターネット の: a path written with arrows, set apart whole
     return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
 
 
-_PATH_SEPARATORS = "→⇒>＞»›"  # not / or |: "Gemini / OpenAI" lists names, it is no path
+_PATH_SEPARATORS = "→⇒>＞»›=＝"  # not / or |: "Gemini / OpenAI" lists names, it is no path (古宿 = 安い宿 の: an equation)
 
 
 def _single(m: str, i: int) -> bool:

@@ -314,5 +314,6 @@ def _katakana_adverb_doubled(t, u) -> bool:
     return (
         t.pos1 == u.pos1 == "副詞" and t.surface == u.surface and u.start == t.end
         and len(t.surface) >= 3 and _KATAKANA.fullmatch(t.surface) is not None
+        and not _mimetic(t.surface)  # ガッポガッポ: a two-mora mimetic base (ガッ|ポ), doubled on purpose
     )
 
