@@ -129,12 +129,16 @@ def eligible(doc, b) -> bool:
 
 
 def _under_source_heading(doc, b) -> bool:
-    """The paragraph's section is headed by a word for sources (## 出典, ## ネタ元, ## 参考)."""
-    for i in range(b.index - 1, -1, -1):
-        h = doc.blocks[i]
-        if h.kind == "heading":
-            return _SOURCE_HEADING.match(h.text.strip()) is not None
-    return False
+    """The paragraph's section is headed by a word for sources (## 出典, ## ネタ元)."""
+    key = "EN:source-sections"
+    if key not in doc.cache:  # one pass over the blocks, not a walk back per paragraph
+        flags, current = [], False
+        for x in doc.blocks:
+            if x.kind == "heading":
+                current = _SOURCE_HEADING.match(x.text.strip()) is not None
+            flags.append(current)
+        doc.cache[key] = flags
+    return doc.cache[key][b.index]
 
 
 _SOURCE_HEADING = lazy_re(
