@@ -52,6 +52,9 @@ def kinds(root: Path, marker: Path) -> list[tuple[str, list[str], set[int], str]
     out.append(("20,000 paragraphs", [file("paras.md", "".join(f"これは段落{i}の文章です。内容が続きます。\n\n" for i in range(20_000)))], {0, 1}, ""))
     out.append(("300,000 chars, no punctuation", [file("run.md", "あいうえおかきくけこ" * 30_000)], {0, 1}, ""))
     out.append(("2 MB paragraph", [file("para.md", "これは長い段落の文章です。" * 160_000)], {0, 1}, ""))
+    # thousands of doublings in one paragraph: each must be judged in log time, not by a scan
+    out.append(("20,000 doublings in a paragraph", [file("doubled.md", "市場市場の動向、" * 20_000 + "\n")], {1}, "RP005"))
+    out.append(("20,000 chanted doublings", [file("chant.md", "面倒なので自動化自動化。" * 20_000 + "\n")], {0, 1}, ""))
     loop = root / "loop"
     loop.mkdir()
     file("loop/a.md", ARTICLE)

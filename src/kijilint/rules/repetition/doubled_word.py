@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 
 from kijilint import packs
 from kijilint.findings import Edit, Fix
@@ -70,6 +71,7 @@ class DoubledWord(Rule):
         self._reported: set[int] = set()
         for b in doc.prose_blocks:
             toks = self._toks = doc.tokens(b)
+            self._starts = [t.start for t in toks]  # (bisected: a hostile paragraph may hold thousands of doublings)
             self._compounds(toks, text, allowed, report)
             for k, t in enumerate(toks):
                 u = toks[k + 1] if k + 1 < len(toks) else None
@@ -213,9 +215,12 @@ class DoubledWord(Rule):
             return True
         if not _KATAKANA.fullmatch(word):
             return False
-        if not any(t.unknown and t.start <= start and t.end >= end for t in self._toks if t.start <= start < t.end):
+        i = bisect_right(self._starts, start) - 1
+        covering = self._toks[i] if i >= 0 else None
+        if covering is None or not (covering.unknown and covering.start <= start and covering.end >= end):
             return False
-        nxt = next((t for t in self._toks if t.start >= end), None)
+        j = bisect_left(self._starts, end)
+        nxt = self._toks[j] if j < len(self._toks) else None
         return nxt is not None and nxt.start == end and nxt.pos1 == "動詞" and nxt.lemma not in ("為る", "出来る")
 
     def _chanted(self, start: int, end: int) -> bool:
@@ -224,10 +229,13 @@ class DoubledWord(Rule):
         chant.  A word doubled inside a clause (…の市場市場。, 市場市場の) is a slip."""
         if self._text[end : end + 1] not in _SENTENCE_END:
             return False
-        prev = next((t for t in reversed(self._toks) if t.end <= start), None)
+        i = bisect_right(self._starts, start) - 1
+        while i >= 0 and self._toks[i].end > start:
+            i -= 1
+        prev = self._toks[i] if i >= 0 else None
         if prev is None or prev.pos2 == "接続助詞" or prev.surface in _SENTENCE_END + "、，":
             return True
-        return self._text[:start].endswith(("ので", "のに"))  # の+で: UniDic splits ので here
+        return self._text.endswith(("ので", "のに"), 0, start)  # の+で: UniDic splits ので here
 
     def _doubled_runs(self, doc, block, toks, allowed, report):
         """A run of kanji and katakana that is one string written twice (機能毎機能毎,
@@ -247,7 +255,8 @@ class DoubledWord(Rule):
                 continue
             if any(half == half[:p] * (len(half) // p) for p in range(1, len(half) // 2 + 1) if len(half) % p == 0):
                 continue  # ーーーー, 重複重複重複重複: a rule, or rhetoric (three or more)
-            if any(t.start <= start and t.end >= end and not t.unknown for t in toks if t.start <= start < t.end):
+            i = bisect_right(self._starts, start) - 1
+            if i >= 0 and toks[i].start <= start and toks[i].end >= end and not toks[i].unknown:
                 continue  # the dictionary reads the run as one word (馬鹿馬鹿しい)
             self._report(report, start, end, start + n // 2, end, half)
 
