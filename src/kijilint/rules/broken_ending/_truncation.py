@@ -481,8 +481,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
     if (
         strength in (None, "weak") and lone and (earlier_punctuated or article_end)
-        # after its own sentences with 。, a bare …いいね / …わけです / …かなと is cut too
-        and (not _said_in_full(toks, tail) if earlier_punctuated else toks[-1].pos1 != "助詞" and not _polite_end(toks))
+        # after its own sentences with 。, a bare …いいね / …かなと (a particle) is cut too
+        and not _said_in_full(toks, tail) and (earlier_punctuated or toks[-1].pos1 != "助詞")
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks)
         and not QUOTED_LIKE.search(tail) and _lone_bare(doc, b)
