@@ -82,6 +82,19 @@ class Document:
                 return b
         return None
 
+    def section_heading(self, block: Block) -> Block | None:
+        """The nearest heading before ``block`` (None before the first): the section it is in.
+        One pass over the blocks per document, shared by every rule that asks."""
+        table = self.cache.get("section-headings")
+        if table is None:
+            table, current = [], None
+            for b in self.blocks:
+                table.append(current)
+                if b.kind == "heading":
+                    current = b
+            self.cache["section-headings"] = table
+        return table[block.index]
+
     # --- sentences and tokens --------------------------------------------------------------------
     def sentences(self, block: Block) -> list[Sentence]:
         key = ("sentences", block.index)

@@ -130,15 +130,8 @@ def eligible(doc, b) -> bool:
 
 def _under_source_heading(doc, b) -> bool:
     """The paragraph's section is headed by a word for sources (## 出典, ## ネタ元)."""
-    key = "EN:source-sections"
-    if key not in doc.cache:  # one pass over the blocks, not a walk back per paragraph
-        flags, current = [], False
-        for x in doc.blocks:
-            if x.kind == "heading":
-                current = _SOURCE_HEADING.match(x.text.strip()) is not None
-            flags.append(current)
-        doc.cache[key] = flags
-    return doc.cache[key][b.index]
+    h = doc.section_heading(b)
+    return h is not None and _SOURCE_HEADING.match(h.text.strip()) is not None
 
 
 _SOURCE_HEADING = lazy_re(

@@ -14,17 +14,10 @@ _QUESTION = lazy_re(r"^(?:Q\d*[.:：．、\s]|Ｑ|質問)")
 def faq_answers(doc, copy_block, orig_block) -> bool:
     """Both paragraphs answer different questions of a FAQ (``### Q. …`` headings): an FAQ
     gives the same answer to two questions on purpose."""
-    a, b = _heading_before(doc, copy_block), _heading_before(doc, orig_block)
+    a, b = doc.section_heading(copy_block), doc.section_heading(orig_block)
     return a is not None and b is not None and a is not b and all(
         _QUESTION.search(h.prose().strip()) for h in (a, b)
     )
-
-
-def _heading_before(doc, block):
-    for i in range(block.index - 1, -1, -1):
-        if doc.blocks[i].kind == "heading":
-            return doc.blocks[i]
-    return None
 
 
 def lines(doc, first_block, last_block=None) -> str:

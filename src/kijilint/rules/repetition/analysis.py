@@ -597,16 +597,14 @@ class _Analyser:
         return out
 
     def _heading_of(self, block_index: int):
-        """The key of the nearest heading above a block ('' before the first)."""
-        table = self.__dict__.get("_headings")
-        if table is None:
-            table, current = [], ""
-            for b in self.doc.blocks:
-                if b.kind == "heading":
-                    current = key_of(b.masked)
-                table.append(current)
-            self._headings = table
-        return table[block_index] if block_index < len(table) else ""
+        """The key of the nearest heading above a block, the block itself if it is one ('' before
+        the first)."""
+        blocks = self.doc.blocks
+        if block_index >= len(blocks):
+            return ""
+        b = blocks[block_index]
+        h = b if b.kind == "heading" else self.doc.section_heading(b)
+        return key_of(h.masked) if h is not None else ""
 
     def _parallel(self, a_block, b_block, a_key: str, b_key: str) -> bool:
         """Two passages in sibling sections written to one pattern (``Alpha テンプレート`` /
