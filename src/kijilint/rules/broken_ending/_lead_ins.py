@@ -55,7 +55,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return False
     last = toks[-1] if toks else None
     quote_or_html = (nb.in_quote and not nb.in_list and strength in ("weak", "strong")) or (nb.kind == "html" and strength == "strong")
-    if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or _POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
+    if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
         # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
         # sentences, a quotation or an embed is introduced by 、, ：, は or a word that points at
         # it (以下, 次の, こちら); otherwise the sentence was cut before it (no such lead-in in
@@ -70,7 +70,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
     if (
         strength == "weak" and earlier_punctuated and nb.kind == "code" and last is not None
-        and last.pos1 in NOUN_ENDS and not _POINTS_AHEAD.search(tail)
+        and last.pos1 in NOUN_ENDS and not POINTS_AHEAD.search(tail)
     ):
         # …。…区別するための一意な文 ⏎ code: a noun that names no code (以下のコード does)
         return _sentence_resumes_after(doc, nb)
@@ -80,11 +80,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     ):
         # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
-    if strength == "weak" and earlier_punctuated and nb.in_list and _case_governed_noun(toks) and not _POINTS_AHEAD.search(tail):
+    if strength == "weak" and earlier_punctuated and nb.in_list and case_governed_noun(toks) and not POINTS_AHEAD.search(tail):
         # …。間違いにお気づき ⏎ list: a noun its case particle wants a verb for, after finished
         # sentences, names nothing the list could be (…を以下, …は次のとおり do)
         return _resumes_after_list(doc, nb)
-    if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in _LEAD_ADVERBS:
+    if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
     # (…ピックアップすると: the tagger may read this と as a quotation's, after a plain verb)
     conditional = last is not None and last.surface == "と" and (
@@ -136,10 +136,10 @@ def _te_steps(doc) -> bool:
 
 
 # Adverbs that do announce a list (例えば ⏎ - …); any other adverb waits for its verb.
-_LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
+LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに", "ば")  # …PR を見れば ⏎ list
 # Words that point at the block below: a noun phrase with one of them names the code.
-_POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
+POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
 
 
 def _heading_predicate(doc, b) -> bool:
@@ -217,7 +217,7 @@ def _predicate_resumes(doc, after) -> bool:
     return len(toks) > 1 and "サ変可能" in toks[0].pos and toks[1].lemma == "為る"
 
 
-def _case_governed_noun(toks) -> bool:
+def case_governed_noun(toks) -> bool:
     """The sentence stops on a plain noun right after が, を or に (…間違いにお気づき): a verb is
     missing.  A verbal noun (…をインストール) is a telegraphic step, said on purpose."""
     if len(toks) < 2 or toks[-1].pos1 != "名詞" or "サ変可能" in toks[-1].pos:

@@ -47,7 +47,14 @@ from kijilint.rules.broken_ending._last_words import (
 )
 from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is_aside
 from kijilint.rules.broken_ending._markers import find_markers
-from kijilint.rules.broken_ending._lead_ins import before_list_or_code, lead_in, next_paragraph
+from kijilint.rules.broken_ending._lead_ins import (
+    LEAD_ADVERBS,
+    POINTS_AHEAD as _POINTS_AHEAD,
+    before_list_or_code,
+    case_governed_noun,
+    lead_in,
+    next_paragraph,
+)
 from kijilint._lazy_re import lazy_re
 
 # Headings of other markups left in Markdown: Textile (h2. 見出し, Jekyll renders it) and Hatena
@@ -260,6 +267,37 @@ def _lone_bare(doc, b) -> bool:
     return not _continued_next(doc, b)
 
 
+def _lone_lead_in(doc, b, tail: str, toks, strength) -> bool:
+    """A paragraph of finished sentences whose last one stops bare right before a list, code,
+    a table or HTML, in a document that leaves no other paragraph bare (``…。すべての道場`` ⏎
+    list, ``…。B 級グルメがいただける`` ⏎ ``<img>``): such a writer introduces a block with
+    ：, 、 or a word that points at it (以下, 次の, 例えば), or a particle the block answers
+    (…の使い方は, …の場合に); a plain predicate, a final particle or a bare noun there is a
+    sentence cut before the block.  A noun before HTML may be its caption (…が歌ったもの ⏎
+    an embed) unless a case particle waits on it (…を微調)."""
+    nb = doc.blocks[b.index + 1]
+    if strength not in (None, "weak") or nb.in_quote or len(tail.strip(" \u3000\n")) <= 8:
+        return False  # (a verb of saying before a quotation introduces it: …で書いていた ⏎ > …)
+    last = toks[-1]
+    if last.pos1 == "助詞" and last.pos2 != "終助詞":
+        return False
+    if last.pos1 in NOUN_ENDS and nb.kind == "html" and not case_governed_noun(toks):
+        return False
+    if _POINTS_AHEAD.search(tail) or any(t.surface in LEAD_ADVERBS for t in toks) or QUOTED_LIKE.search(tail):
+        return False
+    if _said_in_full(toks, tail) or _label_line(doc, doc.sentences(b)[-1], tail, toks):
+        return False
+    total, bare = _bare_paragraphs(doc)
+    first = _first_paragraph(doc)
+    if total < _LONE_MIN_PARAGRAPHS or any(i != first for i in bare):
+        return False
+    # the one such lead-in: two are the writer's way of introducing blocks
+    return not any(
+        p is not b and is_bare and before_list_or_code(after, quotes=True) and len(doc.sentences(p)) >= 2
+        for p, is_bare, after in _habit_paragraphs(doc)
+    )
+
+
 def _lone_line(doc, b) -> bool:
     """The one-sentence paragraph that alone, among all the paragraphs of a punctuating
     document (four or more long ones, every one ending in 。), stops on a bare word; short
@@ -469,7 +507,9 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     ):
         return None
     if not followed_by_marker and not cut_word and lead_in(doc, b, tail, strength, earlier_punctuated, toks):
-        return None
+        if not (lone and earlier_punctuated and _lone_lead_in(doc, b, tail, toks, strength)):
+            return None
+        strength, why = "strong", "この文書で句点のない段落はここだけです"
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
     if (
