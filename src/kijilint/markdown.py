@@ -164,7 +164,7 @@ _PATTERNS = [
     r"(?P<ial>\{:[^}\n]*\})",
     r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))",
     r"(?P<linkdest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\))",
-    r"(?P<refdest>\]\[[^\]\n]*\])",
+    r"(?P<refdest>\]\[(?!\^)[^\]\n]*\])",  # (not [^a][^b], two footnote marks)
     r"(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'）」』】\]）]+|www\.[A-Za-z0-9][^\s<>\"'）」』】]*)",
     r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",

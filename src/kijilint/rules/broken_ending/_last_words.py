@@ -272,6 +272,8 @@ def _grammar(doc, toks, tail: str):
             return "weak", "「など」で終わっています"  # …や slide.md など: a telegraphic list, unless the prose says otherwise
         if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(REASON_OPENERS):
             return None, ""  # なぜなら、…しているから: the reason clause is the whole sentence
+        if t.surface in ("だけ", "のみ") and p2 == "副助詞" and prev is not None and prev.pos1 in PREDICATES and prev.cform.startswith(("終止形", "連体形")):
+            return "weak", f"「{t.surface}」で終わっています"  # あとは PR を出すだけ: "all that is left", said so in casual prose
         if t.surface == "し" and prev is not None and prev.pos2 == "接続助詞" and prev.surface in ("て", "で"):
             return "cut", f"語 {t.surface!r} が途中で切れています"  # 失ってし(まう): …いるし ends a clause, てし does not
         if p2 == "接続助詞" and t.surface in _COLLOQUIAL:

@@ -94,7 +94,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # (…噛み砕くと / まとめると ⏎ list: a conditional と of saying introduces the list)
         return _resumes_after_list(doc, nb)
     object_case = last is not None and last.pos2 == "格助詞" and last.surface in ("を", "が")
-    if strength == "strong" and (nb.kind in _LEAD_IN_FOLLOWERS or (display and object_case)) and last is not None and _waits_for_predicate(last):
+    if (
+        strength == "strong" and (nb.kind in _LEAD_IN_FOLLOWERS or (display and object_case)) and last is not None
+        and _waits_for_predicate(last) and not conditional  # (…パイプラインで書くことを考えると ⏎ code)
+    ):
         # (a display line after を/が too: …ライブラリを ⏎ index.js ⏎ code names a file, it is
         # no object; …集計すると ⏎ 550 + 350 = 900 is the sum)
         after = next_paragraph(doc, nb)
@@ -107,7 +110,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     return True
 
 
-_DISPLAY_MATH = lazy_re(r"^\$\$.*\$\$$", re.S)
+_DISPLAY_MATH = lazy_re(r"^\$\$.+?\$\$", re.S)  # (a paragraph that opens with one: $$…$$ ⏎ ここで…)
 
 
 def _pointing_after(doc, code) -> bool:

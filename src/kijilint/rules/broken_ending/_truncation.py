@@ -415,7 +415,8 @@ def _hard_break_end(doc, b) -> bool:
     paragraph: the writer breaks lines, and sentences, on purpose (``…設計する際に␣␣`` ⏎⏎
     ``しくじったことを…``).  A generation cut leaves no such mark."""
     text = b.text.rstrip("\n")
-    return text.endswith(("  ", "\\")) and next_paragraph(doc, b) is not None
+    # (before code too: …部分の大半を削って␣␣ ⏎ code ⏎ このようにしたい。)
+    return text.endswith(("  ", "\\")) and b.index + 1 < len(doc.blocks)
 
 
 def _line_after_hard_break(b) -> bool:
@@ -453,6 +454,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # ~~実はこの記事を書こうと思ったきっかけ~~: a struck-through aside, a joke
     if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･")):  # ellipses, also ・・
         return None
+    if not JAPANESE.search(tail) and _FORMULA.search(tail):
+        return None  # …として扱う。A=5.35g^0.25/yr: a formula set after the sentence, no words to cut
+    if _RULE_LINE.fullmatch(tail.rsplit("\n", 1)[-1].strip(" \u3000")):
+        return None  # a hard-wrapped paragraph closed by a drawn rule (…おわってしまう。 ⏎ ーーーーーー)
     if not tail.strip("、，, \u3000\n"):
         return None  # a stray 、 after a finished sentence (``…できます。、``): a typo, not a cut
     if len(sents) == 1 and "\n" not in tail and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)):
@@ -478,8 +483,11 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None
     strength, why = ending(doc, toks, tail)
     code_tail = doc.text[last_end:end].strip()
-    if strength in ("strong", "weak") and toks[-1].pos1 == "助詞" and code_tail[:1] == "`" and code_tail[-1:] == "`":
+    if strength in ("strong", "weak") and toks[-1].pos1 == "助詞" and (
+        (code_tail[:1] == "`" and code_tail[-1:] == "`") or _LINK_OR_URL.fullmatch(code_tail)
+    ):
         # 指紋を出したい場合は `gpg --fingerprint`: the code span after the particle is its word
+        # (so is a link or an address: 例えば，ぼくの [https://…](https://…))
         strength, why = "weak", "句点のないまま名詞で終わっています"
     if strength == "weak" and _NETSPEAK.search(tail):
         return None  # …ってことでmm / …だよorz: net slang after the sentence, not a word cut short
@@ -555,6 +563,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     return Verdict(b, start, last_end, strength, why)
 
 
+_FORMULA = lazy_re(r"[=＝^<>≦≧≤≥]")
+_LINK_OR_URL = lazy_re(r"\[[^\]\n]*\]\([^()\s]*\)|(?:https?|ftp)://\S+")
+# A rule drawn with long-vowel marks or box lines (ーーーー…, ――――): a separator, not a word
+_RULE_LINE = lazy_re(r"[ー―─━－\-=＝~〜～_＿・･]{4,}")
 _FIELD = lazy_re(r"^[ \u3000]*[^\s:：。、]{1,8}[ \u3000]*[:：]")
 
 

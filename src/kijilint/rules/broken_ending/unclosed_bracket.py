@@ -88,6 +88,8 @@ class UnclosedBracket(Rule):
                     continue
                 if n + 1 < len(blocks) and _quotation_goes_on(b.masked, i, blocks[n + 1], opener):
                     continue
+                if b.in_list and _closed_in_later_item(blocks, n, opener):
+                    continue
                 yield b, i, opener
 
 
@@ -148,6 +150,17 @@ def _closes_later(text: str, opener: str) -> bool:
             if depth == 0:
                 return True
             depth -= 1
+    return False
+
+
+def _closed_in_later_item(blocks, n: int, opener: str) -> bool:
+    """A quotation set out over list items (``- 「C++は複雑すぎる。…`` ⏎ ``- そして、…`` ⏎
+    ``- …壊さないで！」``): a later item of the same list closes it."""
+    for nxt in blocks[n + 2 : n + 12]:
+        if not nxt.in_list:
+            return False
+        if _closes_later(nxt.masked, opener):
+            return True
     return False
 
 
