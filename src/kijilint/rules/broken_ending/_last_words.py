@@ -310,6 +310,8 @@ def _grammar(doc, toks, tail: str):
         return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
     if p1 == "接尾辞" and p2 == "形容詞的" and cform.startswith("連用形"):
         return "strong", "活用語の途中の形で途切れています"  # わかりやすかっ(た), read as a suffix
+    if p1 == "動詞" and t.ctype.startswith("五段") and cform.startswith("連用形") and _KANJI_ONLY.fullmatch(t.surface):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # …を使(う): a 五段 verb's 連用形 ends in kana (使い)
     if p1 in ("動詞", "形容詞") and cform.startswith(("連用形-促音便", "連用形-撥音便")):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …機会があれば行っ(て): no sentence ends on 行っ / 読ん
     if (
@@ -331,6 +333,8 @@ def _grammar(doc, toks, tail: str):
     if p1 == "動詞" and t.surface == "す" and t.lemma == "為る":
         if len(toks) >= 2 and "サ変可能" in toks[-2].pos:
             return "strong", "活用語の途中の形で途切れています"  # 解決す(る), シミュレートす(る)
+        if len(toks) >= 2 and toks[-2].pos2 == "格助詞" and toks[-2].surface in ("が", "を", "に"):
+            return "cut", "語 'す' が途中で切れています"  # …した気がす(る), …ことにす(る): no modern す follows a case
         return "weak", "活用語の途中の形で途切れています"  # …とす(る): the literary とす is rare today
     if p1 == "動詞" and cform.startswith("命令形") and t.lemma not in _REQUEST_VERBS:
         # 〜などあれ(ば); 見ろ is a real ending, but not in a polite sentence (…ますが、とりあえ(ず))
@@ -508,6 +512,7 @@ def _stub_after_particle(toks, tail: str) -> bool:
 # Kanji that make a noun of a verb's 連用形 (作り手, 売り場, 読み物, 飲み会, 書き方): whole words.
 _DEVERBAL_NOUN_KANJI = set("手場物会方所屋家者人中時口様先元")
 _KANJI_ONE = lazy_re(r"[\u3400-\u9fff]")
+_KANJI_ONLY = lazy_re(r"[\u3400-\u9fff々]+")
 
 
 def _kanji_word_elsewhere(doc, t) -> bool:
