@@ -260,9 +260,11 @@ def _lone_bare(doc, b) -> bool:
     that is no particle: a lone one-sentence line mid-article, ``…を確認をした``, or a chatty
     ``…いいですね`` is a human slip.)"""
     total, bare = _bare_paragraphs(doc)
-    if total < _LONE_MIN_PARAGRAPHS or bare != [b.index]:
+    first = _first_paragraph(doc)
+    # (the opening paragraph, bare by design, is a tagline and no habit)
+    if total < _LONE_MIN_PARAGRAPHS or [i for i in bare if i != first or i == b.index] != [b.index]:
         return False
-    if b.index == _first_paragraph(doc) and _noun_end(doc, b):
+    if b.index == first and _noun_end(doc, b):
         return False  # the opening paragraph may be a tagline (…をつくってみたという話)
     return not _continued_next(doc, b)
 
@@ -576,7 +578,8 @@ def _label_line(doc, last, tail: str, toks) -> bool:
     の/と/や at most, no clause (``トータルで減塩`` is one)."""
     if _FIELD.match(tail) or _FIELD.match(tail.rsplit("\n", 1)[-1]):
         return True  # (also the last line of a sentence run on by hard breaks: …\ ⏎ 文責: 帆足)
-    if _MENU_PATH.search(tail.rsplit("\n", 1)[-1]) and toks[-1].pos1 in NOUN_ENDS:
+    # (a comparison in code is no menu: …`population > 3M(300万)`の国は…にあるため)
+    if _MENU_PATH.search(_CODE_SPAN.sub("", tail.rsplit("\n", 1)[-1])) and toks[-1].pos1 in NOUN_ENDS:
         return True  # 設定場所は Settings → SSH and GPG keys: a menu path names its last item
     if _SOURCE_CREDIT.search(tail):
         return True  # *『キャリア・アンカー』* より一部抜粋: a quotation's source, under it
@@ -587,6 +590,7 @@ def _label_line(doc, last, tail: str, toks) -> bool:
 
 
 _SOURCE_CREDIT = lazy_re(r"(?:より|から)[ \u3000]*(?:一部)?(?:抜粋|引用|転載)(?:しました|しています|です)?$")
+_CODE_SPAN = lazy_re(r"`[^`\n]*`")
 _MENU_PATH = lazy_re(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 
