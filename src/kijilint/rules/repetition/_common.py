@@ -13,11 +13,13 @@ _QUESTION = lazy_re(r"^(?:Q\d*[.:：．、\s]|Ｑ|質問)")
 
 def faq_answers(doc, copy_block, orig_block) -> bool:
     """Both paragraphs answer different questions of a FAQ (``### Q. …`` headings): an FAQ
-    gives the same answer to two questions on purpose."""
+    gives the same answer to two questions on purpose.  The answer is what comes first under the
+    question; an earlier answer pasted below another one (``**A**: 以下を確認：`` ⏎ a copy) is
+    a copy."""
     a, b = doc.section_heading(copy_block), doc.section_heading(orig_block)
     return a is not None and b is not None and a is not b and all(
         _QUESTION.search(h.prose().strip()) for h in (a, b)
-    )
+    ) and all(blk.index == h.index + 1 for blk, h in ((copy_block, a), (orig_block, b)))
 
 
 def lines(doc, first_block, last_block=None) -> str:
