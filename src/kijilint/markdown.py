@@ -208,7 +208,11 @@ def mask_block(b: Block, mdx: bool = False) -> str:
         if first_nl >= 0:  # setext underline
             blot(text.rfind("\n") + 1, len(text))
     for m in _MASK_RE.finditer(text):
-        blot(m.start(), m.end())
+        end = m.end()
+        url = m.group("url")
+        if url and url.endswith(")") and url.count("(") < url.count(")"):
+            end -= 1  # (…英語の記事はこちら https://…/): the parenthesis closes the aside, as GitHub reads it
+        blot(m.start(), end)
     if mdx:
         for m in _MDX_RE.finditer(text):
             blot(m.start(), m.end())

@@ -378,6 +378,8 @@ def _predicate_missing(toks) -> bool:
     i = len(toks) - 1
     if i < 1 or toks[i].pos1 not in (*NOUN_ENDS, "形状詞", "副詞"):
         return False  # (an adverb too: 便利な機能は多々, the verb it modifies is missing)
+    if toks[i].surface in _CROSS_REFERENCES:
+        return False  # …は `helm help` を参考 / 詳しくは公式を参照: a cross-reference said short
     if toks[i].pos1 == "副詞":
         p = toks[i - 1]
         return p.pos1 == "助詞" and p.pos2 in ("格助詞", "係助詞") and p.surface in _GOVERNING_PARTICLES
@@ -404,6 +406,7 @@ def _plain_predicate(toks) -> bool:
     return t.pos1 in PREDICATES and t.cform.startswith("終止形") and not _polite_end(toks)
 
 
+_CROSS_REFERENCES = ("参照", "参考")
 _GOVERNING_PARTICLES = ("が", "を", "に", "で", "へ", "は", "も", "から", "より")
 
 
@@ -604,6 +607,8 @@ def _clause_then_noun(doc, b, toks) -> bool:
     paragraph is left alone: a summary line (``…をつくってみたという話``) is 体言止め on purpose."""
     if toks[-1].pos1 not in NOUN_ENDS or len(b.prose().strip()) < 25 or b.index == _first_paragraph(doc):
         return False
+    if toks[-1].surface in _CROSS_REFERENCES:
+        return False  # …できるはずです: `helm help` を参考: a cross-reference said short
     return any(
         (t.pos2 == "読点" and closes_clause(toks, i)) or _polite_clause_at_break(doc, toks, i)
         for i, t in enumerate(toks)

@@ -357,9 +357,14 @@ class _Analyser:
         if a == b or a is None or b is None or self.units[a].key == self.units[b].key:
             return False  # two parents of one title are a section written twice, not a parallel
         sa, sb = self._subheadings(a, level), self._subheadings(b, level)
-        if head.key not in sa or head.key not in sb or sa.index(head.key) != sb.index(head.key):
+        if head.key not in sa or head.key not in sb:
             return False
-        return any(k != head.key and k in sb for k in sa[:_SIBLINGS_COMPARED])
+        # the titles both parents share come in one order (a section may add a step of its own:
+        # ### 回路 / ### プログラム / ### 計算について / ### 実行)
+        in_a, in_b = set(sa), set(sb)
+        if [k for k in sa if k in in_b] != [k for k in sb if k in in_a]:
+            return False
+        return any(k != head.key and k in in_b for k in sa[:_SIBLINGS_COMPARED])
 
     def _parallel_sections(self, a: int, b: int) -> bool:
         """Units ``a`` and ``b`` open sibling sections of one pattern (``## 基本情報技術者試験
