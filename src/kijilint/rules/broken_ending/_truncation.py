@@ -294,10 +294,19 @@ def _lone_lead_in(doc, b, tail: str, toks, strength) -> bool:
     if total < _LONE_MIN_PARAGRAPHS or any(i != first for i in bare):
         return False
     # the one such lead-in: two are the writer's way of introducing blocks
-    return not any(
-        p is not b and is_bare and before_list_or_code(after, quotes=True) and len(doc.sentences(p)) >= 2
-        for p, is_bare, after in _habit_paragraphs(doc)
-    )
+    return _bare_lead_ins(doc) <= {b.index}
+
+
+def _bare_lead_ins(doc) -> set[int]:
+    """Paragraphs of two or more sentences that stop bare right before a block (one pass a
+    document: a file of 10,000 such paragraphs asks once, not once each)."""
+    key = "EN:bare-lead-ins"
+    if key not in doc.cache:
+        doc.cache[key] = {
+            p.index for p, is_bare, after in _habit_paragraphs(doc)
+            if is_bare and before_list_or_code(after, quotes=True) and len(doc.sentences(p)) >= 2
+        }
+    return doc.cache[key]
 
 
 def _lone_line(doc, b) -> bool:
