@@ -312,8 +312,9 @@ def _grammar(doc, toks, tail: str):
         return "strong", "活用語の途中の形で途切れています"  # わかりやすかっ(た), read as a suffix
     if p1 == "動詞" and t.ctype.startswith("五段") and cform.startswith("連用形") and _KANJI_ONLY.fullmatch(t.surface):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …を使(う): a 五段 verb's 連用形 ends in kana (使い)
-    if p1 in ("動詞", "形容詞") and cform.startswith(("連用形-促音便", "連用形-撥音便")):
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # …機会があれば行っ(て): no sentence ends on 行っ / 読ん
+    if (p1 in ("動詞", "形容詞") and cform.startswith(("連用形-促音便", "連用形-撥音便"))) or (p1 == "動詞" and cform.startswith("連用形-イ音便")):
+        # …機会があれば行っ(て), …ブログを書い(た): no sentence ends on 行っ / 読ん / 書い
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if (
         p1 == "名詞" and _KATAKANA_ONE.fullmatch(t.surface) and prev is not None
         and ((prev.pos1 in PREDICATES and prev.cform.startswith("連体形")) or prev.pos2 == "格助詞")

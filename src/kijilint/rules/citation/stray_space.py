@@ -135,11 +135,14 @@ def _in_link_text(text: str, i: int) -> bool:
 
 def _slashed_before(m: str, i: int) -> bool:
     """The word before the space is an enumeration joined by ASCII slashes (``冒頭/本文/末尾
-    の区切り``): spaced like the Latin it borrows its slash from."""
+    の区切り``) or the last item of one joined by ASCII ", ": spaced like the Latin it borrows
+    its marks from."""
     j = i - 1
     while j >= 0 and (is_japanese(m[j]) or m[j] == "/"):
         j -= 1
-    return "/" in m[j + 1 : i]  # (the word only: not …2016/05/09だとして、今年 の)
+    # (the word only: not …2016/05/09だとして、今年 の); an item after ", " is spaced the same
+    # way by a writer who punctuates in Latin style (成果発表, 懇親会 といった流れ)
+    return "/" in m[j + 1 : i] or (j >= 1 and m[j - 1 : j + 1] == ", " and j + 1 < i)
 
 
 def _name_may_go_on(m: str, j: int) -> bool:
