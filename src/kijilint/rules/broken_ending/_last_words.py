@@ -282,7 +282,7 @@ def _grammar(doc, toks, tail: str):
             return "strong", f"助詞「{t.surface}」で途切れています"
         return None, ""
     if p1 == "接頭辞":
-        return "strong", "接頭辞で途切れています"
+        return "cut", "接頭辞で途切れています"  # …ということが昨(日): a prefix leads into no block either
     prev = toks[-2] if len(toks) >= 2 else None
     if p1 == "感動詞" and len(t.surface) == 1 and prev is not None and prev.pos2 in ("格助詞", "係助詞", "副助詞"):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …ことはあ(る), 壁もま(た): read as a filler
