@@ -440,6 +440,10 @@ def _line_after_hard_break(b) -> bool:
     return "\n" in text and text.rsplit("\n", 1)[0].endswith(("  ", "\\"))
 
 
+def _continuative(t) -> bool:
+    return t.pos1 in PREDICATES and t.cform.startswith("連用形-一般")
+
+
 def _continued_next(doc, b) -> bool:
     """The next paragraph opens with a particle or an auxiliary (``という流れで…``): the
     sentence runs on across the break, after a hard-broken list of steps."""
@@ -525,7 +529,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if not word_evidence and not followed_by_marker and (
         _hard_break_end(doc, b) or (note_style(doc) and not own_prose)
         # (a phrase per paragraph ends on 、 or a particle; …反応がもら is a verb cut short)
-        or (next_paragraph(doc, b) is not None and phrase_layout(doc) and (tail[-1] in "、，," or toks[-1].pos1 == "助詞"))
+        # (…というプレッシャーがあり ⏎ いい体験が…: a continuative form breaks a phrase the same way)
+        or (next_paragraph(doc, b) is not None and phrase_layout(doc) and (tail[-1] in "、，," or toks[-1].pos1 == "助詞" or _continuative(toks[-1])))
     ):
         return None
     if not followed_by_marker and not cut_word and lead_in(doc, b, tail, strength, earlier_punctuated, toks):

@@ -50,8 +50,8 @@ class ContinuationFragment(Rule):
         m = _ELLIPSIS.match(first_line)
         if m:
             rest = first_line[m.end() :]
-            if not rest.strip() or _TRAILING_ELLIPSIS.search(rest):
-                return  # "..." alone or "... 略 ...": an elision mark
+            if not rest.strip(" \t\u3000。．.！？!?") or _TRAILING_ELLIPSIS.search(rest):
+                return  # "..." alone (or ".....。", a pause) or "... 略 ...": an elision mark
             start = b.start + m.end()
             if _repeats_after(b, m.end(), len(first_line), previous) or _cannot_begin(doc, b, start):
                 report(b.start, max(first_end, start + 1), f"段落が文の途中から始まっています: {quote(first_line)}")

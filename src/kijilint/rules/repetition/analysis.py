@@ -380,6 +380,24 @@ class _Analyser:
         sa, sb = self._subheadings(ha, level + 1), self._subheadings(hb, level + 1)
         return len(set(sa) & set(sb)) >= 2
 
+    def _variant_sections(self, a: int, b: int) -> bool:
+        """Units ``a`` and ``b`` sit in sibling sections that give one procedure for two
+        variants (``### 導入手順（pip を利用する場合）`` / ``### 導入手順（uv を利用する場合）``):
+        their steps are reworded on purpose.  Numbered steps (``### Step 1`` / ``### Step 2``)
+        are a sequence, not variants."""
+        ha, hb = self._own_heading(a), self._own_heading(b)
+        if ha is None or hb is None or ha == hb:
+            return False
+        ka, kb = self.units[ha].key, self.units[hb].key
+        level = self.units[ha].block.level
+        if ka == kb or self.units[hb].block.level != level or self._parent(ha, level) != self._parent(hb, level):
+            return False
+        pre, suf = _affixes(ka, kb)
+        cores = (ka[pre : len(ka) - suf], kb[pre : len(kb) - suf])
+        # the variant's name is a short part of a title that is otherwise the same (not two
+        # questions of a FAQ that share …について / …ですか？)
+        return pre + suf >= 6 and all(c and not c.isdigit() and 3 * len(c) <= len(k) for c, k in zip(cores, (ka, kb)))
+
     def _own_heading(self, k: int):
         """The unit itself when it is a heading, else the nearest heading above it."""
         if self.units[k].kind == "heading":
@@ -593,7 +611,7 @@ class _Analyser:
                         score = max(score, len(wa & wb) / min(len(wa), len(wb)))
                     if score >= thr and (best is None or score > best.score) and not (
                         len(k) <= 2000 and self._parallel(uj.block, u.block, kj, k)
-                    ) and not self._parallel_sections(u.idx, j):
+                    ) and not self._parallel_sections(u.idx, j) and not self._variant_sections(u.idx, j):
                         best = Copy(u.idx, (j,), "near", score)
                 if best:
                     out.append(best)
@@ -714,13 +732,18 @@ def _prose_and_code(key: str) -> tuple[str, frozenset, frozenset]:
 
 
 def _common_affix(a: str, b: str) -> int:
+    return max(_affixes(a, b))
+
+
+def _affixes(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and of the common suffix after it."""
     pre = 0
     while pre < min(len(a), len(b)) and a[pre] == b[pre]:
         pre += 1
     suf = 0
     while suf < min(len(a), len(b)) - pre and a[-1 - suf] == b[-1 - suf]:
         suf += 1
-    return max(pre, suf)
+    return pre, suf
 
 
 def _fingerprints(k: str) -> set[str]:

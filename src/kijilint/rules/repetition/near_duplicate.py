@@ -18,7 +18,9 @@ class NearDuplicateParagraph(Rule):
     each other in length; the score must reach ``near_threshold``.  Bullets and quotations are not compared, nor
     two answers to different questions of a FAQ (``### Q. …？``), nor the openings of sibling
     sections written to one template (``## 基本情報技術者試験って？`` and ``## 情報セキュリティ
-    マネジメント試験って？``, each with ``### 学習期間`` and ``### 学習方法``).  Candidate pairs come from sampled
+    マネジメント試験って？``, each with ``### 学習期間`` and ``### 学習方法``), nor one step in sibling sections
+    for two variants (``### 導入手順（pip を利用する場合）`` / ``（uv を利用する場合）``; numbered steps
+    and FAQ questions are no variants).  Candidate pairs come from sampled
     5-gram fingerprints, so unrelated paragraphs are never scored.  Inline code is scored with
     the prose and without it (the better of the two), and two paragraphs whose code spans
     disagree (`pip install requests` / `pip install httpx`) are different paragraphs.
