@@ -114,7 +114,9 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
         return "強調（**）が閉じないまま途切れています"
     if tail.count("`") % 2 and _OPEN_CODE.search(tail):
         return "コード（`）が閉じないまま途切れています"
-    if _DANGLING_LINK_TEXT.search(tail) and not tail.startswith("["):
+    link = _DANGLING_LINK_TEXT.search(tail)
+    # ([English](README.md) | [日本語]: a language switcher leaves the current page unlinked)
+    if link and not tail.startswith("[") and not tail[: link.start()].rstrip().endswith(("|", "｜")):
         return "リンクの URL の前で途切れています"
     if tail.endswith("[") and len(tail) > 1:
         return "リンクが開いたまま途切れています"  # …と圧倒的他責精神で [

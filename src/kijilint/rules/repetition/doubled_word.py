@@ -194,10 +194,16 @@ class DoubledWord(Rule):
 
     @staticmethod
     def _in_number_list(toks, k) -> bool:
-        """``1 1 2 3 5`` is data, not a doubled number."""
-        before = toks[k - 1] if k > 0 else None
-        after = toks[k + 2] if k + 2 < len(toks) else None
-        return any(x is not None and _DIGITS.match(x.surface) for x in (before, after))
+        """``1 1 2 3 5`` is data, not a doubled number; so are coordinates (``POLYGON((0 0,10 0,
+        10 10,0 10))``: a number across a comma or a parenthesis)."""
+        def number_at(i: int, step: int) -> bool:
+            if not 0 <= i < len(toks):
+                return False
+            if toks[i].surface in (",", "(", ")") and 0 <= i + step < len(toks):
+                i += step
+            return _DIGITS.match(toks[i].surface) is not None
+
+        return number_at(k - 1, -1) or number_at(k + 2, 1)
 
     def _report(self, report, start, end, del_start, del_end, word):
         if self._deliberate(start, end, word):
