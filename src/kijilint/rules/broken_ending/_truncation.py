@@ -49,7 +49,7 @@ from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is
 from kijilint.rules.broken_ending._markers import find_markers
 from kijilint.rules.broken_ending._lead_ins import (
     LEAD_ADVERBS,
-    POINTS_AHEAD as _POINTS_AHEAD,
+    POINTS_AHEAD,
     before_list_or_code,
     case_governed_noun,
     lead_in,
@@ -259,14 +259,19 @@ def _lone_bare(doc, b) -> bool:
     asks for earlier sentences ending in 。, or the article's last paragraph, and a last word
     that is no particle: a lone one-sentence line mid-article, ``…を確認をした``, or a chatty
     ``…いいですね`` is a human slip.)"""
-    total, bare = _bare_paragraphs(doc)
-    first = _first_paragraph(doc)
-    # (the opening paragraph, bare by design, is a tagline and no habit)
-    if total < _LONE_MIN_PARAGRAPHS or [i for i in bare if i != first or i == b.index] != [b.index]:
+    if b.index not in _bare_paragraphs(doc)[1] or not _alone_bare(doc, b):
         return False
-    if b.index == first and _noun_end(doc, b):
+    if b.index == _first_paragraph(doc) and _noun_end(doc, b):
         return False  # the opening paragraph may be a tagline (…をつくってみたという話)
     return not _continued_next(doc, b)
+
+
+def _alone_bare(doc, b) -> bool:
+    """A punctuating document (four or more paragraphs long enough to show the habit) leaves
+    no paragraph bare but ``b`` (the opening one, a tagline bare by design, aside)."""
+    total, bare = _bare_paragraphs(doc)
+    first = _first_paragraph(doc)
+    return total >= _LONE_MIN_PARAGRAPHS and all(i in (first, b.index) for i in bare)
 
 
 def _lone_lead_in(doc, b, tail: str, toks, strength) -> bool:
@@ -285,13 +290,11 @@ def _lone_lead_in(doc, b, tail: str, toks, strength) -> bool:
         return False
     if last.pos1 in NOUN_ENDS and nb.kind == "html" and not case_governed_noun(toks):
         return False
-    if _POINTS_AHEAD.search(tail) or any(t.surface in LEAD_ADVERBS for t in toks) or QUOTED_LIKE.search(tail):
+    if POINTS_AHEAD.search(tail) or any(t.surface in LEAD_ADVERBS for t in toks) or QUOTED_LIKE.search(tail):
         return False
     if _said_in_full(toks, tail) or _label_line(doc, doc.sentences(b)[-1], tail, toks):
         return False
-    total, bare = _bare_paragraphs(doc)
-    first = _first_paragraph(doc)
-    if total < _LONE_MIN_PARAGRAPHS or any(i != first for i in bare):
+    if not _alone_bare(doc, b):
         return False
     # the one such lead-in: two are the writer's way of introducing blocks
     return _bare_lead_ins(doc) <= {b.index}
