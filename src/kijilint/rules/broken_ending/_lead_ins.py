@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kijilint.rules.broken_ending.continuation_fragment import emphasis_line
+from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block
 from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
 from kijilint._lazy_re import lazy_re
 
@@ -26,10 +26,9 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     A paragraph of finished sentences whose last one stops on a particle before code
     (``…のコマンドでインストールして`` ⏎ code) is still cut: lead-ins end in 、, ：, a noun or
     a form like ように, not in the middle of a clause after several full sentences."""
-    blocks = doc.blocks
-    if b.index + 1 >= len(blocks):
+    nb = following_block(doc, b)
+    if nb is None:
         return False
-    nb = blocks[b.index + 1]
     if nb.kind == "paragraph" and tail.strip(" \u3000\n「") in REASON_OPENERS:
         return True  # …。なぜなら ⏎ 速いからです。: the reason in a paragraph of its own
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (

@@ -62,6 +62,7 @@ from kijilint._lazy_re import lazy_re
 _FOREIGN_HEADING = lazy_re(r"^(?:h[1-6]\.|\*{1,3})\s")
 _CAPTION = lazy_re(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
+_ELLIPTICAL_QUOTE = lazy_re(r"(?:…|‥|\.\.\.|・・)[ \u3000]*と$")
 _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
 # Elliptical sign-offs and datelines that close a post on purpose (それでは / 今日はこのへんで /
 # では良いお年を / 詳細は追って / 2020年1月1日 自宅にて): whole one-line paragraphs only.
@@ -475,6 +476,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # ~~実はこの記事を書こうと思ったきっかけ~~: a struck-through aside, a joke
     if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･")):  # ellipses, also ・・
         return None
+    if _ELLIPTICAL_QUOTE.search(tail):
+        return None  # …のイメージかな…と: the verb of thinking left out after a trailing-off quote
     if not JAPANESE.search(tail) and _FORMULA.search(tail):
         return None  # …として扱う。A=5.35g^0.25/yr: a formula set after the sentence, no words to cut
     if _RULE_LINE.fullmatch(tail.rsplit("\n", 1)[-1].strip(" \u3000")):

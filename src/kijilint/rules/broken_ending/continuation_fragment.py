@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule, quote
@@ -68,20 +69,43 @@ class ContinuationFragment(Rule):
 def _after_interruption(doc, b) -> bool:
     """Japanese Markdown often carries one sentence around a list, table or code block; the
     paragraph after such a block may open on a particle."""
-    if b.index == 0:
+    prev = previous_block(doc, b)
+    if prev is None:
         return False
-    prev = doc.blocks[b.index - 1]
     if prev.kind == "heading":
         # ``## 準備`` ⏎ ``は不要です。``: the heading is the sentence's subject (slide and memo style)
         title = prev.prose().strip()
         return bool(title) and (title[-1].isalnum() or "\u3040" <= title[-1] <= "\u9fff")
     if prev.kind == "paragraph" and not prev.containers and (
         _IMAGE_ONLY.match(prev.text) or not prev.masked.replace(MASK, "").strip() or _EXAMPLE.match(prev.text)
+        or DISPLAY_MATH_BLOCK.fullmatch(prev.text.strip())
     ):
         # carried around an image (…3.0) ⏎ ![badge](…) ⏎ の元で…), a line of inline code
-        # (`v1.!%xQ情` ⏎ のように…) or a numbered example ((27) 〈〈金星，金星〉〉 ⏎ を表現している…)
+        # (`v1.!%xQ情` ⏎ のように…), a numbered example ((27) 〈〈金星，金星〉〉 ⏎ を表現している…)
+        # or a display equation (…予測値は、 ⏎ $$Na_1 = TP + TN$$ ⏎ です。)
         return True
     return prev.kind in ("code", "table", "html") or prev.in_list or prev.in_quote or emphasis_line(prev)
+
+
+# A paragraph that is one display equation ($$…$$ or \[…\]): prose runs around it like code
+DISPLAY_MATH_BLOCK = lazy_re(r"\$\$.+\$\$|\\\[.+\\\]", re.S)
+
+
+def previous_block(doc, b):
+    """The block before ``b``, footnote definitions stepped over (they sit wherever the author
+    typed them, between the two halves of a sentence too: …なってしまい、 ⏎ [^4]: … ⏎ $$…$$)."""
+    k = b.index - 1
+    while k >= 0 and doc.blocks[k].in_footnote and not b.in_footnote:
+        k -= 1
+    return doc.blocks[k] if k >= 0 else None
+
+
+def following_block(doc, b):
+    """The block after ``b``, footnote definitions stepped over (see ``previous_block``)."""
+    k = b.index + 1
+    while k < len(doc.blocks) and doc.blocks[k].in_footnote and not b.in_footnote:
+        k += 1
+    return doc.blocks[k] if k < len(doc.blocks) else None
 
 
 def emphasis_line(b) -> bool:
