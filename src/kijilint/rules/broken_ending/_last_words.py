@@ -292,8 +292,11 @@ def _grammar(doc, toks, tail: str):
         # …シンプルなチェッ(ク), なんとなくおい(しい): no interjection follows an attributive or a
         # continuative form; it is a word's start
         return "cut", f"語 {t.surface!r} が途中で切れています"
-    if p1 == "形容詞" and t.ctype.startswith("文語") and prev is not None and prev.pos2 == "接続助詞":
-        # 見てて楽し(い): a classical ending after a modern clause is a word cut short (ああ、美し is said so)
+    if p1 == "形容詞" and t.ctype.startswith("文語") and prev is not None and (
+        prev.pos2 == "接続助詞" or (prev.pos2 == "読点" and len(toks) >= 3 and toks[-3].pos2 == "接続助詞")
+    ):
+        # 見てて楽し(い), 食べ歩きをすると、楽し(い): a classical ending after a modern clause is a
+        # word cut short (ああ、美し is said so)
         return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "代名詞" and prev is not None and (
         prev.pos1 in ("副詞", "接続詞") or prev.pos2 == "読点" or (prev.pos2 == "格助詞" and prev.surface in _GOVERNING_CASES)
