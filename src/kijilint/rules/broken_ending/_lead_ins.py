@@ -16,6 +16,19 @@ from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDIC
 from kijilint._lazy_re import lazy_re
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
+# A paragraph that is only site-generator shortcodes (Hugo {{< tweet … >}}, Liquid {% … %}):
+# an embed, shown in place like HTML.  Not an image's ({{< figure … >}}): a picture is no
+# lead-in's follower, as ![…](…) is not (a src= marks a custom one: {{< thumbnail src=… >}})
+_IMAGE_SHORTCODE = r"(?![ \t]|(?:figure|img|image|thumbnail|picture|photo)\b|[^}\n]*\bsrc=)"
+_SHORTCODES = lazy_re(
+    r"(?:[ \t]*(?:\{\{[<%][ \t]*" + _IMAGE_SHORTCODE + r".*?[%>]\}\}|\{%[ \t]*" + _IMAGE_SHORTCODE + r".*?%\})[ \t]*\n?)+"
+)
+
+
+def shortcode_embed(b) -> bool:
+    return b.kind == "paragraph" and not b.containers and _SHORTCODES.fullmatch(b.text.strip()) is not None
+
+
 _NOT_CONTENT_HTML = lazy_re(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|<br\s*/?>\s*$)")  # (a <br> spacer carries nothing on)
 
 
@@ -50,7 +63,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     )  # links, embeds (@[tweet](…)) and HTML are no display lines
     # a display equation ($$ … \left< … $$) is one whatever it holds: …を加えたHubbard model ⏎ $$…$$
     display = display or (nb.kind == "paragraph" and not nb.containers and _DISPLAY_MATH.match(nb.text.strip()) is not None)
-    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display):
+    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display or shortcode_embed(nb)):
         return False
     last = toks[-1] if toks else None
     quote_or_html = (nb.in_quote and not nb.in_list and strength in ("weak", "strong")) or (nb.kind == "html" and strength == "strong")

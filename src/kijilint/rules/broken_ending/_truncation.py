@@ -606,6 +606,8 @@ def _label_line(doc, last, tail: str, toks) -> bool:
         return True  # 設定場所は Settings → SSH and GPG keys: a menu path names its last item
     if _SOURCE_CREDIT.search(tail):
         return True  # *『キャリア・アンカー』* より一部抜粋: a quotation's source, under it
+    if _CODE_GLOSS.match(doc.text, doc.text.rfind("\n", 0, last.start) + 1):
+        return True  # `No instance for …`: 「…」というエラー: a term in code and its gloss
     line_start = last.start == 0 or doc.text[last.start - 1] == "\n"
     if not line_start or len(tail.strip(" \u3000")) > 12 or "\n" in tail.strip():
         return False
@@ -614,6 +616,7 @@ def _label_line(doc, last, tail: str, toks) -> bool:
 
 _SOURCE_CREDIT = lazy_re(r"(?:より|から)[ \u3000]*(?:一部)?(?:抜粋|引用|転載)(?:しました|しています|です)?$")
 _CODE_SPAN = lazy_re(r"`[^`\n]*`")
+_CODE_GLOSS = lazy_re(r"[ \u3000]*`[^`\n]+`[ \u3000]*[:：]")
 _MENU_PATH = lazy_re(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 

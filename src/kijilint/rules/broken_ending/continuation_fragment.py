@@ -14,6 +14,7 @@ _TRAILING_ELLIPSIS = lazy_re(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
 # are deliberately absent.
 _NEVER_FIRST_PARTICLES = {("を", "格助詞"), ("が", "格助詞"), ("へ", "格助詞"), ("は", "係助詞"), ("の", "格助詞"), ("の", "準体助詞"), ("て", "接続助詞"), ("ば", "接続助詞")}
 _COMPOUND_PARTICLE = lazy_re(r"として|によって|によると|によれば|について|に対して|において|に関して|にとって|に比べて")
+_WORDLESS_LINE = lazy_re(r"[^\s．。.・…‥、，,！!？?]")  # (finds a character that is no mark)
 _EXAMPLE = lazy_re(r"^\s*[(（]\d{1,3}[)）]")
 _IMAGE_ONLY = lazy_re(r"^\s*(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 _NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
@@ -57,6 +58,8 @@ class ContinuationFragment(Rule):
             if _repeats_after(b, m.end(), len(first_line), previous) or _cannot_begin(doc, b, start):
                 report(b.start, max(first_end, start + 1), f"段落が文の途中から始まっています: {quote(first_line)}")
             return
+        if not _WORDLESS_LINE.search(first_line):
+            return  # ．． / 。。。 alone: a pause drawn with marks, no words to be a fragment of
         if _after_interruption(doc, b):
             return  # "設定ファイルは" / a list or code / "のために…": one sentence around a block
         lead = len(b.masked) - len(b.masked.lstrip(" \t\u3000" + MASK))
