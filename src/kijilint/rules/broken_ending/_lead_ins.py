@@ -90,6 +90,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         strength == "strong" and last is not None and last.pos1 in PREDICATES and last.cform.startswith("連用形")
         and (earlier_punctuated or (nb.kind == "code" and last.pos1 == "動詞"))  # (…以下のように ⏎ code leads in)
     ):
+        if nb.kind == "code" and _MANNER_AHEAD.search(tail):
+            return True  # …を次のように作り ⏎ code: the code is the "how", the verb said short before it
         # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
     if strength == "weak" and earlier_punctuated and nb.in_list and case_governed_noun(toks) and not POINTS_AHEAD.search(tail):
@@ -154,6 +156,8 @@ def _te_steps(doc) -> bool:
 LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに", "ば")  # …PR を見れば ⏎ list
 # Words that point at the block below: a noun phrase with one of them names the code.
+# A verb whose manner is the block below (…を次のように作り, …は以下の通りに設定し)
+_MANNER_AHEAD = lazy_re(r"(?:次|以下|下記)の(?:よう|とおり|通り)に[^、，,。\n]{0,16}$")
 POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
 
 
