@@ -260,7 +260,7 @@ def _lone_bare(doc, b) -> bool:
     asks for earlier sentences ending in 。, or the article's last paragraph, and a last word
     that is no particle: a lone one-sentence line mid-article, ``…を確認をした``, or a chatty
     ``…いいですね`` is a human slip.)"""
-    if b.index not in _bare_paragraphs(doc)[1] or not _alone_bare(doc, b):
+    if b.index not in _bare_paragraphs(doc)[1] or not _alone_bare(doc, b) or _note_lines(doc, b):
         return False
     if b.index == _first_paragraph(doc) and _noun_end(doc, b):
         return False  # the opening paragraph may be a tagline (…をつくってみたという話)
@@ -323,9 +323,34 @@ def _lone_line(doc, b) -> bool:
     # (the opening tagline, bare by design, is no habit: …人向け ⏎ 一番手軽な、書くこと)
     if total < _LONE_MIN_PARAGRAPHS or [i for i in _short_bare(doc) if i != first] != [b.index]:
         return False
-    if b.index == first or _COPYRIGHT.search(b.text):
+    if b.index == first or _COPYRIGHT.search(b.text) or _note_lines(doc, b):
         return False
     return not _continued_next(doc, b)
+
+
+def _note_lines(doc, b) -> bool:
+    """Two or more lines without a 。, each stopping on a noun the next line does not go on
+    from (…中間表現を導入 ⏎ …2 種類の中間表現を使用): notes set one a line, 体言止め by design,
+    not one sentence hard-wrapped (a wrapped sentence breaks before a particle or mid-clause)."""
+    text = doc.text[b.start : b.end].rstrip()
+    if "\n" not in text or _SENTENCE_MARK.search(text):
+        return False
+    toks = doc.tokens(b)
+    ends = {t.end: t for t in toks}
+    starts = {t.start: t for t in toks}
+    pos = b.start
+    for line in text.split("\n")[:-1]:
+        end = pos + len(line.rstrip(" \u3000"))
+        nxt = pos + len(line) + 1
+        nxt += len(doc.text[nxt : b.end]) - len(doc.text[nxt : b.end].lstrip(" \u3000"))
+        last, first = ends.get(end), starts.get(nxt)
+        if last is None or first is None or last.pos1 not in NOUN_ENDS or first.pos1 in ("助詞", "助動詞", "接尾辞"):
+            return False
+        pos += len(line) + 1
+    return True
+
+
+_SENTENCE_MARK = lazy_re(r"[。．！？!?]")
 
 
 _COPYRIGHT = lazy_re(r"©|\(c\)|copyright", re.IGNORECASE)
