@@ -371,6 +371,13 @@ def _said_in_full(toks, tail: str) -> bool:
     return last == "から" and tail.lstrip().startswith(_BECAUSE)
 
 
+def _written_copula(toks) -> bool:
+    """…もこれである: the written style's copula, finished as a polite ending is; mid-article
+    a bare one is a slip (at the article's end, …ただし、リアルタイムである may be where a
+    longer sentence was cut: the stop itself is evidence there)."""
+    return len(toks) > 1 and toks[-1].surface == "ある" and toks[-2].surface == "で" and toks[-2].pos1 == "助動詞"
+
+
 _BECAUSE = ("なぜなら", "何故なら", "なぜかというと", "なぜかと言うと")
 
 
@@ -574,6 +581,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         strength in (None, "weak") and lone and (earlier_punctuated or article_end)
         # after its own sentences with 。, a bare …いいね / …かなと (a particle) is cut too
         and not _said_in_full(toks, tail) and (earlier_punctuated or toks[-1].pos1 != "助詞")
+        and (article_end or not _written_copula(toks))
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks)
         and not QUOTED_LIKE.search(tail) and _lone_bare(doc, b)
