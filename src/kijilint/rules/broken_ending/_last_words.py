@@ -130,12 +130,29 @@ def ending(doc, toks, tail: str):
         stem = verb_stem(tail)
         if stem:
             return "cut", f"語 {stem!r} が途中で切れています"  # 助か(る), 変わ(る), 近付(く), と言(う)
+    k = _attributive_then_verb(toks) if strength in (None, "weak") else None
+    if k is not None:
+        return "cut", f"語 {''.join(t.surface for t in toks[k:])!r} が途中で切れています"
     kata = _KATAKANA_TAIL.search(tail) if strength in (None, "weak") else None
     if kata and _within_budget(doc, "EN:katakana-stems", _KATAKANA_STEMS_PER_DOCUMENT):
         word = katakana_stem(kata.group())
         if word:
             return "cut", f"語 {word!r} が途中で切れています"  # ダウンロー(ド), プロトタイピン(グ)
     return strength, why
+
+
+def _attributive_then_verb(toks) -> int | None:
+    """クラシカルな見た(目), そんな出(口): an attributive (…な, 連体詞) wants a noun, so a verb
+    (and た) right after it at the sentence's end is a noun cut and misread by the tagger.
+    Returns where the misread word starts."""
+    i = len(toks) - 1
+    if i >= 1 and toks[i].surface == "た" and toks[i].pos1 == "助動詞":
+        i -= 1
+    if i < 1 or toks[i].pos1 != "動詞" or not toks[i].cform.startswith("連用形"):
+        return None
+    a = toks[i - 1]
+    attributive = (a.pos1 == "助動詞" and a.surface == "な" and a.cform.startswith("連体形")) or a.pos1 == "連体詞"
+    return i if attributive else None
 
 
 # (3 to 20 kana: a longer run is no loanword, and a hostile one must not be tagged 25 times)
