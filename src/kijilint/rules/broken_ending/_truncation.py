@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from kijilint.rules._layout import slide_deck
 from kijilint.rules.broken_ending._footer import is_link_only
-from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
+from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, resumes
 from kijilint.rules.broken_ending._last_words import (
     JAPANESE,
     NOUN_ENDS,
@@ -283,7 +283,7 @@ def _lone_lead_in(doc, b, tail: str, toks, strength) -> bool:
     (…の使い方は, …の場合に); a plain predicate, a final particle or a bare noun there is a
     sentence cut before the block.  A noun before HTML may be its caption (…が歌ったもの ⏎
     an embed) unless a case particle waits on it (…を微調)."""
-    nb = doc.blocks[b.index + 1]
+    nb = following_block(doc, b)  # (the block lead_in judged: footnote definitions stepped over)
     if strength not in (None, "weak") or nb.in_quote or len(tail.strip(" \u3000\n")) <= 8:
         return False  # (a verb of saying before a quotation introduces it: …で書いていた ⏎ > …)
     last = toks[-1]
