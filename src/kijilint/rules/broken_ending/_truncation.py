@@ -550,8 +550,11 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if strength != "cut" and _resumed_next(doc, b):
         strength, why = "cut", "次の段落が「…」で続きを書き直しています"
     masked_tail = b.masked[last.start - b.start : last_end - b.start]
-    if strength in (None, "weak") and open_paren(masked_tail):
-        strength, why = "strong", "括弧が閉じないまま途切れています"
+    if strength != "cut" and open_paren(masked_tail):
+        # an ASCII ( left open is markup-like evidence: no lead-in stops inside an aside
+        # (…かなり早い内(=イベント開催決 ⏎ <blockquote>)
+        why = "括弧が閉じないまま途切れています" if strength in (None, "weak") else why
+        strength = "cut"
     if markup:  # markup left open is evidence in any style, like a cut word
         why = markup if strength in (None, "weak") else why
         strength = "cut"
