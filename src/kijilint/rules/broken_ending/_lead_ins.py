@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block
+from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
 from kijilint._lazy_re import lazy_re
 
@@ -51,6 +52,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # / 成果物は、 ⏎ [GitHub - …](…) に置いてあります
         # / …に従えば， ⏎ (1) 例文 ⏎ という2つの文は…
         return True
+    if nb.kind == "heading" and tail[-1] in "、，," and "\n" not in b.text.strip() and len(b.text.strip()) <= 12:
+        return True  # 話は変わって、 ⏎ ## 退職しました: a one-line transition into the next section
+    if nb.kind == "paragraph" and not nb.containers and _POINTER.search(tail) and is_link_only(nb):
+        return True  # ここらへんを深堀してあるのは下記 ⏎ [記事の題](…): a link card is the block pointed at
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":
         return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
@@ -63,6 +68,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     )  # links, embeds (@[tweet](…)) and HTML are no display lines
     # a display equation ($$ … \left< … $$) is one whatever it holds: …を加えたHubbard model ⏎ $$…$$
     display = display or (nb.kind == "paragraph" and not nb.containers and _DISPLAY_MATH.match(nb.text.strip()) is not None)
+    # so is a paragraph of one code span (…と思ったのですが、ふと ⏎ `リポジトリ名は、何にする？`)
+    display = display or (nb.kind == "paragraph" and not nb.containers and _CODE_LINE.fullmatch(nb.text.strip()) is not None)
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display or shortcode_embed(nb)):
         return False
     last = toks[-1] if toks else None
@@ -157,6 +164,9 @@ LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次�
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに", "ば")  # …PR を見れば ⏎ list
 # Words that point at the block below: a noun phrase with one of them names the code.
 POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
+# Words that point at the next block only (POINTS_AHEAD also names what a block may be)
+_POINTER = lazy_re(r"(?:以下|下記|次|こちら|コチラ)(?:の(?:記事|リンク|ページ|サイト|とおり|通り))?[ \u3000]*(?:です|になります|を参照|を参考)?$")
+_CODE_LINE = lazy_re(r"`[^`\n]+`")
 # A verb whose manner is the block below (…を次のように作り, …は以下の通りに設定し)
 _MANNER_AHEAD = lazy_re(r"(?:次|以下|下記)の(?:よう|とおり|通り)に[^、，,。\n]{0,16}$")
 

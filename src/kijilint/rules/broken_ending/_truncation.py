@@ -539,6 +539,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None
     strength, why = ending(doc, toks, tail)
     code_tail = doc.text[last_end:end].strip()
+    if _EMOTICON_CODE.fullmatch(code_tail):
+        return None  # …自称できない `(T_T)`: an emoticon set in code closes the sentence like (笑)
     if strength in ("strong", "weak") and toks[-1].pos1 == "助詞" and (
         (code_tail[:1] == "`" and code_tail[-1:] == "`") or _LINK_OR_URL.fullmatch(code_tail)
     ):
@@ -624,6 +626,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     return Verdict(b, start, last_end, strength, why)
 
 
+# An emoticon in a code span: a face in parentheses, no word inside, one of its marks
+_EMOTICON_CODE = lazy_re(r"`[(（](?=[^()（）`\n]*[_^;ω´・≧≦＿＾；])[^()（）`\n\u3040-\u30ff\u3400-\u9fff]{1,8}[)）]`")
 _FORMULA = lazy_re(r"[=＝^<>≦≧≤≥]")
 _LINK_OR_URL = lazy_re(r"\[[^\]\n]*\]\([^()\s]*\)|(?:https?|ftp)://\S+")
 # A rule drawn with long-vowel marks or box lines (ーーーー…, ――――): a separator, not a word
