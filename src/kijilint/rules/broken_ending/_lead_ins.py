@@ -69,7 +69,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     # a display equation ($$ … \left< … $$) is one whatever it holds: …を加えたHubbard model ⏎ $$…$$
     display = display or (nb.kind == "paragraph" and not nb.containers and _DISPLAY_MATH.match(nb.text.strip()) is not None)
     # so is a paragraph of one code span (…と思ったのですが、ふと ⏎ `リポジトリ名は、何にする？`)
-    display = display or (nb.kind == "paragraph" and not nb.containers and _CODE_LINE.fullmatch(nb.text.strip()) is not None)
+    display = display or (nb.kind == "paragraph" and not nb.containers and CODE_SPAN.fullmatch(nb.text.strip()) is not None)
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display or shortcode_embed(nb)):
         return False
     last = toks[-1] if toks else None
@@ -166,7 +166,7 @@ _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "の�
 POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
 # Words that point at the next block only (POINTS_AHEAD also names what a block may be)
 _POINTER = lazy_re(r"(?:以下|下記|次|こちら|コチラ)(?:の(?:記事|リンク|ページ|サイト|とおり|通り))?[ \u3000]*(?:です|になります|を参照|を参考)?$")
-_CODE_LINE = lazy_re(r"`[^`\n]+`")
+CODE_SPAN = lazy_re(r"`[^`\n]+`")  # (one inline code span; EN002 also strips them from menu paths)
 # A verb whose manner is the block below (…を次のように作り, …は以下の通りに設定し)
 _MANNER_AHEAD = lazy_re(r"(?:次|以下|下記)の(?:よう|とおり|通り)に[^、，,。\n]{0,16}$")
 

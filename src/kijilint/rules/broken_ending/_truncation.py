@@ -48,6 +48,7 @@ from kijilint.rules.broken_ending._last_words import (
 from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is_aside
 from kijilint.rules.broken_ending._markers import find_markers
 from kijilint.rules.broken_ending._lead_ins import (
+    CODE_SPAN,
     LEAD_ADVERBS,
     POINTS_AHEAD,
     before_list_or_code,
@@ -642,7 +643,7 @@ def _label_line(doc, last, tail: str, toks) -> bool:
     if _FIELD.match(tail) or _FIELD.match(tail.rsplit("\n", 1)[-1]):
         return True  # (also the last line of a sentence run on by hard breaks: …\ ⏎ 文責: 帆足)
     # (a comparison in code is no menu: …`population > 3M(300万)`の国は…にあるため)
-    if _MENU_PATH.search(_CODE_SPAN.sub("", tail.rsplit("\n", 1)[-1])) and toks[-1].pos1 in NOUN_ENDS:
+    if _MENU_PATH.search(CODE_SPAN.sub("", tail.rsplit("\n", 1)[-1])) and toks[-1].pos1 in NOUN_ENDS:
         return True  # 設定場所は Settings → SSH and GPG keys: a menu path names its last item
     if _SOURCE_CREDIT.search(tail):
         return True  # *『キャリア・アンカー』* より一部抜粋: a quotation's source, under it
@@ -655,7 +656,6 @@ def _label_line(doc, last, tail: str, toks) -> bool:
 
 
 _SOURCE_CREDIT = lazy_re(r"(?:より|から)[ \u3000]*(?:一部)?(?:抜粋|引用|転載)(?:しました|しています|です)?$")
-_CODE_SPAN = lazy_re(r"`[^`\n]*`")
 _CODE_GLOSS = lazy_re(r"[ \u3000]*`[^`\n]+`[ \u3000]*[:：]")
 _MENU_PATH = lazy_re(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
