@@ -58,6 +58,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # ここらへんを深堀してあるのは下記 ⏎ [記事の題](…): a link card is the block pointed at
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":
         return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
+    if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and _sentence_resumes_after(doc, nb):
+        return True  # …と話したところ ⏎ **弱点をデザインで克服する** ⏎ という回答を…: the bold line is quoted
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
         return False  # an HTML comment or a closing tag does not carry the sentence on
     # a paragraph without a Japanese word (``550 + 350 = 900``, a command, a URL) is a display

@@ -158,6 +158,8 @@ def _cannot_begin(doc, b, start: int) -> bool:
     t = toks[0]
     p1, p2 = t.pos1, t.pos2
     if p1 == "補助記号" and p2 in ("括弧閉", "読点", "句点"):
+        if t.surface in "’'" and doc.text[t.end : t.end + 1].isascii() and doc.text[t.end : t.end + 1].isalnum():
+            return False  # ’static, ’90s: an apostrophe before a word, not a quotation's close
         return not (t.surface in "!?" and doc.text[t.end : t.end + 1].isascii())  # !important: a CSS word
     if p1 == "助詞" and _COMPOUND_PARTICLE.match(doc.text, start):
         return True  # として… / によって… / について…: a compound particle needs its noun first
