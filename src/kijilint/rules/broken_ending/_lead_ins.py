@@ -103,10 +103,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
             return True  # …を次のように作り ⏎ code: the code is the "how", the verb said short before it
         # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
-    if strength == "weak" and earlier_punctuated and nb.in_list and case_governed_noun(toks) and not POINTS_AHEAD.search(tail):
-        # …。間違いにお気づき ⏎ list: a noun its case particle wants a verb for, after finished
-        # sentences, names nothing the list could be (…を以下, …は次のとおり do)
-        return _resumes_after_list(doc, nb)
+    if strength == "weak" and earlier_punctuated and (nb.in_list or nb.kind == "html") and case_governed_noun(toks) and not POINTS_AHEAD.search(tail):
+        # …。間違いにお気づき ⏎ list, …。それらの値を微調 ⏎ <aside>: a noun its case particle
+        # wants a verb for, after finished sentences, names nothing the list or the embed could
+        # be (…を以下, …は次のとおり do)
+        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
     if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
     # (…ピックアップすると: the tagger may read this と as a quotation's, after a plain verb)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from kijilint.rules._layout import slide_deck
 from kijilint.rules.broken_ending._footer import is_link_only
-from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, resumes
+from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
 from kijilint.rules.broken_ending._last_words import (
     JAPANESE,
     NOUN_ENDS,
@@ -49,10 +49,7 @@ from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is
 from kijilint.rules.broken_ending._markers import find_markers
 from kijilint.rules.broken_ending._lead_ins import (
     CODE_SPAN,
-    LEAD_ADVERBS,
-    POINTS_AHEAD,
     before_list_or_code,
-    case_governed_noun,
     lead_in,
     next_paragraph,
 )
@@ -274,44 +271,6 @@ def _alone_bare(doc, b) -> bool:
     total, bare = _bare_paragraphs(doc)
     first = _first_paragraph(doc)
     return total >= _LONE_MIN_PARAGRAPHS and all(i in (first, b.index) for i in bare)
-
-
-def _lone_lead_in(doc, b, tail: str, toks, strength) -> bool:
-    """A paragraph of finished sentences whose last one stops bare right before a list, code,
-    a table or HTML, in a document that leaves no other paragraph bare (``…。すべての道場`` ⏎
-    list, ``…。B 級グルメがいただける`` ⏎ ``<img>``): such a writer introduces a block with
-    ：, 、 or a word that points at it (以下, 次の, 例えば), or a particle the block answers
-    (…の使い方は, …の場合に); a plain predicate, a final particle or a bare noun there is a
-    sentence cut before the block.  A noun before HTML may be its caption (…が歌ったもの ⏎
-    an embed) unless a case particle waits on it (…を微調)."""
-    nb = following_block(doc, b)  # (the block lead_in judged: footnote definitions stepped over)
-    if strength not in (None, "weak") or nb.in_quote or len(tail.strip(" \u3000\n")) <= 8:
-        return False  # (a verb of saying before a quotation introduces it: …で書いていた ⏎ > …)
-    last = toks[-1]
-    if last.pos1 == "助詞" and last.pos2 != "終助詞":
-        return False
-    if last.pos1 in NOUN_ENDS and nb.kind == "html" and not case_governed_noun(toks):
-        return False
-    if POINTS_AHEAD.search(tail) or any(t.surface in LEAD_ADVERBS for t in toks) or QUOTED_LIKE.search(tail):
-        return False
-    if _said_in_full(toks, tail) or _label_line(doc, doc.sentences(b)[-1], tail, toks):
-        return False
-    if not _alone_bare(doc, b):
-        return False
-    # the one such lead-in: two are the writer's way of introducing blocks
-    return _bare_lead_ins(doc) <= {b.index}
-
-
-def _bare_lead_ins(doc) -> set[int]:
-    """Paragraphs of two or more sentences that stop bare right before a block (one pass a
-    document: a file of 10,000 such paragraphs asks once, not once each)."""
-    key = "EN:bare-lead-ins"
-    if key not in doc.cache:
-        doc.cache[key] = {
-            p.index for p, is_bare, after in _habit_paragraphs(doc)
-            if is_bare and before_list_or_code(after, quotes=True) and len(doc.sentences(p)) >= 2
-        }
-    return doc.cache[key]
 
 
 def _lone_line(doc, b) -> bool:
@@ -578,9 +537,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     ):
         return None
     if not followed_by_marker and not cut_word and lead_in(doc, b, tail, strength, earlier_punctuated, toks):
-        if not (lone and earlier_punctuated and _lone_lead_in(doc, b, tail, toks, strength)):
-            return None
-        strength, why = "strong", "この文書で句点のない段落はここだけです"
+        return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
     if (
