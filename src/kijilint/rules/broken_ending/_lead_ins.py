@@ -30,6 +30,15 @@ def shortcode_embed(b) -> bool:
     return b.kind == "paragraph" and not b.containers and _SHORTCODES.fullmatch(b.text.strip()) is not None
 
 
+# A paragraph that is one bare address (or Zenn's @[tweet](…)): blog platforms (Zenn, Qiita,
+# Hatena, note) show it as an embedded card, a block in its own right like HTML
+_URL_EMBED = lazy_re(r"<?https?://[^\s<>]+>?|@\[[A-Za-z]+\]\([^()\s]+\)")
+
+
+def url_embed(b) -> bool:
+    return b.kind == "paragraph" and not b.containers and _URL_EMBED.fullmatch(b.text.strip()) is not None
+
+
 _NOT_CONTENT_HTML = lazy_re(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|<br\s*/?>\s*$)")  # (a <br> spacer carries nothing on)
 
 
@@ -72,10 +81,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     display = display or (nb.kind == "paragraph" and not nb.containers and _DISPLAY_MATH.match(nb.text.strip()) is not None)
     # so is a paragraph of one code span (…と思ったのですが、ふと ⏎ `リポジトリ名は、何にする？`)
     display = display or (nb.kind == "paragraph" and not nb.containers and CODE_SPAN.fullmatch(nb.text.strip()) is not None)
-    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display or shortcode_embed(nb)):
+    card = url_embed(nb)
+    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display or shortcode_embed(nb) or card):
         return False
     last = toks[-1] if toks else None
-    quote_or_html = (nb.in_quote and not nb.in_list and strength in ("weak", "strong")) or (nb.kind == "html" and strength == "strong")
+    quote_or_html = (nb.in_quote and not nb.in_list and strength in ("weak", "strong")) or ((nb.kind == "html" or card) and strength == "strong")
     if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
         # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
         # sentences, a quotation or an embed is introduced by 、, ：, は or a word that points at

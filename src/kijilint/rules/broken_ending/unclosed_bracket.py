@@ -20,7 +20,8 @@ _EMOTICON_FACE = set("^＾;；´｀`・ω∀Д_＿°ﾟ≧≦><＞＜￣ーｰ*�
 # inside a parenthesis (…組み合わせ（直, …（翔泳) leaves a word stub, which is no aside.
 ASIDES = frozenset(
     "笑 汗 泣 涙 怒 爆 謎 震 驚 嘘 照 恥 喜 悲 焦 困 悩 眠 疲 死 殴 棒 違 謝 願 祈 白目 苦笑 爆笑 失笑 微笑 "
-    "遠い目 小声 真顔 震え声 願望 確信 断言 自戒 自虐 冗談 本音 白状 偏見 独断 ry 略 w ｗ www ｗｗｗ lol".split()
+    "遠い目 小声 真顔 震え声 願望 確信 断言 自戒 自虐 冗談 本音 白状 偏見 独断 ry 略 w ｗ www ｗｗｗ lol "
+    "意味不 意味不明 棒読み 大嘘 適当 錯乱 迫真 小並感 キリッ ドヤァ ドヤ".split()
 )
 
 
