@@ -323,6 +323,13 @@ def _grammar(doc, toks, tail: str):
         return "strong", f"「{t.surface}」で途切れています"
     if p1 == "助動詞" and ((t.surface == "な" and t.cform.startswith("語幹")) or (t.surface == "す" and t.cform.startswith("終止形"))):
         return "strong", "活用語の途中の形で途切れています"  # 取らな(い), 後押しす(る)
+    if (
+        t.surface == "た" and p1 == "助動詞" and prev is not None and prev.pos1 == "動詞" and prev.end == t.start
+        and prev.ctype.startswith("五段") and prev.ctype != "五段-サ行" and prev.cform == "連用形-一般"
+    ):
+        # …しておきた(い), 行きた(い): a 五段 verb takes た after its 音便 (おいた, 行った), so the
+        # plain 連用形 before it is たい cut short (話した, サ行, is whole)
+        return "cut", f"語 {prev.surface + t.surface!r} が途中で切れています"
     cform = t.cform
     if QUOTED_LIKE.search(tail):
         return None, ""  # …本を収納したい、みたいな / 「…」的な: a colloquial close on a quoted thought
