@@ -238,8 +238,9 @@ def _grammar(doc, toks, tail: str):
         # after it); トピ beside トピック is cut (トピック is one word)
         whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2 and not _longer_token(doc, word)
         return ("strong" if whole else "cut"), f"語 {word!r} が途中で切れています"
-    if p1 == "記号" and (_KANA.fullmatch(t.surface) or (_KANJI_ONE.fullmatch(t.surface) and len(toks) >= 2 and toks[-2].pos1 == "助詞")):
-        # kana the tagger cannot read (…のどち), or one kanji after a particle (…も確, 何も問)
+    if p1 == "記号" and (_KANA.fullmatch(t.surface) or _KANJI_ONE.fullmatch(t.surface)):
+        # kana the tagger cannot read (…のどち), or one kanji it cannot read as a word (…も確,
+        # 何も問, １点懸): none ends a sentence in 260 clean documents
         return "cut", f"語 {t.surface!r} が途中で切れています"
     if t.surface in _DEMONSTRATIVE_NA:
         return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
@@ -322,7 +323,9 @@ def _grammar(doc, toks, tail: str):
         # case waits for its predicate; 詳細はこちら / 例がこちら / …闊歩する俺 are said so
         return "strong", f"「{t.surface}」で途切れています"
     if p1 == "助動詞" and ((t.surface == "な" and t.cform.startswith("語幹")) or (t.surface == "す" and t.cform.startswith("終止形"))):
-        return "strong", "活用語の途中の形で途切れています"  # 取らな(い), 後押しす(る)
+        return "cut", "活用語の途中の形で途切れています"  # 取らな(い), 後押しす(る): no lead-in stops on half a word
+    if p1 == "動詞" and t.cform.startswith("已然形"):
+        return "cut", "活用語の途中の形で途切れています"  # 一概には言え(ない): no modern sentence ends on an 已然形
     if (
         t.surface == "た" and p1 == "助動詞" and prev is not None and prev.pos1 == "動詞" and prev.end == t.start
         and prev.ctype.startswith("五段") and prev.ctype != "五段-サ行" and prev.cform == "連用形-一般"
