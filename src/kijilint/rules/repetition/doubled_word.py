@@ -121,6 +121,8 @@ class DoubledWord(Rule):
                     continue
                 if _named_then_derived(toks, k):  # 埼玉大学|大学院: two words that share a noun
                     continue
+                if _negated_then_plain(toks, k):  # 非自明|自明ギャグ: a word and its negation side by side
+                    continue
                 if _KATAKANA.fullmatch(t.surface) and _one_word(t.surface * 2):
                     continue  # バタバタが: a mimetic the dictionary knows, split as a noun (バタ, butter) here
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
@@ -292,6 +294,18 @@ def _named_then_derived(toks, k: int) -> bool:
         and before.pos1 == _NOUN and before.end == toks[k].start
         and after.pos1 == "接尾辞" and after.start == toks[k + 1].end and bool(_KANJI.fullmatch(after.surface))
     )
+
+
+_NEGATING_PREFIXES = ("非", "不", "無", "未", "反", "脱")
+
+
+def _negated_then_plain(toks, k: int) -> bool:
+    """``非|自明|自明|ギャグ``: a negating prefix binds the first copy (非自明), so the pair is
+    a word and its opposite (a non-trivial trivial gag), written side by side on purpose."""
+    if k == 0:
+        return False
+    before = toks[k - 1]
+    return before.pos1 == "接頭辞" and before.surface in _NEGATING_PREFIXES and before.end == toks[k].start
 
 
 def _distributive_token(t) -> bool:
