@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block
+from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, italic_line
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
 from kijilint._lazy_re import lazy_re
@@ -55,7 +55,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if nb.kind == "paragraph" and tail.strip(" \u3000\n「") in REASON_OPENERS:
         return True  # …。なぜなら ⏎ 速いからです。: the reason in a paragraph of its own
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
-        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『", "(", "（", "["))
+        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or italic_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『", "(", "（", "["))
     ):
         # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
         # / 成果物は、 ⏎ [GitHub - …](…) に置いてあります

@@ -118,6 +118,16 @@ def emphasis_line(b) -> bool:
     return b.kind == "paragraph" and raw.startswith(("**", "__")) and raw.rstrip("：: ").endswith(("**", "__"))
 
 
+def italic_line(b) -> bool:
+    """A paragraph that is one italic span (``*機知や創意工夫で…*``): a phrase set apart, as a
+    bold line is, inside a sentence that may go on around it."""
+    raw = b.text.strip()
+    return (
+        b.kind == "paragraph" and len(raw) > 2 and raw[0] in "*_" and raw[-1] == raw[0]
+        and raw[1] not in " *_" and raw[-2] not in " *_" and "\n" not in raw
+    )
+
+
 def resumes(b, previous: list) -> bool:
     """Whether paragraph ``b`` opens with an ellipsis and resumes the text of ``previous``
     (EN002/EN003 read the paragraph it resumes as cut)."""
