@@ -195,10 +195,16 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
         return True  # 設定 → 再生デバイス より: the last step of a spaced menu path
     if any(c in "→⇒" for c in m[j:i]):
         return True  # ホスト→pfSense→インターネット の: a path written with arrows, set apart whole
+    k = m.rfind("』", j if j > 0 else 0, i)
+    if 0 <= k < i - 1 and _NAME_RUN.fullmatch(m, k + 1, i):
+        return True  # 『天の川』飯島晴子 に: a title's author or publisher, credited set apart
     return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
 
 
-_PATH_SEPARATORS = "→⇒>＞»›=＝"  # not / or |: "Gemini / OpenAI" lists names, it is no path (古宿 = 安い宿 の: an equation)
+# not / or |: "Gemini / OpenAI" lists names, it is no path (古宿 = 安い宿 の: an equation;
+# 農法 × 塩 × 妙薬 という: a combination spelled out, its terms spaced like an equation's)
+_NAME_RUN = lazy_re(r"[\u30a1-\u30ff\u3400-\u9fff々]+")  # kanji or katakana only: a name, no particle
+_PATH_SEPARATORS = "→⇒>＞»›=＝×✕＋+"
 
 
 def _single(m: str, i: int) -> bool:
