@@ -99,7 +99,8 @@ def open_paren(masked_tail: str) -> bool:
 
 
 _DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])[^*_]*[*_]?$")
-_OPEN_CODE = lazy_re(r"`[^\s`][^`]*$")  # `npm ins, not ’static` ライフタイム (a stray closer)
+# `npm ins, or a backtick opened last after a space (…の `/` と `), not ’static` ライフタイム (a stray closer)
+_OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000])`$")
 _DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 
 
@@ -304,6 +305,10 @@ def _grammar(doc, toks, tail: str):
     if p1 == "接頭辞":
         return "cut", "接頭辞で途切れています"  # …ということが昨(日): a prefix leads into no block either
     prev = toks[-2] if len(toks) >= 2 else None
+    if p1 == "形状詞" and _KANJI_ONE.fullmatch(t.surface) and prev is not None and prev.pos2 == "格助詞" and prev.surface in ("で", "を", "に", "へ", "と"):
+        # 以下のページで詳(しく): a one-kanji stem after a case particle, no だ or な to finish it
+        # (…動きが変 says something whole; none after で/を/に ends a sentence in 341 documents)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "感動詞" and len(t.surface) == 1 and prev is not None and prev.pos2 in ("格助詞", "係助詞", "副助詞"):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …ことはあ(る), 壁もま(た): read as a filler
     if p1 == "感動詞" and len(t.surface) <= 3 and prev is not None and prev.pos1 in PREDICATES and prev.cform.startswith(("連体形", "連用形")):
