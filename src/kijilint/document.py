@@ -147,9 +147,12 @@ class Document:
 
 
 def _toml_front_matter(text: str) -> tuple[int, int] | None:
-    """Offsets of a leading ``+++`` … ``+++`` block (Hugo TOML front matter), if terminated."""
-    first = text.find("\n")
-    if first < 0 or text[:first].rstrip(" \t") != "+++":
+    """Offsets of a leading ``+++`` … ``+++`` block (Hugo TOML front matter), if terminated.
+    Blank lines before it are allowed, as Hugo allows them (``+++`` is no Markdown either)."""
+    lead = len(text) - len(text.lstrip(" \t\n"))
+    lead = text.rfind("\n", 0, lead) + 1  # (back to the start of the +++ line)
+    first = text.find("\n", lead)
+    if first < 0 or text[lead:first].strip(" \t") != "+++":
         return None
     i = first + 1
     while i < len(text):

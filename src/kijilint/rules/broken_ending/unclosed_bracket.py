@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule, quote
@@ -31,7 +32,7 @@ _KANJI_RUN = lazy_re(r"[\u3400-\u9fff]+")
 
 def is_aside(rest: str) -> bool:
     """The text after an open （ at a line's end is a casual aside mark."""
-    r = rest.strip(" \t\u3000").rstrip("!?！？。…")
+    r = unicodedata.normalize("NFKC", rest).strip(" \t\u3000").rstrip("!?！？。…")  # (ｒｙ is ry)
     # (滝汗, 冷汗, 号泣: a kanji or two before a one-kanji aside make the same mark)
     return r in ASIDES or (2 <= len(r) <= 3 and r[-1] in _ONE_KANJI_ASIDES and _KANJI_RUN.fullmatch(r) is not None)
 
