@@ -85,6 +85,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display or shortcode_embed(nb) or card):
         return False
     last = toks[-1] if toks else None
+    if strength == "strong" and earlier_punctuated and _attributive_wanting_noun(toks):
+        # …。一次情報には以下のように様々な ⏎ > list: an attributive waits for its noun, which no
+        # block is (…以下のような ⏎ list names the block: よう is the pointing word)
+        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
     quote_or_html = (nb.in_quote and not nb.in_list and strength in ("weak", "strong")) or ((nb.kind == "html" or card) and strength == "strong")
     if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
         # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
@@ -208,6 +212,18 @@ def _opens_after_block(doc, b) -> bool:
         return False
     toks = doc.tokens(b)
     return bool(toks) and toks[0].start - b.start <= 1 and toks[0].pos1 in ("助詞", "助動詞")
+
+
+def _attributive_wanting_noun(toks) -> bool:
+    """The sentence stops on a na-adjective's attributive (…様々な, …重要な): its noun is
+    missing.  Not ような / こんな, which point at the block below as the noun."""
+    if len(toks) < 2:
+        return False
+    last, prev = toks[-1], toks[-2]
+    return (
+        last.surface == "な" and last.pos1 == "助動詞" and last.cform.startswith("連体形")
+        and prev.pos1 == "形状詞" and prev.surface not in ("よう", "様", "同様", "以下")
+    )
 
 
 def _reason_end(toks) -> bool:
