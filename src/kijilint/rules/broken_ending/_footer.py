@@ -35,6 +35,11 @@ def _compiled(pack: str):
     return rx(data.get("terminal")), rx(data.get("sections")), rx(data.get("footer_lines"))
 
 
+def footer_patterns(pack: str = "footers"):
+    """(terminal, sections, footer_lines) regular expressions of the pack (None where empty)."""
+    return _compiled(pack)
+
+
 def find_footer(doc, pack: str = "footers") -> Footer | None:
     key = ("EN:footer", pack)
     if key not in doc.cache:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule, delete_fix
-from kijilint.rules.broken_ending._footer import find_footer
+from kijilint.rules.broken_ending._footer import find_footer, footer_patterns
 
 
 class TextAfterFooter(Rule):
@@ -26,10 +26,24 @@ class TextAfterFooter(Rule):
         footer = find_footer(doc, self.opts["pack"])
         if footer is None or not footer.after:
             return
-        first, last = footer.after[0], footer.after[-1]
-        closing = doc.blocks[footer.terminal if footer.terminal is not None else first.index - 1]
-        # Delete from the end of the footer's last line to the end of the stray text.
-        fix = delete_fix(closing.end, last.end, "フッターの後の本文を削除", safe=False)
-        lines = f"{first.line}〜{last.end_line} 行目" if last.end_line > first.line else f"{first.line} 行目"
+        terminal_rx = footer_patterns(self.opts["pack"])[0]
+        closing = doc.blocks[footer.terminal if footer.terminal is not None else footer.after[0].index - 1]
         where = doc.blocks[footer.terminal].line if footer.terminal is not None else doc.blocks[footer.start].line
-        report(first.start, last.end, f"フッターの後に本文が続いています（{lines}、フッターは {where} 行目から）", fix=fix)
+        # A disclaimer repeated below the footer closes a second pasted copy: each stretch of
+        # text after a disclaimer is its own finding, cited from the disclaimer just above it.
+        runs: list[tuple[object, int, list]] = [(closing, where, [])]
+        k = closing.index + 1
+        for b in footer.after:
+            for c in doc.blocks[k : b.index]:  # (footer material between stray blocks)
+                if terminal_rx is not None and c.kind == "paragraph" and terminal_rx.search(c.text):
+                    runs.append((c, c.line, []))
+            runs[-1][2].append(b)
+            k = b.index + 1
+        for closing, where, run in runs:
+            if not run:
+                continue
+            first, last = run[0], run[-1]
+            # Delete from the end of the footer's last line to the end of the stray text.
+            fix = delete_fix(closing.end, last.end, "フッターの後の本文を削除", safe=False)
+            lines = f"{first.line}〜{last.end_line} 行目" if last.end_line > first.line else f"{first.line} 行目"
+            report(first.start, last.end, f"フッターの後に本文が続いています（{lines}、フッターは {where} 行目から）", fix=fix)
