@@ -211,11 +211,21 @@ def _unknown(text: str) -> bool:
 _STEM_TAIL = lazy_re(r"[\u3041-\u3093\u3400-\u9fff]$")
 
 
+def _polite_finite(toks, i: int) -> bool:
+    """Token ``i`` ends a polite predicate: します / です (終止形), or the た of ました / でした."""
+    t = toks[i]
+    if t.pos1 != "助動詞" or not t.cform.startswith("終止形"):
+        return False
+    return t.surface in ("ます", "です") or (t.surface == "た" and i > 0 and toks[i - 1].surface in ("まし", "でし"))
+
+
 def _grammar(doc, toks, tail: str):
     t = toks[-1]
     p1, p2 = t.pos1, t.pos2
     if tail.strip(" \u3000\n「") in REASON_OPENERS:
         return "strong", f"「{tail.strip()}」で途切れています"  # …です。なぜなら: the reason never came
+    if tail[-1] in "、，," and len(toks) >= 2 and toks[-1].pos2 == "読点" and _polite_finite(toks, len(toks) - 2):
+        return None, ""  # …と思いました、そうします、: a comma splice after a finished polite predicate
     if tail[-1] in "、，," or comma_then_markup(tail):
         return "strong", "読点で途切れています"
     if opener_end(tail):
