@@ -22,6 +22,19 @@ def faq_answers(doc, copy_block, orig_block) -> bool:
     ) and all(blk.index == h.index + 1 for blk, h in ((copy_block, a), (orig_block, b)))
 
 
+_IMAGE_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*)+")
+
+
+def captions(doc, copy_block, orig_block) -> bool:
+    """Both paragraphs sit right under a picture (``![](ss4.png)`` ⏎ ``↑Qiita にログインしている
+    様子です。…``): captions of a series of screenshots are written to one template."""
+    def caption(b) -> bool:
+        prev = doc.blocks[b.index - 1] if b.index > 0 else None
+        return prev is not None and prev.kind == "paragraph" and _IMAGE_ONLY.fullmatch(prev.text) is not None
+
+    return caption(copy_block) and caption(orig_block)
+
+
 def lines(doc, first_block, last_block=None) -> str:
     """``12 行目`` or ``12〜18 行目`` for a block or a range of blocks."""
     last_block = last_block or first_block

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kijilint.rules.base import Rule, quote
-from kijilint.rules.repetition._common import faq_answers, lines
+from kijilint.rules.repetition._common import captions, faq_answers, lines
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse
 
 
@@ -39,4 +39,6 @@ class NearDuplicateParagraph(Rule):
             o = an.units[c.origs[0]].block
             if faq_answers(doc, b, o):
                 continue  # one answer to two questions of a FAQ
+            if captions(doc, b, o):
+                continue  # two screenshots' captions, written to one template
             report(b.start, b.end, f"段落「{quote(b.text)}」は {lines(doc, o)}の段落とほぼ同じです（類似度 {c.score:.2f}）")
