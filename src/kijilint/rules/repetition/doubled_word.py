@@ -123,7 +123,7 @@ class DoubledWord(Rule):
                     continue
                 if _negated_then_plain(toks, k):  # 非自明|自明ギャグ: a word and its negation side by side
                     continue
-                if _KATAKANA.fullmatch(t.surface) and _one_word(t.surface * 2):
+                if len(t.surface) <= 4 and _KATAKANA.fullmatch(t.surface) and _one_word(t.surface * 2):
                     continue  # バタバタが: a mimetic the dictionary knows, split as a noun (バタ, butter) here
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
             self._doubled_runs(doc, b, toks, allowed, report)
