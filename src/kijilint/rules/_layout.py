@@ -46,3 +46,12 @@ def _deck_by_shape(doc) -> bool:
     headed = sum(1 for s in slides if any(b.kind == "heading" for b in s))
     blocks = sum(len(s) for s in slides)
     return headed >= 0.8 * len(slides) and blocks <= 8 * len(slides)
+
+
+# A paragraph of pictures only: Markdown images (linked or not, with a size suffix) or <img> tags
+_IMAGES_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*)+")
+
+
+def image_only(b) -> bool:
+    """The block is a paragraph of nothing but pictures (``![](ss4.png)``, ``<img src=…>``)."""
+    return b.kind == "paragraph" and _IMAGES_ONLY.fullmatch(b.text) is not None

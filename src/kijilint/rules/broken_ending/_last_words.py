@@ -211,12 +211,14 @@ def _unknown(text: str) -> bool:
 _STEM_TAIL = lazy_re(r"[\u3041-\u3093\u3400-\u9fff]$")
 
 
-def _polite_finite(toks, i: int) -> bool:
-    """Token ``i`` ends a polite predicate: します / です (終止形), or the た of ました / でした."""
-    t = toks[i]
-    if t.pos1 != "助動詞" or not t.cform.startswith("終止形"):
-        return False
-    return t.surface in ("ます", "です") or (t.surface == "た" and i > 0 and toks[i - 1].surface in ("まし", "でし"))
+_POLITE_ENDS = {"ます", "です", "ました", "でした", "ません", "ください", "下さい", "なさい"}
+
+
+def polite_end(toks) -> bool:
+    """A polite predicate finished in form (…ご注意ください, …しています): a 。 forgotten by
+    a writer who otherwise uses it is a slip, common in hand-written manuals and harmless."""
+    tail = "".join(t.surface for t in toks[-2:])
+    return any(tail.endswith(p) for p in _POLITE_ENDS)
 
 
 def _grammar(doc, toks, tail: str):
@@ -224,7 +226,7 @@ def _grammar(doc, toks, tail: str):
     p1, p2 = t.pos1, t.pos2
     if tail.strip(" \u3000\n「") in REASON_OPENERS:
         return "strong", f"「{tail.strip()}」で途切れています"  # …です。なぜなら: the reason never came
-    if tail[-1] in "、，," and len(toks) >= 2 and toks[-1].pos2 == "読点" and _polite_finite(toks, len(toks) - 2):
+    if tail[-1] in "、，," and len(toks) >= 2 and toks[-1].pos2 == "読点" and polite_end(toks[:-1]):
         return None, ""  # …と思いました、そうします、: a comma splice after a finished polite predicate
     if tail[-1] in "、，," or comma_then_markup(tail):
         return "strong", "読点で途切れています"

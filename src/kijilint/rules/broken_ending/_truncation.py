@@ -44,6 +44,7 @@ from kijilint.rules.broken_ending._last_words import (
     open_markup,
     open_paren,
     opener_end,
+    polite_end,
 )
 from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is_aside
 from kijilint.rules.broken_ending._markers import find_markers
@@ -324,7 +325,7 @@ def _said_in_full(toks, tail: str) -> bool:
     went on; polite forms end most sentences, so a bare one is far likelier a slip.  A plain
     …いいね, …かなと or …言ってよ, cut from a longer sentence, is not."""
     last = toks[-1].surface
-    if _polite_end(toks) or last in ("など", "とか", "等", "どうぞ", "よろしく", "宜しく"):
+    if polite_end(toks) or last in ("など", "とか", "等", "どうぞ", "よろしく", "宜しく"):
         return True  # (…こちらもどうぞ, 今後ともよろしく: courtesies said short)
     if last in ("ね", "よ") and len(toks) > 1 and toks[-2].surface in ("です", "ます", "でした", "ました"):
         return True
@@ -339,16 +340,6 @@ def _written_copula(toks) -> bool:
 
 
 _BECAUSE = ("なぜなら", "何故なら", "なぜかというと", "なぜかと言うと")
-
-
-_POLITE_ENDS = {"ます", "です", "ました", "でした", "ません", "ください", "下さい", "なさい"}
-
-
-def _polite_end(toks) -> bool:
-    """A polite predicate finished in form (…ご注意ください, …しています): a 。 forgotten by
-    a writer who otherwise uses it is a slip, common in hand-written manuals and harmless."""
-    tail = "".join(t.surface for t in toks[-2:])
-    return any(tail.endswith(p) for p in _POLITE_ENDS)
 
 
 def _short_bare(doc) -> list[int]:
@@ -408,7 +399,7 @@ def _plain_predicate(toks) -> bool:
     article's last line stopping so, alone unpunctuated, is cut.  (Mid-article, a lone line
     like ``ここに価値を強く感じる`` is a writer's emphasis; it stays silent.)"""
     t = toks[-1]
-    return t.pos1 in PREDICATES and t.cform.startswith("終止形") and not _polite_end(toks)
+    return t.pos1 in PREDICATES and t.cform.startswith("終止形") and not polite_end(toks)
 
 
 _CROSS_REFERENCES = ("参照", "参考")

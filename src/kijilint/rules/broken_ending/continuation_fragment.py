@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from kijilint.markdown import MASK
+from kijilint.rules._layout import image_only
 from kijilint.rules.base import Rule, quote
 from kijilint.sentences import normalize
 from kijilint._lazy_re import lazy_re
@@ -16,7 +17,6 @@ _NEVER_FIRST_PARTICLES = {("を", "格助詞"), ("が", "格助詞"), ("へ", "�
 _COMPOUND_PARTICLE = lazy_re(r"として|によって|によると|によれば|について|に対して|において|に関して|にとって|に比べて")
 _WORDLESS_LINE = lazy_re(r"[^\s．。.・…‥、，,！!？?]")  # (finds a character that is no mark)
 _EXAMPLE = lazy_re(r"^\s*[(（]\d{1,3}[)）]")
-_IMAGE_ONLY = lazy_re(r"^\s*(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 _NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
 
 
@@ -80,7 +80,7 @@ def _after_interruption(doc, b) -> bool:
         title = prev.prose().strip()
         return bool(title) and (title[-1].isalnum() or "\u3040" <= title[-1] <= "\u9fff")
     if prev.kind == "paragraph" and not prev.containers and (
-        _IMAGE_ONLY.match(prev.text) or not prev.masked.replace(MASK, "").strip() or _EXAMPLE.match(prev.text)
+        image_only(prev) or not prev.masked.replace(MASK, "").strip() or _EXAMPLE.match(prev.text)
         or DISPLAY_MATH_BLOCK.fullmatch(prev.text.strip())
     ):
         # carried around an image (…3.0) ⏎ ![badge](…) ⏎ の元で…), a line of inline code

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from kijilint.findings import Edit, Fix
+from kijilint.rules._layout import image_only
 from kijilint._lazy_re import lazy_re
 
 # An FAQ's question heading says so (Q. / Q1: / Ｑ / 質問); a heading that merely ends in ？
@@ -22,15 +23,12 @@ def faq_answers(doc, copy_block, orig_block) -> bool:
     ) and all(blk.index == h.index + 1 for blk, h in ((copy_block, a), (orig_block, b)))
 
 
-_IMAGE_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*)+")
-
-
 def captions(doc, copy_block, orig_block) -> bool:
     """Both paragraphs sit right under a picture (``![](ss4.png)`` ⏎ ``↑Qiita にログインしている
     様子です。…``): captions of a series of screenshots are written to one template."""
     def caption(b) -> bool:
         prev = doc.blocks[b.index - 1] if b.index > 0 else None
-        return prev is not None and prev.kind == "paragraph" and _IMAGE_ONLY.fullmatch(prev.text) is not None
+        return prev is not None and image_only(prev)
 
     return caption(copy_block) and caption(orig_block)
 
