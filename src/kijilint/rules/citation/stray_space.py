@@ -165,8 +165,13 @@ def _suffix(prev, nxt) -> bool:
 
 
 def _suru_verb(prev, nxt) -> bool:
-    """A verbal noun cut from its する/できる (公開 できる, 作成 する): one word split in two."""
-    return "サ変可能" in prev.pos and nxt.pos.startswith("動詞,非自立可能") and nxt.lemma in ("為る", "出来る")
+    """A verbal noun cut from its する/できる (公開 できる, 作成 する, ビルド できる: a loanword
+    the dictionary lists as a plain noun is a verbal noun all the same): one word split in two."""
+    verbal = "サ変可能" in prev.pos or (prev.pos1 == "名詞" and _LOANWORD.fullmatch(prev.surface) is not None)
+    return verbal and nxt.pos.startswith("動詞,非自立可能") and nxt.lemma in ("為る", "出来る")
+
+
+_LOANWORD = lazy_re(r"[\u30a1-\u30fa\u30fc]{2,}")  # katakana only (ー included)
 
 
 def _spaced_on_purpose(m: str) -> bool:
