@@ -54,6 +54,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return False
     if nb.kind == "paragraph" and tail.strip(" \u3000\n「") in REASON_OPENERS:
         return True  # …。なぜなら ⏎ 速いからです。: the reason in a paragraph of its own
+    if nb.kind == "paragraph" and not earlier_punctuated and _reason_end(toks) and _main_clause_line(doc, nb):
+        # …ちょっとわからなかったところがあったので ⏎⏎ 備忘録としてまとめておきます。: a writer who
+        # spaces lines with blank lines gives the reason and its main clause a line each
+        return True
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
         len(nb.prose().strip()) <= 30 or emphasis_line(nb) or italic_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『", "(", "（", "["))
     ):
@@ -223,6 +227,19 @@ def _attributive_wanting_noun(toks) -> bool:
     return (
         last.surface == "な" and last.pos1 == "助動詞" and last.cform.startswith("連体形")
         and prev.pos1 == "形状詞" and prev.surface not in ("よう", "様", "同様", "以下")
+    )
+
+
+def _main_clause_line(doc, nb) -> bool:
+    """The next paragraph is one short finished sentence, no conjunction or topic shift before
+    it (``備忘録としてまとめておきます。``): the main clause a reason was waiting for."""
+    if nb.containers or "\n" in nb.text.strip():
+        return False
+    sents = doc.sentences(nb)
+    toks = doc.tokens(nb)
+    return (
+        len(sents) == 1 and sents[0].terminated and len(nb.prose().strip()) <= 40
+        and bool(toks) and toks[0].pos1 not in ("接続詞", "感動詞")
     )
 
 
