@@ -72,7 +72,6 @@ _KATAKANA_ONE = lazy_re(r"[\u30a1-\u30fa]")
 _SMALL_TSU_END = lazy_re(r"[\u3041-\u3093\u30fc]っ$")  # ちょっ, not っっ
 _TRAILING_KATAKANA = lazy_re(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*$")
 _DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
-_KATAKANA_STUB = lazy_re(r"[\u30a1-\u30fa\u30fc]{1,2}")
 
 
 def comma_then_markup(tail: str) -> bool:
@@ -322,7 +321,7 @@ def _grammar(doc, toks, tail: str):
         # 以下のページで詳(しく): a one-kanji stem after a case particle, no だ or な to finish it
         # (…動きが変 says something whole; none after で/を/に ends a sentence in 341 documents)
         return "cut", f"語 {t.surface!r} が途中で切れています"
-    if p1 == "感動詞" and _KATAKANA_STUB.fullmatch(t.surface) and prev is not None and prev.pos1 in ("名詞", "接尾辞") and prev.end == t.start:
+    if p1 == "感動詞" and len(t.surface) <= 2 and _KATAKANA_WORD.fullmatch(t.surface) and prev is not None and prev.pos1 in ("名詞", "接尾辞") and prev.end == t.start:
         # 思考の整理がてらアウ(トプット): a katakana "interjection" glued to a noun is a word's
         # start (none ends a sentence so in 360 clean documents)
         return "cut", f"語 {t.surface!r} が途中で切れています"

@@ -683,8 +683,8 @@ class _Analyser:
                 # across blocks, formulaic lines (「次に実行します。」) recur around code.
                 stuttered = prev == pos - 1 and last_block[k] == u.block.index
                 last[k], last_block[k] = pos, u.block.index
-                # (a stutter inside a paragraph reported as a copy is a defect of its own)
-                if (u.block.index in covered and not stuttered) or (len(k) < lo and not stuttered):
+                # (a stutter counts even inside a paragraph reported as a copy: a defect of its own)
+                if not stuttered and (u.block.index in covered or len(k) < lo):
                     continue
                 # A bullet or a quotation repeating a sentence (a summary list, the same list
                 # shown twice) recurs on purpose, as for RP001; only a stutter inside it counts.
