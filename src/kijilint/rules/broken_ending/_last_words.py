@@ -275,6 +275,13 @@ def _grammar(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …から確(認): the classical 確たる ends nothing
     if p1 == "助詞":
         prev = toks[-2] if len(toks) >= 2 else None
+        if p2 == "終助詞" and prev is not None and prev.pos1 == "連体詞":
+            # どのよ(うに): a sentence-final particle never follows どの/この (…そんなの is said so)
+            return "cut", f"語 {t.surface!r} が途中で切れています"
+        if len(t.surface) == 1 and prev is not None and prev.pos2 == "読点" and t.surface not in _COMMA_TAGS and _stub_after_particle(toks, tail):
+            # …ついているので、ど(の): one kana read as a particle after a closed clause's 、
+            # (…ですが、ね / …だな、と / …、か(な) are said so: no other ends a sentence in 311 documents)
+            return "cut", f"語 {t.surface!r} が途中で切れています"
         if t.surface == "と" and p2 == "格助詞" and prev is not None and (prev.pos2 == "終助詞" or prev.surface in ("ば", "たら")):
             # an inverted quotation (…できるよと, …ではないかと) or a wish (…読んでいただければと): said on purpose
             return None, ""
@@ -317,6 +324,10 @@ def _grammar(doc, toks, tail: str):
     if p1 == "接頭辞":
         return "cut", "接頭辞で途切れています"  # …ということが昨(日): a prefix leads into no block either
     prev = toks[-2] if len(toks) >= 2 else None
+    if p1 == "名詞" and prev is not None and prev.pos2 == "読点" and _kanji_stub(t):
+        # …使うためにも、複(数の): one kanji after a 、 is a compound's first (none ends a
+        # sentence so in 311 documents; …良い分、楽 is a na-adjective's predicate)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "形状詞" and _KANJI_ONE.fullmatch(t.surface) and prev is not None and prev.pos2 == "格助詞" and prev.surface in ("で", "を", "に", "へ", "と"):
         # 以下のページで詳(しく): a one-kanji stem after a case particle, no だ or な to finish it
         # (…動きが変 says something whole; none after で/を/に ends a sentence in 341 documents)
@@ -495,6 +506,14 @@ def _cut_inflection(toks, tail: str) -> bool:
 _LETTER_AFTER = ("と", "を", "に", "が", "で")
 
 
+def _kanji_stub(t) -> bool:
+    """One kanji that is no word of its own (not 方, 例, 楽, nor a native word like 鍵)."""
+    return (
+        _KANJI_ONE.fullmatch(t.surface) is not None and t.surface not in _KANJI_WORDS
+        and "形状詞可能" not in t.pos and not (t.field(12) == "和" and len(t.field(6)) >= 2)
+    )
+
+
 def _lone_letter_after_particle(toks) -> bool:
     """One ASCII letter glued to a case particle or an attributive form after Japanese words
     (…におけるS, …効率とH), or after a noun's 、 (…の場合、H): the start of a word, not a name
@@ -520,6 +539,7 @@ def _lone_letter_after_particle(toks) -> bool:
 
 
 _INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
+_COMMA_TAGS = ("と", "か", *_INTERJECTION_PARTICLES)  # …だな、と / …、か(な) / …けど、ね
 _INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何か(問題が) may be cut)
 # One-kanji words that stand alone after a particle (…の方, …の例, …さんの本, …の略, 創業の地).
 _KANJI_WORDS = "方中上下前後外内側例本略地話事時物訳為様"
