@@ -261,6 +261,8 @@ def _grammar(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 書いてあ(る), read as a filler
     if p1 == "助動詞" and t.surface == "た" and len(toks) >= 2 and (toks[-2].pos2 in ("格助詞", "係助詞", "副助詞", "括弧閉")):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 構築のた(め): た never follows a case particle
+    if t.surface == "につ" and p1 == "副詞":
+        return "cut", "語 'につ' が途中で切れています"  # …とGoにつ(いて): read as an adverb, ending nothing
     if p1 == "助動詞" and t.surface == "つ":
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 見つ(かる): the classical つ ends no modern sentence
     if _lone_letter_after_particle(toks) or (t.surface == "とい" and len(toks) >= 2 and toks[-2].pos1 != "助詞"):
@@ -526,6 +528,10 @@ def _lone_letter_after_particle(toks) -> bool:
     spaced = t.start - prev.end == 1  # …を e: a writer who spaces Latin words from Japanese
     if prev.end != t.start and prev.pos2 != "読点" and not spaced:
         return False
+    if prev.pos2 == "格助詞" and prev.surface == "の" and t.surface.isalpha() and not spaced:
+        # …UE5のM(annequin): a genitive wants a whole name (AのB, one letter each, is a pair)
+        glued = len(toks) >= 4 and toks[-4].end == before.start and toks[-4].surface.isascii()
+        return not (len(before.surface) == 1 and before.surface.isalpha() and before.surface.isascii() and not glued)
     if prev.pos2 == "格助詞" and prev.surface in _LETTER_AFTER:
         # (…の違いは A と B: a pair of names; an object's を takes no one-letter name at the end)
         return prev.surface == "を" or not before.surface.isascii()
