@@ -14,6 +14,7 @@ import re
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, italic_line
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
+from kijilint.rules._layout import image_only
 from kijilint._lazy_re import lazy_re
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
@@ -69,6 +70,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # 話は変わって、 ⏎ ## 退職しました: a one-line transition into the next section
     if nb.kind == "paragraph" and not nb.containers and _POINTER.search(tail) and is_link_only(nb):
         return True  # ここらへんを深堀してあるのは下記 ⏎ [記事の題](…): a link card is the block pointed at
+    if strength == "weak" and _PICTURE_NOUN.search(tail) and image_only(nb):
+        return True  # …。写真は実験の時の写真 ⏎ ![](…): a noun naming the picture below introduces it
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":
         return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and _sentence_resumes_after(doc, nb):
@@ -187,6 +190,8 @@ _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "の�
 POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
 # Words that point at the next block only (POINTS_AHEAD also names what a block may be)
 _POINTER = lazy_re(r"(?:以下|下記|次|こちら|コチラ)(?:の(?:記事|リンク|ページ|サイト|とおり|通り))?[ \u3000]*(?:です|になります|を参照|を参考)?$")
+# A noun that names a picture: the sentence ending on it captions the image under it
+_PICTURE_NOUN = lazy_re(r"(?:写真|画像|図|[一二三四五1-9１-９]枚|様子|風景|景色|光景|スクショ|スクリーンショット|キャプチャ|外観|全景)$")
 CODE_SPAN = lazy_re(r"`[^`\n]+`")  # (one inline code span; EN002 also strips them from menu paths)
 # A verb whose manner is the block below (…を次のように作り, …は以下の通りに設定し)
 _MANNER_AHEAD = lazy_re(r"(?:次|以下|下記)の(?:よう|とおり|通り)に[^、，,。\n]{0,16}$")
