@@ -261,6 +261,13 @@ def _grammar(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 書いてあ(る), read as a filler
     if p1 == "助動詞" and t.surface == "た" and len(toks) >= 2 and (toks[-2].pos2 in ("格助詞", "係助詞", "副助詞", "括弧閉")):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 構築のた(め): た never follows a case particle
+    if (
+        (p1 == "接尾辞" or p2 == "助動詞語幹") and len(t.surface) == 1 and _KANA.fullmatch(t.surface)
+        and len(toks) >= 2 and toks[-2].pos1 in PREDICATES and toks[-2].cform.startswith(("終止形", "連体形"))
+    ):
+        # …振り返って思うこ(と), …と思うそ(う): one kana read as a suffix after a finished
+        # predicate (…出来る方 is a word; none ends a sentence so in 311 documents)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if t.surface == "につ" and p1 == "副詞":
         return "cut", "語 'につ' が途中で切れています"  # …とGoにつ(いて): read as an adverb, ending nothing
     if p1 == "助動詞" and t.surface == "つ":
