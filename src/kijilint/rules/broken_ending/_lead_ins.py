@@ -66,6 +66,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # / 成果物は、 ⏎ [GitHub - …](…) に置いてあります
         # / …に従えば， ⏎ (1) 例文 ⏎ という2つの文は…
         return True
+    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and _TERM_THEN_PARTICLE.match(nb.text.lstrip(" \u3000")):
+        return True  # …話ですが、 ⏎ **syntastic_checkers** という名前で…: the sentence resumes on its term
     if nb.kind == "heading" and tail[-1] in "、，," and "\n" not in b.text.strip() and len(b.text.strip()) <= 12:
         return True  # 話は変わって、 ⏎ ## 退職しました: a one-line transition into the next section
     if nb.kind == "paragraph" and not nb.containers and _POINTER.search(tail) and is_link_only(nb):
@@ -190,6 +192,8 @@ _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "の�
 POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
 # Words that point at the next block only (POINTS_AHEAD also names what a block may be)
 _POINTER = lazy_re(r"(?:以下|下記|次|こちら|コチラ)(?:の(?:記事|リンク|ページ|サイト|とおり|通り))?[ \u3000]*(?:です|になります|を参照|を参考)?$")
+# A bold or code term right followed by a particle: a sentence resumed, not begun
+_TERM_THEN_PARTICLE = lazy_re(r"(?:\*\*[^*\n]+\*\*|`[^`\n]+`)[ \u3000]*(?:という|って|と|を|が|は|の|に|で|も)")
 # A noun that names a picture: the sentence ending on it captions the image under it
 _PICTURE_NOUN = lazy_re(r"(?:写真|画像|図|[一二三四五1-9１-９]枚|様子|風景|景色|光景|スクショ|スクリーンショット|キャプチャ|外観|全景)$")
 CODE_SPAN = lazy_re(r"`[^`\n]+`")  # (one inline code span; EN002 also strips them from menu paths)

@@ -62,6 +62,12 @@ _FOREIGN_HEADING = lazy_re(r"^(?:h[1-6]\.|\*{1,3})\s")
 _CAPTION = lazy_re(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
 _ELLIPTICAL_QUOTE = lazy_re(r"(?:…|‥|\.\.\.|・・)[ \u3000]*と$")
+# 大体20社ぐらい / 約３割ほど: a count and its hedge, no clause to cut
+_QUANTITY_LINE = lazy_re(
+    r"(?:大体|だいたい|約|およそ|ざっと|全部で|合計|計)?[ \u3000]*[0-9０-９][0-9０-９,，.]*[^\s、。0-9０-９]{0,3}?"
+    r"(?:ぐらい|くらい|位|ほど|程|程度|前後|弱|強|ちょっと|以上|以下|未満)"
+)
+_PLEA = lazy_re(r"(?:誰か|だれか|どなたか)[、 \u3000]?[^、。\n]{1,12}$")  # 誰か対応して / 誰か助けて
 _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
 # Elliptical sign-offs and datelines that close a post on purpose (それでは / 今日はこのへんで /
 # では良いお年を / 詳細は追って / 2020年1月1日 自宅にて): whole one-line paragraphs only.
@@ -327,6 +333,8 @@ def _said_in_full(toks, tail: str) -> bool:
     last = toks[-1].surface
     if polite_end(toks) or last in ("など", "とか", "等", "どうぞ", "よろしく", "宜しく"):
         return True  # (…こちらもどうぞ, 今後ともよろしく: courtesies said short)
+    if tail.endswith(("ないように", "ないよう", "ますように", "ぬように")):
+        return True  # …あまり鵜呑みにしないように / …できますように: an admonition or a wish said short
     if last in ("ね", "よ") and len(toks) > 1 and toks[-2].surface in ("です", "ます", "でした", "ました"):
         return True
     return last == "から" and tail.lstrip().startswith(_BECAUSE)
@@ -457,7 +465,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …出力の通りhttp://localhost:1313/にブラウザで…。: the autolink took the rest
     if doc.text[b.start : end].endswith("~~"):
         return None  # ~~実はこの記事を書こうと思ったきっかけ~~: a struck-through aside, a joke
-    if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･")):  # ellipses, also ・・
+    # ellipses, also ・・ and 、、 (…修正したいと思っています、、: a voice trailing off)
+    if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･", "、、", "，，")):
         return None
     if _ELLIPTICAL_QUOTE.search(tail):
         return None  # …のイメージかな…と: the verb of thinking left out after a trailing-off quote
@@ -469,6 +478,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # a stray 、 after a finished sentence (``…できます。、``): a typo, not a cut
     if len(sents) == 1 and "\n" not in tail and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)):
         return None  # a sign-off or dateline, elliptical on purpose
+    if len(sents) == 1 and "\n" not in tail and _QUANTITY_LINE.fullmatch(tail.strip(" \u3000")):
+        return None  # ## 受けた会社 ⏎ 大体20社ぐらい: an approximate count, a whole answer
+    if _PLEA.match(tail.lstrip(" \u3000")) and tail.endswith(("して", "って", "んで", "いて", "えて", "けて", "せて", "めて", "れて")):
+        return None  # …対応してません！！ 誰か対応して: a plea, its て-form the request itself
     followed_by_marker = _marker_follows(doc, b, end)
     # the paragraph's raw text: ** pairs are counted over the paragraph (a sentence's slice
     # drops the markup at its edges), up to its end (a closing ** is no part of the sentence)

@@ -16,6 +16,7 @@ _TRAILING_ELLIPSIS = lazy_re(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
 _NEVER_FIRST_PARTICLES = {("を", "格助詞"), ("が", "格助詞"), ("へ", "格助詞"), ("は", "係助詞"), ("の", "格助詞"), ("の", "準体助詞"), ("て", "接続助詞"), ("ば", "接続助詞")}
 _COMPOUND_PARTICLE = lazy_re(r"として|によって|によると|によれば|について|に対して|において|に関して|にとって|に比べて")
 _WORDLESS_LINE = lazy_re(r"[^\s．。.・…‥、，,！!？?]")  # (finds a character that is no mark)
+_DOTFILE = lazy_re(r"[ \t\u3000]*\.[A-Za-z0-9_][A-Za-z0-9_.-]*(?=[\s\u3000]|[^\x00-\x7f])")  # .gitignore, .env
 _EXAMPLE = lazy_re(r"^\s*[(（]\d{1,3}[)）]")
 _NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
 
@@ -65,6 +66,8 @@ class ContinuationFragment(Rule):
         lead = len(b.masked) - len(b.masked.lstrip(" \t\u3000" + MASK))
         if lead >= len(b.masked) or b.masked[:lead].count(MASK):
             return  # opens with a link, code or markup: not plain text
+        if _DOTFILE.match(first_line):
+            return  # .sass-lint.yml 内に…: a dotfile's name, its dot no mark
         if _cannot_begin(doc, b, b.start):
             report(b.start, first_end, f"段落が文の途中から始まっています: {quote(first_line)}")
 

@@ -28,12 +28,15 @@ ASIDES = frozenset(
 
 _ONE_KANJI_ASIDES = frozenset(a for a in ASIDES if len(a) == 1 and "\u3400" <= a <= "\u9fff")
 _KANJI_RUN = lazy_re(r"[\u3400-\u9fff]+")
+_KANA_RUN = lazy_re(r"[\u3041-\u30fa\u30fc]+")
 
 
 def is_aside(rest: str) -> bool:
     """The text after an open （ at a line's end is a casual aside mark."""
     r = unicodedata.normalize("NFKC", rest).strip(" \t\u3000").rstrip("!?！？。…")  # (ｒｙ is ry)
     # (滝汗, 冷汗, 号泣: a kanji or two before a one-kanji aside make the same mark)
+    if len(r) in (4, 6) and r[: len(r) // 2] == r[len(r) // 2 :] and _KANA_RUN.fullmatch(r):
+        return True  # （ぉぃぉぃ, （やれやれ: a doubled interjection, a retort to oneself
     return r in ASIDES or (2 <= len(r) <= 3 and r[-1] in _ONE_KANJI_ASIDES and _KANJI_RUN.fullmatch(r) is not None)
 
 
