@@ -341,9 +341,9 @@ def _grammar(doc, toks, tail: str):
         # 以下のページで詳(しく): a one-kanji stem after a case particle, no だ or な to finish it
         # (…動きが変 says something whole; none after で/を/に ends a sentence in 341 documents)
         return "cut", f"語 {t.surface!r} が途中で切れています"
-    if p1 == "感動詞" and len(t.surface) <= 2 and _KATAKANA_WORD.fullmatch(t.surface) and prev is not None and prev.pos1 in ("名詞", "接尾辞") and prev.end == t.start:
-        # 思考の整理がてらアウ(トプット): a katakana "interjection" glued to a noun is a word's
-        # start (none ends a sentence so in 360 clean documents)
+    if p1 == "感動詞" and len(t.surface) <= 2 and _KANA.fullmatch(t.surface) and prev is not None and prev.pos1 in ("名詞", "接尾辞") and prev.end == t.start:
+        # 思考の整理がてらアウ(トプット), PDF作成ま(で): a kana "interjection" glued to a noun is
+        # a word's start (none ends a sentence so in 360 clean documents)
         return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "感動詞" and len(t.surface) == 1 and prev is not None and prev.pos2 in ("格助詞", "係助詞", "副助詞"):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …ことはあ(る), 壁もま(た): read as a filler
