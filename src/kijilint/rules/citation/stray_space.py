@@ -200,10 +200,18 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
         return True  # 設定 → 再生デバイス より: the last step of a spaced menu path
     if any(c in "→⇒" for c in m[j:i]):
         return True  # ホスト→pfSense→インターネット の: a path written with arrows, set apart whole
+    if j > 0 and m[j] == "、" and _enumeration_end(m, i):
+        return True  # 乗り物、徒歩、留まってる、自転車 を: a list spelled out, spaced from its particle
     k = m.rfind("』", j if j > 0 else 0, i)
     if 0 <= k < i - 1 and _NAME_RUN.fullmatch(m, k + 1, i):
         return True  # 『天の川』飯島晴子 に: a title's author or publisher, credited set apart
     return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
+
+
+def _enumeration_end(m: str, i: int) -> bool:
+    """The word before ``i`` closes a list of three or more short items joined by 、."""
+    items = m[max(0, i - 40) : i].split("、")[-3:]
+    return len(items) == 3 and all(0 < len(x) <= 8 and not any(c in _WORD_STOP for c in x) for x in items)
 
 
 # not / or |: "Gemini / OpenAI" lists names, it is no path (古宿 = 安い宿 の: an equation;
