@@ -268,6 +268,11 @@ def _grammar(doc, toks, tail: str):
         # …振り返って思うこ(と), …と思うそ(う): one kana read as a suffix after a finished
         # predicate (…出来る方 is a word; none ends a sentence so in 311 documents)
         return "cut", f"語 {t.surface!r} が途中で切れています"
+    if (
+        t.surface == "あれ" and t.cform.startswith("命令形") and len(toks) >= 3 and toks[-2].surface == "で"
+        and toks[-3].pos2 == "助動詞語幹"
+    ):
+        return "cut", "活用語の途中の形で途切れています"  # …参考になりそうであれ(ば): no command follows そう
     if t.surface == "につ" and p1 == "副詞":
         return "cut", "語 'につ' が途中で切れています"  # …とGoにつ(いて): read as an adverb, ending nothing
     if p1 == "助動詞" and t.surface == "つ":
@@ -287,9 +292,13 @@ def _grammar(doc, toks, tail: str):
         if p2 == "終助詞" and prev is not None and prev.pos1 == "連体詞":
             # どのよ(うに): a sentence-final particle never follows どの/この (…そんなの is said so)
             return "cut", f"語 {t.surface!r} が途中で切れています"
-        if len(t.surface) == 1 and prev is not None and prev.pos2 == "読点" and t.surface not in _COMMA_TAGS and _stub_after_particle(toks, tail):
-            # …ついているので、ど(の): one kana read as a particle after a closed clause's 、
-            # (…ですが、ね / …だな、と / …、か(な) are said so: no other ends a sentence in 311 documents)
+        if (
+            len(t.surface) == 1 and prev is not None and prev.pos2 == "読点" and t.surface not in _COMMA_TAGS
+            and len(toks) >= 3 and (_clause_end(toks[-3]) or closes_clause(toks, len(toks) - 2))
+        ):
+            # …ついているので、ど(の), …ありますが、よ(く): one kana read as a particle after a
+            # closed clause's 、 (…みたいな、ね / …だな、と / …、か(な) are said so: no other
+            # ends a sentence in 311 documents)
             return "cut", f"語 {t.surface!r} が途中で切れています"
         if t.surface == "と" and p2 == "格助詞" and prev is not None and (prev.pos2 == "終助詞" or prev.surface in ("ば", "たら")):
             # an inverted quotation (…できるよと, …ではないかと) or a wish (…読んでいただければと): said on purpose
@@ -552,7 +561,7 @@ def _lone_letter_after_particle(toks) -> bool:
 
 
 _INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
-_COMMA_TAGS = ("と", "か", *_INTERJECTION_PARTICLES)  # …だな、と / …、か(な) / …けど、ね
+_COMMA_TAGS = ("と", "か", "ね", "な", "ねえ", "ねぇ")  # …だな、と / …、か(な) / …けど、ね
 _INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何か(問題が) may be cut)
 # One-kanji words that stand alone after a particle (…の方, …の例, …さんの本, …の略, 創業の地).
 _KANJI_WORDS = "方中上下前後外内側例本略地話事時物訳為様"
