@@ -118,6 +118,8 @@ def eligible(doc, b) -> bool:
     # (an icon inline in a sentence, ``…![](move-tool.png)を使って…``, is no image line)
     if not raw or any(_IMAGE_LINE.match(line) for line in raw.rsplit("\n", 2)[-2:]) or _CAPTION.match(raw):
         return False
+    if raw.rsplit("\n", 1)[-1].lstrip(" \u3000").startswith(("↑", "⇧", "△")):
+        return False  # [link] ⏎ ↑これを見て: a line pointing up at what it captions
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
     prose = b.prose().strip()
@@ -581,6 +583,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None
         if len(tail.strip(" \u3000\n")) <= 3:
             return None  # …食べた。うま / …。以上 / …。マジ神: a one-word exclamation or sign-off
+        if b.text.lstrip(" \u3000").startswith(("※", "＊")):
+            return None  # ※VUCAの略。…といった意味: a note glosses in noun phrases by design
         if _label_line(doc, last, tail, toks):
             return None
     # a hard-wrapped sentence is reported on the line where it stops, not where it began

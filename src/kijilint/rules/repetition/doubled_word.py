@@ -208,7 +208,9 @@ class DoubledWord(Rule):
                 i += step
             return _DIGITS.match(toks[i].surface) is not None
 
-        return number_at(k - 1, -1) or number_at(k + 2, 1)
+        # 2021-11-19 19:00: a date's day, then the hour of a time
+        date_time = (k > 0 and toks[k - 1].surface in ("-", "/", ".")) or (k + 2 < len(toks) and toks[k + 2].surface in (":", "："))
+        return date_time or number_at(k - 1, -1) or number_at(k + 2, 1)
 
     def _report(self, report, start, end, del_start, del_end, word):
         if self._deliberate(start, end, word):
