@@ -384,8 +384,10 @@ def _predicate_missing(toks) -> bool:
     i = len(toks) - 1
     if i < 1 or toks[i].pos1 not in (*NOUN_ENDS, "形状詞", "副詞"):
         return False  # (an adverb too: 便利な機能は多々, the verb it modifies is missing)
-    if toks[i].surface in _CROSS_REFERENCES:
-        return False  # …は `helm help` を参考 / 詳しくは公式を参照: a cross-reference said short
+    if toks[i].surface in _CROSS_REFERENCES or _nominal_predicate(toks):
+        # …は `helm help` を参考 / 詳しくは公式を参照: a cross-reference said short; …のが後悔:
+        # the noun is the predicate
+        return False
     if toks[i].pos1 == "副詞":
         p = toks[i - 1]
         return p.pos1 == "助詞" and p.pos2 in ("格助詞", "係助詞") and p.surface in _GOVERNING_PARTICLES
@@ -585,6 +587,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None  # …食べた。うま / …。以上 / …。マジ神: a one-word exclamation or sign-off
         if b.text.lstrip(" \u3000").startswith(("※", "＊")):
             return None  # ※VUCAの略。…といった意味: a note glosses in noun phrases by design
+        if _nominal_predicate(toks):
+            return None  # …結局そこまではいけなかったのが後悔 / …するのが目標: 体言止め, said whole
         if _label_line(doc, last, tail, toks):
             return None
     # a hard-wrapped sentence is reported on the line where it stops, not where it began
@@ -599,6 +603,15 @@ _LINK_OR_URL = lazy_re(r"\[[^\]\n]*\]\([^()\s]*\)|(?:https?|ftp)://\S+")
 # A rule drawn with long-vowel marks or box lines (ーーーー…, ――――): a separator, not a word
 _RULE_LINE = lazy_re(r"[ー―─━－\-=＝~〜～_＿・･]{4,}")
 _FIELD = lazy_re(r"^[ \u3000]*[^\s:：。、]{1,8}[ \u3000]*[:：]")
+
+
+def _nominal_predicate(toks) -> bool:
+    """…のが後悔 / …のがメイン: a nominalised clause as the subject and a noun as its predicate,
+    the copula left out."""
+    return (
+        len(toks) >= 3 and toks[-1].pos1 == "名詞" and toks[-2].surface == "が" and toks[-2].pos2 == "格助詞"
+        and toks[-3].surface in ("の", "ん") and toks[-3].pos1 == "助詞"
+    )
 
 
 def _label_line(doc, last, tail: str, toks) -> bool:
