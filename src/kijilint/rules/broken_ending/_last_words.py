@@ -346,6 +346,12 @@ def _grammar(doc, toks, tail: str):
         # …使うためにも、複(数の): one kanji after a 、 is a compound's first (none ends a
         # sentence so in 311 documents; …良い分、楽 is a na-adjective's predicate)
         return "cut", f"語 {t.surface!r} が途中で切れています"
+    if (
+        p1 == "形状詞" and _KANJI_ONE.fullmatch(t.surface) and t.surface not in _ONE_KANJI_NA
+        and prev is not None and prev.surface == "で" and prev.pos1 == "助動詞"
+    ):
+        # …指向性マイクなので多(い): a stem after a reason's ので (…ので楽 is said whole)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "形状詞" and _KANJI_ONE.fullmatch(t.surface) and prev is not None and prev.pos2 == "格助詞" and prev.surface in ("で", "を", "に", "へ", "と"):
         # 以下のページで詳(しく): a one-kanji stem after a case particle, no だ or な to finish it
         # (…動きが変 says something whole; none after で/を/に ends a sentence in 341 documents)
@@ -608,6 +614,7 @@ def _stub_after_particle(toks, tail: str) -> bool:
 # Kanji that make a noun of a verb's 連用形 (作り手, 売り場, 読み物, 飲み会, 書き方): whole words.
 _DEVERBAL_NOUN_KANJI = set("手場物会方所屋家者人中時口様先元")
 _KANJI_ONE = lazy_re(r"[\u3400-\u9fff]")
+_ONE_KANJI_NA = "楽変嫌好急暇雑妙粋密稀損得難無"  # one-kanji na-adjectives a sentence may end on (…ので楽)
 _KANJI_ONLY = lazy_re(r"[\u3400-\u9fff々]+")
 
 
