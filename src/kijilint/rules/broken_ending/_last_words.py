@@ -531,7 +531,8 @@ _LETTER_AFTER = ("と", "を", "に", "が", "で")
 
 
 def _kanji_stub(t) -> bool:
-    """One kanji that is no word of its own (not 方, 例, 楽, nor a native word like 鍵)."""
+    """One kanji that is no word of its own (not 方, 例, 楽, nor a native word of two morae or
+    more like 鍵 or 話): the first kanji of a compound cut short (…の設(定), …、複(数))."""
     return (
         _KANJI_ONE.fullmatch(t.surface) is not None and t.surface not in _KANJI_WORDS
         and "形状詞可能" not in t.pos and not (t.field(12) == "和" and len(t.field(6)) >= 2)
@@ -597,13 +598,9 @@ def _stub_after_particle(toks, tail: str) -> bool:
     if prev.pos1 == "助詞" and prev.surface in ("の", "が", "を", "に") and len(t.surface) == 1 and stub and not t.surface.isascii():
         # one-character nouns that do end phrases: 方, 中…, and native words of two morae or more
         # (親和性が鍵, …の話); a cut leaves the first kanji of a compound (…の設(定), …の場(合))
-        native_word = t.field(12) == "和" and len(t.field(6)) >= 2
         # (…の例, …さんの本, …の略, 創業の地: one-kanji words that stand alone; …が楽 is a
         # na-adjective's predicate, its だ left out)
-        return (
-            t.surface not in _KANJI_WORDS and "形状詞可能" not in t.pos
-            and not (_KANJI_ONE.fullmatch(t.surface) and native_word)
-        )
+        return _kanji_stub(t) if _KANJI_ONE.fullmatch(t.surface) else "形状詞可能" not in t.pos
     if t.surface == "さ" and t.pos1 == "接尾辞" and prev.pos1 == "名詞":
         # …をキャンセルさ(れ), …エンハンスメントさ(れた): a noun's さ is a passive cut short
         # (シンプルさ, 大きさ: さ after a na-adjective or an adjective stem, makes a noun)
