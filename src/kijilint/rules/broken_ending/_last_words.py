@@ -151,9 +151,12 @@ def _attributive_then_verb(toks) -> int | None:
         i -= 1
     if i < 1 or toks[i].pos1 != "動詞" or not toks[i].cform.startswith("連用形"):
         return None
-    a = toks[i - 1]
-    attributive = (a.pos1 == "助動詞" and a.surface == "な" and a.cform.startswith("連体形")) or a.pos1 == "連体詞"
-    return i if attributive else None
+    return i if _attributive(toks[i - 1]) else None
+
+
+def _attributive(a) -> bool:
+    """な of a na-adjective before its noun, or an attributive word (この, 大きな)."""
+    return (a.pos1 == "助動詞" and a.surface == "な" and a.cform.startswith("連体形")) or a.pos1 == "連体詞"
 
 
 # (3 to 20 kana: a longer run is no loanword, and a hostile one must not be tagged 25 times)
@@ -267,6 +270,10 @@ def _grammar(doc, toks, tail: str):
     ):
         # …振り返って思うこ(と), …と思うそ(う): one kana read as a suffix after a finished
         # predicate (…出来る方 is a word; none ends a sentence so in 311 documents)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
+    if p1 == "接尾辞" and len(toks) >= 2 and _attributive(toks[-2]):
+        # …常に妥当な状(態): a suffix joins a noun, never an attributive's な (none ends a
+        # sentence so in 311 documents)
         return "cut", f"語 {t.surface!r} が途中で切れています"
     if (
         t.surface == "あれ" and t.cform.startswith("命令形") and len(toks) >= 3 and toks[-2].surface == "で"
