@@ -123,6 +123,8 @@ class DoubledWord(Rule):
                     continue
                 if _negated_then_plain(toks, k):  # 非自明|自明ギャグ: a word and its negation side by side
                     continue
+                if _pair_relation(toks, k):  # 行列行列積, サーバサーバ間: the word paired with itself
+                    continue
                 if len(t.surface) <= 4 and _KATAKANA.fullmatch(t.surface) and _one_word(t.surface * 2):
                     continue  # バタバタが: a mimetic the dictionary knows, split as a noun (バタ, butter) here
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
@@ -308,6 +310,18 @@ def _negated_then_plain(toks, k: int) -> bool:
         return False
     before = toks[k - 1]
     return before.pos1 == "接頭辞" and before.surface in _NEGATING_PREFIXES and before.end == toks[k].start
+
+
+def _pair_relation(toks, k: int) -> bool:
+    """``行列|行列|積``, ``サーバ|サーバ|間``: a word doubled before 積/間/対 names a relation of
+    the word with itself (a matrix-matrix product, server-to-server), one compound."""
+    if k + 2 >= len(toks):
+        return False
+    after = toks[k + 2]
+    return after.surface in _RELATION_KANJI and after.start == toks[k + 1].end
+
+
+_RELATION_KANJI = ("積", "間", "対")
 
 
 def _distributive_token(t) -> bool:
