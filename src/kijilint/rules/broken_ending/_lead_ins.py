@@ -297,6 +297,8 @@ def _predicate_resumes(doc, after) -> bool:
     prose = after.prose().lstrip()
     if prose[:1] in ("、", "，", ",") or (toks and toks[0].pos1 in ("動詞", "助動詞", "助詞") and not _verbal_noun_subject(toks)):
         return True
+    if toks and toks[0].surface == "が" and toks[0].pos1 == "接続詞" and prose[1:2] not in ("、", "，", ","):
+        return True  # …JAX-RSの ⏎ list ⏎ が手に入る！: the particle, read as the conjunction が(、)
     # インストールしておきます: a verbal noun and its する
     return len(toks) > 1 and "サ変可能" in toks[0].pos and toks[1].lemma == "為る"
 

@@ -58,7 +58,7 @@ from kijilint._lazy_re import lazy_re
 
 # Headings of other markups left in Markdown: Textile (h2. 見出し, Jekyll renders it) and Hatena
 # (** おわりに): one-line paragraphs, not sentences.
-_FOREIGN_HEADING = lazy_re(r"^(?:h[1-6]\.|\*{1,3})\s")
+_FOREIGN_HEADING = lazy_re(r"^(?:h[1-6]\.|\*{1,3})\s|^#{1,6}(?=[^\s#])")  # (##ちなみに: a heading unspaced)
 _CAPTION = lazy_re(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
 _ELLIPTICAL_QUOTE = lazy_re(r"(?:…|‥|\.\.\.|・・)[ \u3000]*と$")
