@@ -337,8 +337,8 @@ def _said_in_full(toks, tail: str) -> bool:
         return True  # (…こちらもどうぞ, 今後ともよろしく: courtesies said short)
     if tail.endswith(("ないように", "ないよう", "ますように", "ぬように")):
         return True  # …あまり鵜呑みにしないように / …できますように: an admonition or a wish said short
-    if last in ("ね", "よ") and len(toks) > 1 and toks[-2].surface in ("です", "ます", "でした", "ました"):
-        return True
+    if last in ("ね", "よ") and len(toks) > 1 and polite_end(toks[:-1]):
+        return True  # …いいですね, …しましたよ
     return last == "から" and tail.lstrip().startswith(_BECAUSE)
 
 
