@@ -98,7 +98,8 @@ def open_paren(masked_tail: str) -> bool:
     return False
 
 
-_DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])[^*_]*[*_]?$")
+# (a run of underscores drawn in a face, (¦3[___], opens nothing: no word follows it)
+_DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])(?=[^*_]*[0-9A-Za-z\u3040-\u30ff\u3400-\u9fff])[^*_]*[*_]?$")
 # `npm ins, or a backtick opened last after a space (…の `/` と `), not ’static` ライフタイム (a stray closer)
 _OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000])`$")
 _DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")

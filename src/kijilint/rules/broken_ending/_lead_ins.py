@@ -74,12 +74,17 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # ここらへんを深堀してあるのは下記 ⏎ [記事の題](…): a link card is the block pointed at
     if strength == "weak" and _PICTURE_NOUN.search(tail) and image_only(nb):
         return True  # …。写真は実験の時の写真 ⏎ ![](…): a noun naming the picture below introduces it
+    if image_only(nb) and toks and _conditional(toks):
+        return True  # …過去ログを漁ってみると ⏎ ![](…): what the writer then saw is the picture
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":
         return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and _sentence_resumes_after(doc, nb):
         return True  # …と話したところ ⏎ **弱点をデザインで克服する** ⏎ という回答を…: the bold line is quoted
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
-        return False  # an HTML comment or a closing tag does not carry the sentence on
+        # an HTML comment or a closing tag does not carry the sentence on, but a lint directive
+        # may sit inside it: …のですが、 ⏎ <!-- textlint-disable --> ⏎ 当初は…
+        after = blocks_after_comments(doc, nb) if nb.text.lstrip().startswith("<!--") else None
+        return tail[-1] in "、，," and after is not None and after.kind == "paragraph" and not after.containers
     # a paragraph without a Japanese word (``550 + 350 = 900``, a command, a URL) is a display
     # block like code: …ということで集計すると ⏎ the sum
     display = (
@@ -133,10 +138,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
     if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
-    # (…ピックアップすると: the tagger may read this と as a quotation's, after a plain verb)
-    conditional = last is not None and last.surface == "と" and (
-        last.pos2 == "接続助詞" or (len(toks) >= 2 and toks[-2].pos1 in ("動詞", "助動詞") and toks[-2].cform.startswith("終止形"))
-    )
+    conditional = last is not None and _conditional(toks)
     if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD) and not conditional:
         # (…噛み砕くと / まとめると ⏎ list: a conditional と of saying introduces the list)
         return _resumes_after_list(doc, nb)
@@ -149,12 +151,21 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # no object; …集計すると ⏎ 550 + 350 = 900 is the sum)
         after = next_paragraph(doc, nb)
         return (
-            _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
+            _sentence_resumes_after(doc, nb) or (after is not None and predicate_resumes(doc, after))
             or _opens_after_block(doc, b) or _heading_predicate(doc, b)
             or (not earlier_punctuated and _te_steps(doc))
             or (last.surface == "を" and _pointing_after(doc, nb))
         )
     return True
+
+
+def _conditional(toks) -> bool:
+    """The sentence stops on a conditional と (…してみると); the tagger may read it as a
+    quotation's after a plain verb (…ピックアップすると)."""
+    last = toks[-1]
+    return last.surface == "と" and (
+        last.pos2 == "接続助詞" or (len(toks) >= 2 and toks[-2].pos1 in ("動詞", "助動詞") and toks[-2].cform.startswith("終止形"))
+    )
 
 
 _DISPLAY_MATH = lazy_re(r"^\$\$.+?\$\$", re.S)  # (a paragraph that opens with one: $$…$$ ⏎ ここで…)
@@ -285,10 +296,10 @@ def _resumes_after_list(doc, first_item) -> bool:
     i = first_item.index
     while i < len(blocks) and blocks[i].in_list:
         i += 1
-    return i < len(blocks) and _predicate_resumes(doc, blocks[i])
+    return i < len(blocks) and predicate_resumes(doc, blocks[i])
 
 
-def _predicate_resumes(doc, after) -> bool:
+def predicate_resumes(doc, after) -> bool:
     """The paragraph after a list or code opens with the predicate the sentence before it was
     waiting for (``インストールします。``, ``、…``, a verb, an auxiliary or a particle)."""
     if after.kind != "paragraph" or after.containers:
@@ -334,7 +345,7 @@ def _sentence_resumes_after(doc, code) -> bool:
     blocks = doc.blocks
     while code.index + 1 < len(blocks) and blocks[code.index + 1].kind == "code":
         code = blocks[code.index + 1]
-    after = next_paragraph(doc, code)
+    after = next_paragraph(doc, code) or _after_embeds(doc, code)
     if after is None:
         return False
     prose = after.prose().lstrip()
@@ -351,6 +362,29 @@ def _sentence_resumes_after(doc, code) -> bool:
     if first.pos1 == "接続詞" and first.surface == "から":
         return True
     return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "．", "！", "!")
+
+
+def blocks_after_comments(doc, b):
+    """The first block after ``b`` and any HTML comments right after it."""
+    blocks, i = doc.blocks, b.index + 1
+    while i < len(blocks) and blocks[i].kind == "html" and blocks[i].text.lstrip().startswith("<!--"):
+        i += 1
+    return blocks[i] if i < len(blocks) else None
+
+
+def _after_embeds(doc, b):
+    """The first Japanese paragraph after a run of embeds (code, a card, a quotation in another
+    language), quoted or not: ``しかし合わせて`` ⏎ URL ⏎ ``> The criticism…`` ⏎ ``> と、…分析しています``
+    carries one sentence around what it cites."""
+    blocks, i = doc.blocks, b.index + 1
+    while i < len(blocks) and (
+        blocks[i].kind == "code" or url_embed(blocks[i]) or (blocks[i].in_quote and not JAPANESE.search(blocks[i].prose()))
+    ):
+        i += 1
+    if i == b.index + 1 or i >= len(blocks):
+        return None
+    after = blocks[i]
+    return after if after.kind == "paragraph" and not after.in_list and not after.in_footnote else None
 
 
 def before_list_or_code(nb, quotes: bool = False) -> bool:

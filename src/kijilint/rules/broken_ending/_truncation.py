@@ -53,6 +53,7 @@ from kijilint.rules.broken_ending._lead_ins import (
     before_list_or_code,
     lead_in,
     next_paragraph,
+    predicate_resumes,
 )
 from kijilint._lazy_re import lazy_re
 
@@ -140,6 +141,8 @@ def eligible(doc, b) -> bool:
     lines = raw.rsplit("\n", 2)
     if len(lines) >= 2 and all(_DATE_LINE.match(line) for line in lines[-2:]):
         return False  # 8/31 新車購入。 ⏎ 9/17 インターネット開通: a log, a dated entry per line
+    if len(lines) >= 2 and all(_NUMBERED_LABEL.match(line) for line in lines[-2:]):
+        return False  # …以下の3点が挙げられている。 ⏎ 1.学費…制度 ⏎ 2.…制度 ⏎ 3.距離の近さや気候: items, one a line
     return not _LIST_LINE.match(lines[-1])
 
 
@@ -451,8 +454,28 @@ def _continued_next(doc, b) -> bool:
     return bool(toks) and toks[0].pos1 in ("助詞", "助動詞")
 
 
+def _wrapped_across_paragraphs(doc) -> bool:
+    """Twice or more, a bare paragraph runs on into the next one (``…絵日記の`` ⏎⏎ ``ような写真の…``,
+    ``…再現しようと`` ⏎⏎ ``思います。``): the writer breaks lines with blank lines, mid-sentence
+    and even mid-word, so a bare paragraph followed by another is no cut."""
+    key = "EN:wrapped-across-paragraphs"
+    if key not in doc.cache:
+        n = 0
+        for b in doc.paragraphs:
+            nb = next_paragraph(doc, b)
+            if nb is None or b.containers or b.text.rstrip()[-1:] in _CLOSED_ENDS:
+                continue
+            toks = doc.tokens(nb)
+            if predicate_resumes(doc, nb) or (toks and toks[0].pos2 == "助動詞語幹"):
+                n += 1
+        doc.cache[key] = n >= 2
+    return doc.cache[key]
+
+
 def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | None:
     if not eligible(doc, b):
+        return None
+    if next_paragraph(doc, b) is not None and _wrapped_across_paragraphs(doc):
         return None
     end = _content_end(doc, b)
     sents = [s for s in doc.sentences(b) if s.start < end]

@@ -26,6 +26,8 @@ ASIDES = frozenset(
 )
 
 
+_FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\")
+_WORD_IN_FACE = lazy_re(r"[\u3040-\u309f\u30a1-\u30fa\u3400-\u9fff]|[A-Za-z]{2}")
 _ONE_KANJI_ASIDES = frozenset(a for a in ASIDES if len(a) == 1 and "\u3400" <= a <= "\u9fff")
 _KANJI_RUN = lazy_re(r"[\u3400-\u9fff]+")
 _KANA_RUN = lazy_re(r"[\u3041-\u30fa\u30fc]+")
@@ -37,7 +39,10 @@ def is_aside(rest: str) -> bool:
     # (滝汗, 冷汗, 号泣: a kanji or two before a one-kanji aside make the same mark)
     if len(r) in (4, 6) and r[: len(r) // 2] == r[len(r) // 2 :] and _KANA_RUN.fullmatch(r):
         return True  # （ぉぃぉぃ, （やれやれ: a doubled interjection, a retort to oneself
-    return r in ASIDES or (2 <= len(r) <= 3 and r[-1] in _ONE_KANJI_ASIDES and _KANJI_RUN.fullmatch(r) is not None)
+    if r in ASIDES or (2 <= len(r) <= 3 and r[-1] in _ONE_KANJI_ASIDES and _KANJI_RUN.fullmatch(r) is not None):
+        return True
+    # おしまい(¦3[___]: a face drawn in symbols (a body lying in bed), no word in it
+    return len(r) <= 12 and not _WORD_IN_FACE.search(r) and sum(c in _FACE_PARTS for c in r) >= 2
 
 
 def interjection_aside(doc, b, at: int) -> bool:
@@ -99,7 +104,9 @@ class UnclosedBracket(Rule):
 
 
 # An elision mark: the quoted text was shortened by the writer, its closing bracket with it.
-_ELIDED = lazy_re(r"中略|後略|[（(]\s*略\s*[）)]")
+# So is an ellipsis before an address (「いつのまにか変更のコストが… https://t.co/…: a post
+# quoted as the service clipped it).
+_ELIDED = lazy_re(r"中略|後略|[（(]\s*略\s*[）)]|(?:…|\.\.\.)[ \t\u3000]*(?:https?://|\ufffc)")
 
 # Three or more brackets of one kind left open in a document are the writer's habit (asides
 # opened and never closed), not a generation slip, which leaves one.

@@ -202,10 +202,16 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
         return True  # ホスト→pfSense→インターネット の: a path written with arrows, set apart whole
     if j > 0 and m[j] == "、" and _enumeration_end(m, i):
         return True  # 乗り物、徒歩、留まってる、自転車 を: a list spelled out, spaced from its particle
+    start = j + 1 if m[j] in _WORD_STOP else j
+    if _ITEM_MARK.match(m, start) and _ITEM_MARK.search(m, max(0, start - 80), start):
+        return True  # (1)入力データ, (2)…, (3)マスキング の: the last of numbered items
     k = m.rfind("』", j if j > 0 else 0, i)
     if 0 <= k < i - 1 and _NAME_RUN.fullmatch(m, k + 1, i):
         return True  # 『天の川』飯島晴子 に: a title's author or publisher, credited set apart
     return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
+
+
+_ITEM_MARK = lazy_re(r"[(（][0-9０-９]{1,2}[)）]|[①-⑳]")
 
 
 def _enumeration_end(m: str, i: int) -> bool:

@@ -7,7 +7,8 @@ from kijilint.rules.base import Rule
 from kijilint.rules.front_matter._common import DateProblem, parse_date, usable, value_span
 from kijilint._lazy_re import lazy_re
 
-_PATH_DATE = lazy_re(r"(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)")
+# (uploads/2018/09/51MSnnvzg7L.jpg: a month folder, then a file name that opens on digits)
+_PATH_DATE = lazy_re(r"(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?![0-9A-Za-z])")
 
 
 def _slipped(m, day) -> bool:
@@ -55,7 +56,7 @@ class ImageDate(Rule):
             if not isinstance(v, str):
                 continue
             # %20 before a time (Screenshot%20from%202019-04-20%2016-53-07) is no date 2016-53-07
-            m = next((m for m in _PATH_DATE.finditer(unquote(v)) if 1 <= int(m.group(2)) <= 12), None)
+            m = next((m for m in _PATH_DATE.finditer(unquote(v)) if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31), None)
             if not m:
                 continue
             shown = "-".join(m.groups())
