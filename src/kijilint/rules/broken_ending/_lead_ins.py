@@ -151,7 +151,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # no object; …集計すると ⏎ 550 + 350 = 900 is the sum)
         after = next_paragraph(doc, nb)
         return (
-            _sentence_resumes_after(doc, nb) or (after is not None and predicate_resumes(doc, after))
+            _sentence_resumes_after(doc, nb) or (after is not None and _predicate_resumes(doc, after))
             or _opens_after_block(doc, b) or _heading_predicate(doc, b)
             or (not earlier_punctuated and _te_steps(doc))
             or (last.surface == "を" and _pointing_after(doc, nb))
@@ -296,10 +296,10 @@ def _resumes_after_list(doc, first_item) -> bool:
     i = first_item.index
     while i < len(blocks) and blocks[i].in_list:
         i += 1
-    return i < len(blocks) and predicate_resumes(doc, blocks[i])
+    return i < len(blocks) and _predicate_resumes(doc, blocks[i])
 
 
-def predicate_resumes(doc, after) -> bool:
+def _predicate_resumes(doc, after) -> bool:
     """The paragraph after a list or code opens with the predicate the sentence before it was
     waiting for (``インストールします。``, ``、…``, a verb, an auxiliary or a particle)."""
     if after.kind != "paragraph" or after.containers:

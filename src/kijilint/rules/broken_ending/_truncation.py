@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kijilint.rules._layout import slide_deck
+from kijilint.rules._layout import image_only, slide_deck
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
 from kijilint.rules.broken_ending._last_words import (
@@ -53,7 +53,7 @@ from kijilint.rules.broken_ending._lead_ins import (
     before_list_or_code,
     lead_in,
     next_paragraph,
-    predicate_resumes,
+    url_embed,
 )
 from kijilint._lazy_re import lazy_re
 
@@ -368,7 +368,9 @@ def _short_bare(doc) -> list[int]:
             if not sents or sents[-1].terminated or not _BARE_END.search(sents[-1].text.rstrip()):
                 continue
             nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-            if not before_list_or_code(nb, quotes=True) and analyse(doc, b, lone=False) is None:
+            # (a lead-in into a card or a picture, …しかし合わせて ⏎ URL, is no bare habit either)
+            embed = nb is not None and (url_embed(nb) or image_only(nb))
+            if not (before_list_or_code(nb, quotes=True) or embed) and analyse(doc, b, lone=False) is None:
                 out.append(b.index)
         doc.cache[key] = out
     return doc.cache[key]
@@ -463,10 +465,15 @@ def _wrapped_across_paragraphs(doc) -> bool:
         n = 0
         for b in doc.paragraphs:
             nb = next_paragraph(doc, b)
-            if nb is None or b.containers or b.text.rstrip()[-1:] in _CLOSED_ENDS:
+            if nb is None or b.containers or not _BARE_END.search(b.text.rstrip()):
                 continue
-            toks = doc.tokens(nb)
-            if predicate_resumes(doc, nb) or (toks and toks[0].pos2 == "助動詞語幹"):
+            toks, first = doc.tokens(b), doc.tokens(nb)[:1]
+            if not (toks and first) or doc.sentences(b)[-1].terminated:
+                continue
+            # (a verb opens many sentences; it carries one on only after a particle: …しようと ⏎ 思います)
+            if first[0].pos1 in ("助詞", "助動詞") or first[0].pos2 in ("助動詞語幹", "非自立可能") or (
+                first[0].pos1 == "動詞" and toks[-1].pos1 == "助詞"
+            ):
                 n += 1
         doc.cache[key] = n >= 2
     return doc.cache[key]

@@ -161,7 +161,12 @@ _HONORIFICS = {"さん", "様", "さま", "氏", "君", "くん", "ちゃん", "
 
 def _suffix(prev, nxt) -> bool:
     """A suffix cut from its noun by a space (今後 とも): one word split in two."""
-    return nxt.pos1 == "接尾辞" and prev.pos.startswith(_NOUNISH) and nxt.surface not in _HONORIFICS
+    if nxt.pos1 != "接尾辞" or not prev.pos.startswith(_NOUNISH) or nxt.surface in _HONORIFICS:
+        return False
+    # 寺田 学で: after a kanji surname (read as a person's or a place's name), a kanji "suffix" may
+    # be the given name, spaced as names are; 日本 人, トヨタ 製 are still cut in two
+    surname = prev.pos.startswith(("名詞,固有名詞,人名", "名詞,固有名詞,地名,一般")) and _KANJI_ONLY.fullmatch(prev.surface)
+    return not (surname and _KANJI_ONLY.fullmatch(nxt.surface) and nxt.surface not in _COMMON_SUFFIXES)
 
 
 def _suru_verb(prev, nxt) -> bool:
@@ -171,6 +176,8 @@ def _suru_verb(prev, nxt) -> bool:
     return verbal and nxt.pos.startswith("動詞,非自立可能") and nxt.lemma in ("為る", "出来る")
 
 
+_KANJI_ONLY = lazy_re(r"[\u3400-\u9fff々]+")
+_COMMON_SUFFIXES = set("人製的語性化者用版式型風流側内外中間家員店社寺都道府県市区町村郡駅線港島山川丁")
 _LOANWORD = lazy_re(r"[\u30a1-\u30fa\u30fc]{2,}")  # katakana only (ー included)
 
 
