@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kijilint.rules._layout import image_only, slide_deck
+from kijilint.rules._layout import slide_deck
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
 from kijilint.rules.broken_ending._last_words import (
@@ -368,8 +368,9 @@ def _short_bare(doc) -> list[int]:
             if not sents or sents[-1].terminated or not _BARE_END.search(sents[-1].text.rstrip()):
                 continue
             nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-            # (a lead-in into a card or a picture, …しかし合わせて ⏎ URL, is no bare habit either)
-            embed = nb is not None and (url_embed(nb) or image_only(nb))
+            # (a lead-in into a card, …しかし合わせて ⏎ URL, is no bare habit either; a sentence
+            # before a picture may be its writer's habit or a cut: …再度パスワードを聞かれる ⏎ image)
+            embed = nb is not None and url_embed(nb)
             if not (before_list_or_code(nb, quotes=True) or embed) and analyse(doc, b, lone=False) is None:
                 out.append(b.index)
         doc.cache[key] = out
@@ -468,8 +469,8 @@ def _wrapped_across_paragraphs(doc) -> bool:
             if nb is None or b.containers or not _BARE_END.search(b.text.rstrip()):
                 continue
             toks, first = doc.tokens(b), doc.tokens(nb)[:1]
-            if not (toks and first) or doc.sentences(b)[-1].terminated:
-                continue
+            if not (toks and first) or doc.sentences(b)[-1].terminated or doc.text[nb.start : first[0].start].strip():
+                continue  # (`map f`は…: a particle after code opens on the code, a word)
             # (a verb opens many sentences; it carries one on only after a particle: …しようと ⏎ 思います)
             if first[0].pos1 in ("助詞", "助動詞") or first[0].pos2 in ("助動詞語幹", "非自立可能") or (
                 first[0].pos1 == "動詞" and toks[-1].pos1 == "助詞"

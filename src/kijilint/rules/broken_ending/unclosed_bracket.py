@@ -92,7 +92,7 @@ class UnclosedBracket(Rule):
             for i, opener in _unclosed(b.masked):
                 if _emoticon(b.masked, i) or (opener in "（(" and interjection_aside(doc, b, b.start + i)):
                     continue
-                if _ELIDED.search(b.masked, i + 1):
+                if _ELIDED.search(b.masked, i + 1) or _CLIPPED.search(b.text, i + 1):
                     continue  # 「さすがは…じっくり… (中略) …: a quotation cut short on purpose
                 if n + 1 < len(blocks) and blocks[n + 1].kind != "heading" and _closes_later(blocks[n + 1].masked, opener):
                     continue
@@ -106,7 +106,8 @@ class UnclosedBracket(Rule):
 # An elision mark: the quoted text was shortened by the writer, its closing bracket with it.
 # So is an ellipsis before an address (「いつのまにか変更のコストが… https://t.co/…: a post
 # quoted as the service clipped it).
-_ELIDED = lazy_re(r"中略|後略|[（(]\s*略\s*[）)]|(?:…|\.\.\.)[ \t\u3000]*(?:https?://|\ufffc)")
+_ELIDED = lazy_re(r"中略|後略|[（(]\s*略\s*[）)]")
+_CLIPPED = lazy_re(r"(?:…|\.\.\.)[ \t\u3000]*https?://")
 
 # Three or more brackets of one kind left open in a document are the writer's habit (asides
 # opened and never closed), not a generation slip, which leaves one.
