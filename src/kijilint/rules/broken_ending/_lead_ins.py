@@ -74,8 +74,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # ここらへんを深堀してあるのは下記 ⏎ [記事の題](…): a link card is the block pointed at
     if strength == "weak" and _PICTURE_NOUN.search(tail) and image_only(nb):
         return True  # …。写真は実験の時の写真 ⏎ ![](…): a noun naming the picture below introduces it
-    if image_only(nb) and toks and _conditional(toks):
-        return True  # …過去ログを漁ってみると ⏎ ![](…): what the writer then saw is the picture
+    if image_only(nb) and toks and (_conditional(toks) or _te_form(toks[-1])) and next_paragraph(doc, nb) is not None:
+        # …過去ログを漁ってみると ⏎ ![](…): what the writer then saw is the picture; …問題なく
+        # 乗船して ⏎ ![](…) ⏎ 指示されたところに駐車。: the picture is a step of the story
+        return True
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":
         return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and _sentence_resumes_after(doc, nb):
@@ -157,6 +159,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
             or (last.surface == "を" and _pointing_after(doc, nb))
         )
     return True
+
+
+def _te_form(t) -> bool:
+    return t.pos2 == "接続助詞" and t.surface in ("て", "で")
 
 
 def _conditional(toks) -> bool:

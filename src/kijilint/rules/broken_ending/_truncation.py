@@ -160,7 +160,10 @@ _SOURCE_HEADING = lazy_re(
 
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
-_IMAGE_LINE = lazy_re(r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$")  # starts or ends with an image
+# starts or ends with an image, or is a picture's bare address (https://i.imgur.com/….jpg ⏎ caption)
+_IMAGE_LINE = lazy_re(
+    r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$|^[ \t]*<?https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif)>?[ \t]*$"
+)
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
 _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．!-~０-９]")
 _DATE_LINE = lazy_re(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")

@@ -182,5 +182,7 @@ def _cannot_begin(doc, b, start: int) -> bool:
         return (t.surface, p2) in _NEVER_FIRST_PARTICLES and not comma_next
     if p1 == "助動詞":
         return t.surface in _NEVER_FIRST_AUX or (t.surface == "です" and (len(toks) == 1 or toks[1].pos2 == "句点"))
+    if t.surface in ("等々", "等") and len(toks) > 1 and toks[1].surface in ("です", "だ", "。", "でした"):
+        return False  # …泥だらけの手と服 ⏎ 等々ですね。: "and so on" closing the lines listed above
     # 的な… / さんが…: a suffix cut from its noun; a longer one is a word of its own (ぼっちで…)
     return p1 == "接尾辞" and len(t.surface) <= 2

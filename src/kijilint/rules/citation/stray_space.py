@@ -207,7 +207,7 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
         return True  # 設定 → 再生デバイス より: the last step of a spaced menu path
     if any(c in "→⇒" for c in m[j:i]):
         return True  # ホスト→pfSense→インターネット の: a path written with arrows, set apart whole
-    if j > 0 and m[j] == "、" and _enumeration_end(m, i):
+    if j > 0 and m[j] == "、" and (_enumeration_end(m, i) or _named_list_end(m, i)):
         return True  # 乗り物、徒歩、留まってる、自転車 を: a list spelled out, spaced from its particle
     start = j + 1 if m[j] in _WORD_STOP else j
     if _ITEM_MARK.match(m, start) and _ITEM_MARK.search(m, max(0, start - 80), start):
@@ -219,6 +219,15 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
 
 
 _ITEM_MARK = lazy_re(r"[(（][0-9０-９]{1,2}[)）]|[①-⑳]")
+
+
+def _named_list_end(m: str, i: int) -> bool:
+    """…霜降り明星のオールナイトニッポン など: など after three or more items joined by 、, of any
+    length (programme titles, names), spaced as a list's "and so on" often is."""
+    if not m.startswith(("など", "等"), i + 1):
+        return False
+    start = max(m.rfind("。", 0, i), m.rfind("\n", 0, i)) + 1
+    return m.count("、", start, i) >= 2
 
 
 def _enumeration_end(m: str, i: int) -> bool:
