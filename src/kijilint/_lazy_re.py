@@ -3,12 +3,13 @@
 A character class over CJK ranges (``[\\u3400-\\u9fff]``) costs Python's ``re`` about a
 millisecond to compile, and kijilint defines over a hundred of them: compiled at import they
 took a third of a cold start (94 ms of 330 ms for one article).  Most are needed only on rare
-paths, so each compiles when a rule first uses it.
+paths, so each compiles when a rule first uses it, and ``_re_cache`` keeps the compiled
+program across runs.
 """
 
 from __future__ import annotations
 
-import re
+from kijilint import _re_cache
 
 
 class LazyPattern:
@@ -23,7 +24,7 @@ class LazyPattern:
     def __getattr__(self, name: str):
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(*self._args)
+            compiled = self._compiled = _re_cache.compile(*self._args)
         value = getattr(compiled, name)
         setattr(self, name, value)  # (found by the normal lookup from now on)
         return value

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kijilint import packs
+from kijilint import _re_cache, packs
 from kijilint.rules.broken_ending._markers import marker_lines
 from kijilint._lazy_re import lazy_re
 
@@ -30,7 +30,7 @@ def _compiled(pack: str):
 
     def rx(items):
         pats = [p["regex"] if isinstance(p, dict) else p for p in items or []]
-        return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        return _re_cache.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
 
     return rx(data.get("terminal")), rx(data.get("sections")), rx(data.get("footer_lines"))
 

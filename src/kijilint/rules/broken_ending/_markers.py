@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kijilint import packs
+from kijilint import _re_cache, packs
 from kijilint.markdown import MASK
 
 
@@ -34,9 +34,9 @@ def compiled(pack: str):
     for p in data.get("patterns") or []:
         regex = p["regex"]
         at_end = p.get("where", "line") == "end"
-        out.append((p.get("name", regex), at_end, re.compile(regex, re.I)))
+        out.append((p.get("name", regex), at_end, _re_cache.compile(regex, re.I)))
     union = "|".join(f"(?:{rx.pattern})" for _, _, rx in out) or r"(?!)"
-    return tuple(out), re.compile(union, re.I)
+    return tuple(out), _re_cache.compile(union, re.I)
 
 
 def find_markers(doc, pack: str = "generation-markers") -> list[Marker]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kijilint import packs
+from kijilint import _re_cache, packs
 from kijilint.rules.base import Rule, delete_fix, quote
 from kijilint.rules.citation._common import is_japanese, opaque_spans, overlaps, strip_private_use, text_blocks
 from kijilint._lazy_re import lazy_re
@@ -18,13 +18,13 @@ def compiled(pack: str) -> re.Pattern:
     parts = []
     for p in data.get("patterns") or []:
         try:
-            re.compile(p["regex"])
+            _re_cache.compile(p["regex"])
         except (re.error, KeyError, TypeError) as err:
             raise packs.PackError(f"rule pack {pack}: 不正なパターン {p!r}: {err}") from err
         parts.append(f"(?:{p['regex']})")
     if not parts:
         raise packs.PackError(f"rule pack {pack}: patterns がありません")
-    return re.compile("|".join(parts), re.I)
+    return _re_cache.compile("|".join(parts), re.I)
 
 
 class CitationArtifact(Rule):

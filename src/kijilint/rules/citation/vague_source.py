@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kijilint import packs
+from kijilint import _re_cache, packs
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule, quote
 from kijilint.rules.citation._common import LINKED
@@ -12,7 +12,7 @@ from kijilint.rules.citation._common import LINKED
 @lru_cache(maxsize=16)
 def generic_source(pack: str) -> re.Pattern:
     words = "|".join(f"(?:{p})" for p in packs.load(pack).get("generic") or []) or r"(?!)"
-    return re.compile(rf"(?:{words})", re.I)
+    return _re_cache.compile(rf"(?:{words})", re.I)
 
 
 @lru_cache(maxsize=16)
@@ -25,12 +25,12 @@ def compiled(pack: str) -> tuple[re.Pattern, re.Pattern]:
     specific = "|".join(f"(?:{p})" for p in data.get("specific") or []) or r"(?!)"
     gap = rf"[\s{MASK}]*[:：][\s{MASK}]*"
     # （出典: X） in any bracket pair, or 出典：X from a line start / sentence end to the line end.
-    label = re.compile(
+    label = _re_cache.compile(
         rf"[（(［\[]\s*(?:{in_brackets}){gap}(?P<x>[^）)］\]\n]{{1,60}}?)\s*[）)］\]]"
         rf"|(?:^|(?<=[。．！？!?\s{MASK}]))(?:{labels}){gap}(?P<y>[^\n。．]{{1,60}}?)[\s{MASK}]*[。．]?[\s{MASK}]*$",
         re.I | re.M,
     )
-    return label, re.compile(specific, re.I)
+    return label, _re_cache.compile(specific, re.I)
 
 
 _EDGE = f" \t\n{MASK}*_。．"
