@@ -71,3 +71,10 @@ def test_switched_off_and_bad_patterns(fresh, monkeypatch):
     monkeypatch.delenv("KIJILINT_NO_REGEX_CACHE")
     with pytest.raises(re.error):
         _re_cache.compile(r"[unclosed")
+
+
+def test_the_file_does_not_grow_without_bound(fresh, monkeypatch):
+    monkeypatch.setattr(_re_cache, "_MAX_ENTRIES", 3)
+    for i in range(7):
+        _re_cache.compile(f"x{i}[\\u3040-\\u30ff]")
+    assert 1 <= len(_re_cache._entries) <= 3 and ("x6[\\u3040-\\u30ff]", 0) in _re_cache._entries

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - other interpreters
     _sre = None
 
 _FORMAT = 1
+_MAX_ENTRIES = 2000  # kijilint's own patterns are about 150
 _entries: dict | None = None
 _dirty = False
 
@@ -95,6 +96,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         raise
     except Exception:  # internals this module does not know: no caching
         return re.compile(pattern, flags)
+    if len(_entries) >= _MAX_ENTRIES:
+        _entries.clear()  # (patterns built from ever-changing packs must not grow the file forever)
     _entries[key] = entry
     if not _dirty:
         _dirty = True
