@@ -113,6 +113,14 @@ def eligible(doc, b) -> bool:
     """A plain prose paragraph (not a list item, quote, footnote, caption or link line)."""
     if b.kind != "paragraph" or b.containers:
         return False
+    # (asked of every paragraph by each habit test and again by each verdict: once is enough)
+    seen = doc.cache.setdefault("EN:eligible", {})
+    if b.index not in seen:
+        seen[b.index] = _eligible(doc, b)
+    return seen[b.index]
+
+
+def _eligible(doc, b) -> bool:
     raw = b.text.strip()
     # An image, or the caption line right under one; an image higher up in a long
     # hard-wrapped paragraph does not make its last sentence a caption.
