@@ -56,6 +56,7 @@ from kijilint.rules.broken_ending._lead_ins import (
     url_embed,
 )
 from kijilint._lazy_re import lazy_re
+from kijilint.tokens import tokenize
 
 # Headings of other markups left in Markdown: Textile (h2. 見出し, Jekyll renders it) and Hatena
 # (** おわりに): one-line paragraphs, not sentences.
@@ -70,13 +71,14 @@ _QUANTITY_LINE = lazy_re(
 )
 _PLEA = lazy_re(r"(?:誰か|だれか|どなたか)[、 \u3000]?[^、。\n]{1,12}$")  # 誰か対応して / 誰か助けて
 _DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
-# Elliptical sign-offs and datelines that close a post on purpose (それでは / 今日はこのへんで /
+# Elliptical sign-offs and datelines that close a post on purpose (それでは、また / 今日はこのへんで /
 # では良いお年を / 詳細は追って / 2020年1月1日 自宅にて): whole one-line paragraphs only.
 _SIGN_OFF = lazy_re(
     r"^(?:(?:それ)?では(?:では)?[、，\s]*|じゃあ?[、，\s]*|それじゃあ?[、，\s]*)?"
     r"(?:(?:それ)?では(?:では)?|じゃあ?|それじゃあ?|(?:今日|本日|今回|今週|今年)は(?:この|こ)?(?:へん|辺|あたり)で"
     r"|(?:皆さん|みなさん)?(?:も)?(?:良い|よい)(?:お年|週末|一日|旅|休日|クリスマス|年末)を"
     r"|(?:詳細|続き|詳しく)は(?:追って|後ほど|また(?:今度|後日|次回)?|次回|後日)(?:で)?|またの機会に|取り急ぎ(?:ご報告|ご連絡)?(?:まで)?"
+    r"|また(?:ね|今度|次回|明日|来週|来月|来年|いつか|どこかで)?(?:お?会いしましょう)?"  # (それでは、また)
     r"|(?:\d{4}[年/.\-]\d{1,2}[月/.\-]\d{1,2}日?|\d{1,2}月\d{1,2}日)[\s　]*.{0,20}?にて)"
     r"[\s　]*[。！!…〜～ｗw]*$"
 )
@@ -468,6 +470,30 @@ def _continued_next(doc, b) -> bool:
     return bool(toks) and toks[0].pos1 in ("助詞", "助動詞")
 
 
+_WRAP = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])")  # a line break inside Japanese text
+
+
+def _rejoined(doc, b, toks, start: int, end: int) -> list:
+    """The sentence's tokens with its last line break closed up when kana or kanji stand on both
+    sides: a writer who hard-wraps Japanese at a fixed width breaks lines mid-word (…毎日コンビニ
+    おにぎりでした。悔 ⏎ しい), and the tagger, which reads each line apart, would see the sentence
+    end on a stub (しい).  Offsets after the break are shifted back onto the text."""
+    text = doc.text
+    nl = text.rfind("\n", start, end)
+    if nl <= start or not (JAPANESE.match(text, nl - 1) and JAPANESE.match(text, nl + 1)):
+        return toks
+    line0 = max(start, text.rfind("\n", start, nl) + 1)
+    masked = b.masked[line0 - b.start : end - b.start]
+    k = nl - line0
+    joined = tokenize(masked[:k] + masked[k + 1 :], line0)
+    for t in joined:  # (a token after the break, or across it, ends one character later)
+        if t.start >= nl:
+            t.start += 1
+        if t.end > nl:
+            t.end += 1
+    return [t for t in toks if t.end <= line0] + joined
+
+
 def _wrapped_across_paragraphs(doc) -> bool:
     """Twice or more, a bare paragraph runs on into the next one (``…絵日記の`` ⏎⏎ ``ような写真の…``,
     ``…再現しようと`` ⏎⏎ ``思います。``): the writer breaks lines with blank lines, mid-sentence
@@ -547,6 +573,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]
     if not toks:
         return None
+    toks = _rejoined(doc, b, toks, last.start, last_end)
     strength, why = ending(doc, toks, tail)
     code_tail = doc.text[last_end:end].strip()
     if _EMOTICON_CODE.fullmatch(code_tail):
@@ -586,7 +613,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         or (next_paragraph(doc, b) is not None and phrase_layout(doc) and (tail[-1] in "、，," or toks[-1].pos1 == "助詞" or _continuative(toks[-1])))
     ):
         return None
-    if not followed_by_marker and not cut_word and lead_in(doc, b, tail, strength, earlier_punctuated, toks):
+    if not followed_by_marker and not cut_word and lead_in(doc, b, _WRAP.sub("", tail), strength, earlier_punctuated, toks):
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
