@@ -53,7 +53,8 @@ class ContinuationFragment(Rule):
         m = _ELLIPSIS.match(first_line)
         if m:
             rest = first_line[m.end() :]
-            if not rest.strip(" \t\u3000。．.！？!?") or _TRAILING_ELLIPSIS.search(rest):
+            masked_rest = b.masked[m.end() : len(first_line)]  # (・・・。<br>: a tag is no word)
+            if not masked_rest.strip(" \t\u3000。．.！？!?" + MASK) or _TRAILING_ELLIPSIS.search(rest):
                 return  # "..." alone (or ".....。", a pause) or "... 略 ...": an elision mark
             start = b.start + m.end()
             if _repeats_after(b, m.end(), len(first_line), previous) or _cannot_begin(doc, b, start):
