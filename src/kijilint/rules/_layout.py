@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+
 from kijilint._lazy_re import lazy_re
 
 _MARP = lazy_re(r"^marp:[ \t]*true[ \t]*$", re.M)
@@ -55,3 +57,49 @@ _IMAGES_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*
 def image_only(b) -> bool:
     """The block is a paragraph of nothing but pictures (``![](ss4.png)``, ``<img src=…>``)."""
     return b.kind == "paragraph" and _IMAGES_ONLY.fullmatch(b.text) is not None
+
+
+# A paragraph or a sentence that stops on a kana or kanji, no closing mark
+_BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々]$")
+
+
+def plain_paragraph_after(doc, b):
+    """The block right after ``b`` when it is a plain paragraph (not in a list or quote)."""
+    blocks = doc.blocks
+    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
+
+
+def ends_bare(doc, b) -> bool:
+    """``b`` is a plain paragraph whose last sentence stops on a word, without 。 or a bracket."""
+    if b.kind != "paragraph" or b.containers or not _BARE_END.search(b.text.rstrip()):
+        return False
+    sents = doc.sentences(b)
+    return bool(sents) and not sents[-1].terminated
+
+
+def wrapped_across_paragraphs(doc) -> bool:
+    """Twice or more, a bare paragraph runs on into the next one (``…絵日記の`` ⏎⏎ ``ような写真の…``,
+    ``…再現しようと`` ⏎⏎ ``思います。``), or three bare one-line paragraphs have one width: the
+    writer breaks lines with blank lines, mid-sentence and even mid-word, so no bare paragraph followed by another is cut, and no paragraph after
+    a bare one is a fragment."""
+    key = "layout:wrapped-across-paragraphs"
+    if key not in doc.cache:
+        n, widths = 0, Counter()
+        for b in doc.paragraphs:
+            nb = plain_paragraph_after(doc, b)
+            if nb is None or not ends_bare(doc, b):
+                continue
+            if "\n" not in b.text.strip():
+                widths[len(b.text.strip())] += 1
+            toks, first = doc.tokens(b), doc.tokens(nb)[:1]
+            if not (toks and first) or doc.text[nb.start : first[0].start].strip():
+                continue  # (`map f`は…: a particle after code opens on the code, a word)
+            # (a verb opens many sentences; it carries one on only after a particle: …しようと ⏎ 思います)
+            if first[0].pos1 in ("助詞", "助動詞") or first[0].pos2 in ("助動詞語幹", "非自立可能") or (
+                first[0].pos1 == "動詞" and toks[-1].pos1 == "助詞"
+            ):
+                n += 1
+        # (or three bare lines of one width, 20 characters or more: a text filled at a fixed width)
+        doc.cache[key] = n >= 2 or any(w >= 20 and k >= 3 for w, k in widths.items())
+    return doc.cache[key]

@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kijilint.rules._layout import slide_deck
+from kijilint.rules._layout import slide_deck, wrapped_across_paragraphs
 from kijilint.rules.broken_ending._footer import is_link_only
-from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, resumes
+from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes
 from kijilint.rules.broken_ending._last_words import (
     JAPANESE,
     NOUN_ENDS,
@@ -494,34 +494,12 @@ def _rejoined(doc, b, toks, start: int, end: int) -> list:
     return [t for t in toks if t.end <= line0] + joined
 
 
-def _wrapped_across_paragraphs(doc) -> bool:
-    """Twice or more, a bare paragraph runs on into the next one (``…絵日記の`` ⏎⏎ ``ような写真の…``,
-    ``…再現しようと`` ⏎⏎ ``思います。``): the writer breaks lines with blank lines, mid-sentence
-    and even mid-word, so a bare paragraph followed by another is no cut."""
-    key = "EN:wrapped-across-paragraphs"
-    if key not in doc.cache:
-        n = 0
-        for b in doc.paragraphs:
-            nb = next_paragraph(doc, b)
-            if nb is None or b.containers or not _BARE_END.search(b.text.rstrip()):
-                continue
-            toks, first = doc.tokens(b), doc.tokens(nb)[:1]
-            if not (toks and first) or doc.sentences(b)[-1].terminated or doc.text[nb.start : first[0].start].strip():
-                continue  # (`map f`は…: a particle after code opens on the code, a word)
-            # (a verb opens many sentences; it carries one on only after a particle: …しようと ⏎ 思います)
-            if first[0].pos1 in ("助詞", "助動詞") or first[0].pos2 in ("助動詞語幹", "非自立可能") or (
-                first[0].pos1 == "動詞" and toks[-1].pos1 == "助詞"
-            ):
-                n += 1
-        doc.cache[key] = n >= 2
-    return doc.cache[key]
-
-
 def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | None:
     if not eligible(doc, b):
         return None
-    if next_paragraph(doc, b) is not None and _wrapped_across_paragraphs(doc):
-        return None
+    nb = next_paragraph(doc, b)
+    if nb is not None and (wrapped_across_paragraphs(doc) or opens_mid_sentence(doc, nb)):
+        return None  # (…prototypeをそ ⏎⏎ のまま利用…: one sentence broken by a blank line)
     end = _content_end(doc, b)
     sents = [s for s in doc.sentences(b) if s.start < end]
     if not sents:

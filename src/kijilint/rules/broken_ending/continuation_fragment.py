@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from kijilint.markdown import MASK
-from kijilint.rules._layout import image_only
+from kijilint.rules._layout import ends_bare, image_only
 from kijilint.rules.base import Rule, quote
 from kijilint.sentences import normalize
 from kijilint._lazy_re import lazy_re
@@ -30,7 +30,9 @@ class ContinuationFragment(Rule):
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
     (``... 略 ...``) is left alone: a leading ellipsis counts only when what follows repeats the
     preceding text or cannot begin a sentence.  Code, lists and quotes are not checked, nor a
-    paragraph whose subject is the heading just above it (``## 準備`` ⏎ ``は不要です。``).
+    paragraph whose subject is the heading just above it (``## 準備`` ⏎ ``は不要です。``), nor one
+    right after a paragraph that itself stops mid-sentence (``…絵日記の`` ⏎⏎ ``ような写真の…``:
+    one sentence a writer broke with a blank line).
     Bad:  ``…効率的な並`` ⏎⏎ ``...効率的な並列処理フレームワークの開発など、``
     Good: one complete paragraph.
     Fix: none (merge or delete is the author's call).
@@ -69,6 +71,11 @@ class ContinuationFragment(Rule):
             return  # opens with a link, code or markup: not plain text
         if _DOTFILE.match(first_line):
             return  # .sass-lint.yml 内に…: a dotfile's name, its dot no mark
+        before = doc.blocks[b.index - 1] if b.index else None
+        if before is not None and ends_bare(doc, before):
+            # …絵日記の ⏎⏎ ような写真の…, …prototypeをそ ⏎⏎ のまま…: one sentence broken by a blank
+            # line after a paragraph that stops mid-way itself (a fragment follows a finished one)
+            return
         if _cannot_begin(doc, b, b.start):
             report(b.start, first_end, f"段落が文の途中から始まっています: {quote(first_line)}")
 
@@ -163,6 +170,12 @@ def _repeats(rest: str, previous: list, view: str) -> bool:
         if any(p.endswith(r[:k]) for k in range(min(len(r), len(p), 20), 3, -1)):
             return True
     return False
+
+
+def opens_mid_sentence(doc, b) -> bool:
+    """The paragraph's first word cannot begin a sentence (を…, ます…, a closing bracket); one
+    opening on an ellipsis (``...まっさらな…``) is a resumption, asked about apart."""
+    return not _ELLIPSIS.match(b.text) and _cannot_begin(doc, b, b.start)
 
 
 def _cannot_begin(doc, b, start: int) -> bool:
