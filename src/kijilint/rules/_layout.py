@@ -55,8 +55,9 @@ _IMAGES_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*
 
 
 def image_only(b) -> bool:
-    """The block is a paragraph of nothing but pictures (``![](ss4.png)``, ``<img src=…>``)."""
-    return b.kind == "paragraph" and _IMAGES_ONLY.fullmatch(b.text) is not None
+    """The block is a paragraph of nothing but pictures (``![](ss4.png)``, ``<img src=…>``), or
+    an HTML block of ``<img>`` tags alone (one on its own line between blank lines is one)."""
+    return b.kind in ("paragraph", "html") and _IMAGES_ONLY.fullmatch(b.text) is not None
 
 
 # A paragraph or a sentence that stops on a kana or kanji, no closing mark

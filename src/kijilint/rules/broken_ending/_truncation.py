@@ -170,9 +170,11 @@ _SOURCE_HEADING = lazy_re(
 
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
-# starts or ends with an image, or is a picture's bare address (https://i.imgur.com/….jpg ⏎ caption)
+# starts or ends with an image (Markdown or <img>), or is a picture's bare address
+# (https://i.imgur.com/….jpg ⏎ caption)
 _IMAGE_LINE = lazy_re(
     r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$|^[ \t]*<?https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif)>?[ \t]*$"
+    r"|^[ \t]*(?:\[\s*)?<img\s|.*<img\s[^>]*>(?:\]\([^)]*\))?[ \t]*$"  # the same written as HTML (<img src=…>)
 )
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
 _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．!-~０-９]")

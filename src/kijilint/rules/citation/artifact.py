@@ -34,8 +34,8 @@ class CitationArtifact(Rule):
     ``【4:0†source】`` and their private-use-character variants are the model's internal
     citation machinery; published, they are noise that tells readers the text was pasted from a
     chat.  The shapes are a YAML pack (``rules/citation-artifacts.yaml``) users can extend.
-    Paragraphs, headings, tables and the front matter are read; markers in code, URLs and link
-    targets are left alone; markers in a row are one finding.
+    Paragraphs, headings, tables, HTML blocks and the front matter are read; markers in code,
+    comments, URLs and link targets are left alone; markers in a row are one finding.
     Bad:  ``40%が搭載する見込みです [cite: Gartner]。``
     Good: ``40%が搭載する見込みです。``（出典はリンクか脚注で示す）
     Fix: safe — removes the marker and the space before it, so no stray space is left.
@@ -73,11 +73,12 @@ class CitationArtifact(Rule):
 
 def _regions(doc):
     """(offset, text) of what readers see: the front matter (titles, excerpts), then the
-    paragraphs, headings and tables of the body."""
+    paragraphs, headings and tables of the body, and HTML blocks, whose text a browser shows
+    too (text right under a ``<br>`` line, with no blank line between, belongs to its block)."""
     fm = doc.front_matter
     if fm is not None and fm.terminated:
         yield 0, doc.text[: doc.body_start]
-    for block in text_blocks(doc):
+    for block in text_blocks(doc) + [b for b in doc.blocks if b.kind == "html"]:
         yield block.start, block.text
 
 
