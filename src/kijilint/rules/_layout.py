@@ -104,3 +104,15 @@ def wrapped_across_paragraphs(doc) -> bool:
         # (or three bare lines of one width, 20 characters or more: a text filled at a fixed width)
         doc.cache[key] = n >= 2 or any(w >= 20 and k >= 3 for w, k in widths.items())
     return doc.cache[key]
+
+
+# A line set out with a bullet character but no Markdown list marker (・項目, ●項目, ■ 項目)
+_BULLET_LINE = lazy_re(r"[ \t\u3000]*(?:[・•●■◆○◇□▪]|[-*+][ \t])")  # (an indented "- sub" folds into it)
+
+
+def bullet_paragraph(b) -> bool:
+    """A plain paragraph whose every line opens on a bullet character (``・A`` ⏎ ``・B``): a
+    list as many Japanese writers type one, which Markdown reads as a paragraph."""
+    if b.kind != "paragraph" or b.containers:
+        return False
+    return all(_BULLET_LINE.match(line) for line in b.text.strip().split("\n"))

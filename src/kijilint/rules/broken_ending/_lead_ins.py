@@ -14,7 +14,7 @@ import re
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, italic_line
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
-from kijilint.rules._layout import image_only
+from kijilint.rules._layout import bullet_paragraph, image_only
 from kijilint._lazy_re import lazy_re
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
@@ -53,6 +53,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     nb = following_block(doc, b)
     if nb is None:
         return False
+    listy = listlike(nb)  # (・A ⏎ ・B typed without Markdown's marker is a list too)
     if nb.kind == "paragraph" and tail.strip(" \u3000\n「") in REASON_OPENERS:
         return True  # …。なぜなら ⏎ 速いからです。: the reason in a paragraph of its own
     if nb.kind == "paragraph" and not earlier_punctuated and _reason_end(toks) and _main_clause_line(doc, nb):
@@ -98,14 +99,14 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     # so is a paragraph of one code span (…と思ったのですが、ふと ⏎ `リポジトリ名は、何にする？`)
     display = display or (nb.kind == "paragraph" and not nb.containers and CODE_SPAN.fullmatch(nb.text.strip()) is not None)
     card = url_embed(nb)
-    if not (nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or nb.in_quote or display or shortcode_embed(nb) or card):
+    if not (nb.kind in _LEAD_IN_FOLLOWERS or listy or nb.in_quote or display or shortcode_embed(nb) or card):
         return False
     last = toks[-1] if toks else None
     if strength == "strong" and earlier_punctuated and _attributive_wanting_noun(toks):
         # …。一次情報には以下のように様々な ⏎ > list: an attributive waits for its noun, which no
         # block is (…以下のような ⏎ list names the block: よう is the pointing word)
-        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
-    quote_or_html = (nb.in_quote and not nb.in_list and strength in ("weak", "strong")) or ((nb.kind == "html" or card) and strength == "strong")
+        return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
+    quote_or_html = (nb.in_quote and not listy and strength in ("weak", "strong")) or ((nb.kind == "html" or card) and strength == "strong")
     if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
         # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
         # sentences, a quotation or an embed is introduced by 、, ：, は or a word that points at
@@ -118,7 +119,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _sentence_resumes_after(doc, nb)
     if earlier_punctuated and _reason_end(toks):
         # …。…が不可欠ですので ⏎ list: a reason waits for its main clause, which no list gives
-        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
+        return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
     if (
         strength == "weak" and earlier_punctuated and nb.kind == "code" and last is not None
         and last.pos1 in NOUN_ENDS and not POINTS_AHEAD.search(tail)
@@ -132,16 +133,16 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         if nb.kind == "code" and _MANNER_AHEAD.search(tail):
             return True  # …を次のように作り ⏎ code: the code is the "how", the verb said short before it
         # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
-        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
-    if strength == "weak" and earlier_punctuated and (nb.in_list or nb.kind == "html") and case_governed_noun(toks) and not POINTS_AHEAD.search(tail):
+        return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
+    if strength == "weak" and earlier_punctuated and (listy or nb.kind == "html") and case_governed_noun(toks) and not POINTS_AHEAD.search(tail):
         # …。間違いにお気づき ⏎ list, …。それらの値を微調 ⏎ <aside>: a noun its case particle
         # wants a verb for, after finished sentences, names nothing the list or the embed could
         # be (…を以下, …は次のとおり do)
-        return _resumes_after_list(doc, nb) if nb.in_list else _sentence_resumes_after(doc, nb)
-    if strength == "strong" and nb.in_list and last is not None and last.pos1 == "副詞" and last.surface not in LEAD_ADVERBS:
+        return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
+    if strength == "strong" and listy and last is not None and last.pos1 == "副詞" and last.surface not in LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
     conditional = last is not None and _conditional(toks)
-    if strength == "strong" and nb.in_list and tail.endswith(_NO_LIST_LEAD) and not conditional:
+    if strength == "strong" and listy and tail.endswith(_NO_LIST_LEAD) and not conditional:
         # (…噛み砕くと / まとめると ⏎ list: a conditional と of saying introduces the list)
         return _resumes_after_list(doc, nb)
     object_case = last is not None and last.pos2 == "格助詞" and last.surface in ("を", "が")
@@ -300,7 +301,7 @@ _NO_CODE_LEAD = ("が", "を", "と", "に", "の")  # …コンポーネント�
 def _resumes_after_list(doc, first_item) -> bool:
     blocks = doc.blocks
     i = first_item.index
-    while i < len(blocks) and blocks[i].in_list:
+    while i < len(blocks) and listlike(blocks[i]):
         i += 1
     return i < len(blocks) and _predicate_resumes(doc, blocks[i])
 
@@ -393,12 +394,16 @@ def _after_embeds(doc, b):
     return after if after.kind == "paragraph" and not after.in_list and not after.in_footnote else None
 
 
+def listlike(b) -> bool:
+    return b.in_list or bullet_paragraph(b)
+
+
 def before_list_or_code(nb, quotes: bool = False) -> bool:
     """The next block may carry the sentence on (a list, code, a table, HTML content), so a
     bare ending before it may be a lead-in.  An HTML comment or closing tag carries nothing."""
     if nb is None or (nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text)):
         return False
-    return nb.kind in _LEAD_IN_FOLLOWERS or nb.in_list or (quotes and nb.in_quote)
+    return nb.kind in _LEAD_IN_FOLLOWERS or listlike(nb) or (quotes and nb.in_quote)
 
 
 def next_paragraph(doc, b):

@@ -182,7 +182,7 @@ _DATE_LINE = lazy_re(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u
 _URL_LINE = lazy_re(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
 # (■ 機関紙 ACCSESS No.375 より: a line led by a square or a diamond is a label or a credit)
-_LIST_LINE = lazy_re(r"^[ \t]*(?:(?:\d{1,3}[.)]|[-*+・:])[ \t]+|[■□◆◇●○◎▼▽▲△▶►][ \t\u3000]+)\S")  # (not ○○さんが…, a name left out)
+_LIST_LINE = lazy_re(r"^[ \t]*(?:(?:\d{1,3}[.)]|[-*+:])[ \t]+|・[ \t\u3000]*|[■□◆◇●○◎▼▽▲△▶►][ \t\u3000]+)\S")  # (not ○○さんが…, a name left out)
 
 
 def _habit_paragraphs(doc) -> list:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from kijilint.markdown import MASK
-from kijilint.rules._layout import ends_bare, image_only
+from kijilint.rules._layout import bullet_paragraph, ends_bare, image_only
 from kijilint.rules.base import Rule, quote
 from kijilint.sentences import normalize
 from kijilint._lazy_re import lazy_re
@@ -98,7 +98,7 @@ def _after_interruption(doc, b) -> bool:
         # (`v1.!%xQ情` ⏎ のように…), a numbered example ((27) 〈〈金星，金星〉〉 ⏎ を表現している…)
         # or a display equation (…予測値は、 ⏎ $$Na_1 = TP + TN$$ ⏎ です。)
         return True
-    return prev.kind in ("code", "table", "html") or prev.in_list or prev.in_quote or emphasis_line(prev)
+    return prev.kind in ("code", "table", "html") or prev.in_list or bullet_paragraph(prev) or prev.in_quote or emphasis_line(prev)
 
 
 # A paragraph that is one display equation ($$…$$ or \[…\]): prose runs around it like code
