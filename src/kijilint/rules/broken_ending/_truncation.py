@@ -151,9 +151,18 @@ def _eligible(doc, b) -> bool:
     lines = raw.rsplit("\n", 2)
     if len(lines) >= 2 and all(_DATE_LINE.match(line) for line in lines[-2:]):
         return False  # 8/31 新車購入。 ⏎ 9/17 インターネット開通: a log, a dated entry per line
-    if len(lines) >= 2 and all(_NUMBERED_LABEL.match(line) for line in lines[-2:]):
+    if len(lines) >= 2 and (all(_NUMBERED_LABEL.match(line) for line in lines[-2:]) or _counted_on(lines[-2], lines[-1])):
         return False  # …以下の3点が挙げられている。 ⏎ 1.学費…制度 ⏎ 2.…制度 ⏎ 3.距離の近さや気候: items, one a line
     return not _LIST_LINE.match(lines[-1])
+
+
+_ITEM_NUMBER = lazy_re(r"[ \t]*(\d{1,2})[.．]")
+
+
+def _counted_on(line: str, last: str) -> bool:
+    """The last line numbers on from the one before (2.Keychain… ⏎ 3.ビルドの…で書き込み)."""
+    a, b = _ITEM_NUMBER.match(line), _ITEM_NUMBER.match(last)
+    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
 
 
 def _under_source_heading(doc, b) -> bool:
@@ -181,8 +190,9 @@ _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-⑳
 _DATE_LINE = lazy_re(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = lazy_re(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
-# (■ 機関紙 ACCSESS No.375 より: a line led by a square or a diamond is a label or a credit)
-_LIST_LINE = lazy_re(r"^[ \t]*(?:(?:\d{1,3}[.)]|[-*+:])[ \t]+|・[ \t\u3000]*|[■□◆◇●○◎▼▽▲△▶►][ \t\u3000]+)\S")  # (not ○○さんが…, a name left out)
+# (■ 機関紙 ACCSESS No.375 より, ■受験を終えて: a line led by a square or a diamond is a label,
+# a credit or a heading typed without Markdown)
+_LIST_LINE = lazy_re(r"^[ \t]*(?:(?:\d{1,3}[.)]|[-*+:])[ \t]+|・[ \t\u3000]*|[■□◆◇●○◎▼▽▲△▶►](?![○●◯■□])[ \t\u3000]*)\S")  # (not ○○さんが…, a name left out)
 
 
 def _habit_paragraphs(doc) -> list:
