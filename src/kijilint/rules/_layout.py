@@ -61,7 +61,7 @@ def image_only(b) -> bool:
 
 
 # A paragraph or a sentence that stops on a kana or kanji, no closing mark
-_BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々]$")
+BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々]$")
 
 
 def plain_paragraph_after(doc, b):
@@ -73,7 +73,7 @@ def plain_paragraph_after(doc, b):
 
 def ends_bare(doc, b) -> bool:
     """``b`` is a plain paragraph whose last sentence stops on a word, without 。 or a bracket."""
-    if b.kind != "paragraph" or b.containers or not _BARE_END.search(b.text.rstrip()):
+    if b.kind != "paragraph" or b.containers or not BARE_END.search(b.text.rstrip()):
         return False
     sents = doc.sentences(b)
     return bool(sents) and not sents[-1].terminated
@@ -82,8 +82,8 @@ def ends_bare(doc, b) -> bool:
 def wrapped_across_paragraphs(doc) -> bool:
     """Twice or more, a bare paragraph runs on into the next one (``…絵日記の`` ⏎⏎ ``ような写真の…``,
     ``…再現しようと`` ⏎⏎ ``思います。``), or three bare one-line paragraphs have one width: the
-    writer breaks lines with blank lines, mid-sentence and even mid-word, so no bare paragraph followed by another is cut, and no paragraph after
-    a bare one is a fragment."""
+    writer breaks lines with blank lines, mid-sentence and even mid-word, so no bare paragraph
+    followed by another is cut."""
     key = "layout:wrapped-across-paragraphs"
     if key not in doc.cache:
         n, widths = 0, Counter()

@@ -14,7 +14,7 @@ import re
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, italic_line
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
-from kijilint.rules._layout import bullet_paragraph, image_only
+from kijilint.rules._layout import bullet_paragraph, image_only, plain_paragraph_after
 from kijilint._lazy_re import lazy_re
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
@@ -406,8 +406,4 @@ def before_list_or_code(nb, quotes: bool = False) -> bool:
     return nb.kind in _LEAD_IN_FOLLOWERS or listlike(nb) or (quotes and nb.in_quote)
 
 
-def next_paragraph(doc, b):
-    """The block after ``b`` when it is a plain paragraph (not in a list or quote), else None."""
-    blocks = doc.blocks
-    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-    return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
+next_paragraph = plain_paragraph_after  # (the block after ``b`` when it is a plain paragraph)

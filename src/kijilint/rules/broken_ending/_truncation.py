@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kijilint.rules._layout import slide_deck, wrapped_across_paragraphs
+from kijilint.rules._layout import BARE_END, slide_deck, wrapped_across_paragraphs
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes
 from kijilint.rules.broken_ending._last_words import (
@@ -98,7 +98,6 @@ def _elliptical_closing(tail: str) -> bool:
 # A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
 _NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:([a-z])\1+|orz|lol|kwsk)$")  # not …するor
 _ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}$")
-_BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々]$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
 
@@ -207,7 +206,7 @@ def _habit_paragraphs(doc) -> list:
             sents = doc.sentences(b)
             if not _counted(doc, b, sents):
                 continue
-            bare = not sents[-1].terminated and bool(_BARE_END.search(sents[-1].text.rstrip()))
+            bare = not sents[-1].terminated and bool(BARE_END.search(sents[-1].text.rstrip()))
             out.append((b, bare, blocks[b.index + 1] if b.index + 1 < len(blocks) else None))
         doc.cache[key] = out
     return doc.cache[key]
@@ -390,7 +389,7 @@ def _short_bare(doc) -> list[int]:
             if not eligible(doc, b):
                 continue
             sents = doc.sentences(b)
-            if not sents or sents[-1].terminated or not _BARE_END.search(sents[-1].text.rstrip()):
+            if not sents or sents[-1].terminated or not BARE_END.search(sents[-1].text.rstrip()):
                 continue
             nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
             # (a lead-in into a card, …しかし合わせて ⏎ URL, is no bare habit either; a sentence
