@@ -24,6 +24,7 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("KIJILINT_NO_REGEX_CACHE", raising=False)
     monkeypatch.setattr(_re_cache, "_entries", None)
+    monkeypatch.setattr(_re_cache, "_here", {})
     monkeypatch.setattr(_re_cache, "_dirty", True)  # (no atexit writer from a test)
     return tmp_path
 
@@ -43,6 +44,7 @@ def test_compiles_as_re_does_then_reads_the_saved_programs(fresh, monkeypatch):
     assert path.startswith(str(fresh)) and os.path.getsize(path) > 0
 
     monkeypatch.setattr(_re_cache, "_entries", None)  # as a new process would start
+    monkeypatch.setattr(_re_cache, "_here", {})
     compiled = [_re_cache.compile(p, f) for p, f in PATTERNS]
     assert set(_re_cache._entries) >= {(p, f) for p, f in PATTERNS}  # came from the file
     for c, (p, f) in zip(compiled, PATTERNS):
@@ -59,6 +61,7 @@ def test_a_corrupt_or_foreign_file_falls_back_to_compiling(fresh, monkeypatch):
 
     # an entry whose program is garbage is refused by _sre and compiled afresh
     monkeypatch.setattr(_re_cache, "_entries", {(p, flags): (flags, [1, 2, 3], 0, {}, ())})
+    monkeypatch.setattr(_re_cache, "_here", {})
     _same(_re_cache.compile(p, flags), re.compile(p, flags))
 
 
@@ -78,3 +81,8 @@ def test_the_file_does_not_grow_without_bound(fresh, monkeypatch):
     for i in range(7):
         _re_cache.compile(f"x{i}[\\u3040-\\u30ff]")
     assert 1 <= len(_re_cache._entries) <= 3 and ("x6[\\u3040-\\u30ff]", 0) in _re_cache._entries
+
+
+def test_one_pattern_written_in_two_modules_compiles_once(fresh):
+    p, flags = PATTERNS[0]
+    assert _re_cache.compile(p, flags) is _re_cache.compile(p, flags)

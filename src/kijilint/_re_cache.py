@@ -28,6 +28,7 @@ _FORMAT = 1
 _MAX_ENTRIES = 2000  # kijilint's own patterns are about 150
 _entries: dict | None = None
 _dirty = False
+_here: dict = {}  # (pattern, flags) -> compiled, in this process: one class written in several modules compiles once
 
 
 def cache_file() -> str:
@@ -80,13 +81,17 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     global _entries, _dirty
     if not isinstance(pattern, str) or not _enabled():
         return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    compiled = _here.get(key)
+    if compiled is not None:
+        return compiled
     if _entries is None:
         _entries = _load()
-    key = (pattern, int(flags))
     entry = _entries.get(key)
     if entry is not None:
         try:
-            return _sre.compile(pattern, *entry)
+            compiled = _here[key] = _sre.compile(pattern, *entry)
+            return compiled
         except Exception:  # a stale or foreign entry: compile it afresh below
             pass
     try:
@@ -99,6 +104,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     if len(_entries) >= _MAX_ENTRIES:
         _entries.clear()  # (patterns built from ever-changing packs must not grow the file forever)
     _entries[key] = entry
+    _here[key] = compiled
     if not _dirty:
         _dirty = True
         atexit.register(_save)

@@ -484,6 +484,9 @@ def _continued_next(doc, b) -> bool:
 _WRAP = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])")  # a line break inside Japanese text
 
 
+_REJOIN_REACH = 12  # characters on either side of the break that the sentence's last words lie in
+
+
 def _rejoined(doc, b, toks, start: int, end: int) -> list:
     """The sentence's tokens with its last line break closed up when kana or kanji stand on both
     sides: a writer who hard-wraps Japanese at a fixed width breaks lines mid-word (…毎日コンビニ
@@ -491,9 +494,10 @@ def _rejoined(doc, b, toks, start: int, end: int) -> list:
     end on a stub (しい).  Offsets after the break are shifted back onto the text."""
     text = doc.text
     nl = text.rfind("\n", start, end)
-    if nl <= start or not (JAPANESE.match(text, nl - 1) and JAPANESE.match(text, nl + 1)):
-        return toks
-    line0 = max(start, text.rfind("\n", start, nl) + 1)
+    if nl <= start or end - nl > _REJOIN_REACH or not (JAPANESE.match(text, nl - 1) and JAPANESE.match(text, nl + 1)):
+        return toks  # (a long last line ends on words the break cannot touch)
+    # re-read only from a word a little before the break, not the whole line again
+    line0 = max([start, text.rfind("\n", start, nl) + 1] + [t.start for t in toks if t.start <= nl - _REJOIN_REACH])
     masked = b.masked[line0 - b.start : end - b.start]
     k = nl - line0
     joined = tokenize(masked[:k] + masked[k + 1 :], line0)
