@@ -157,6 +157,11 @@ def _setext_is_prose(content: str) -> bool:
 
 # --- masking -----------------------------------------------------------------------------------
 
+# Hatena Blog's own notation, kept by its Markdown mode and its exports: a photo
+# ``[f:id:user:20190313123412p:plain]`` and a link shown as a card or a title
+# ``[https://…:embed:cite]`` / ``[https://…:title=…]``; nothing in it is prose
+HATENA_NOTATION = r"\[(?:f:id:[^\]\n]+|(?:https?|ftp)://[^\s\]]+:(?:embed|title|image|detail|plain|barcode|movie)[^\]\n]*)\]"
+
 _PATTERNS = [
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))",
     r"(?P<comment><!--.*?-->)",
@@ -169,6 +174,7 @@ _PATTERNS = [
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'）」』】\]）]+|www\.[A-Za-z0-9][^\s<>\"'）」』】]*)",
     r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
     r"(?P<emph>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
+    r"(?P<hatena>" + HATENA_NOTATION + ")",
     r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]*\](?:\(|\[)))",
     r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
 ]
@@ -209,6 +215,11 @@ def mask_block(b: Block, mdx: bool = False) -> str:
             blot(text.rfind("\n") + 1, len(text))
     for m in _MASK_RE.finditer(text):
         end = m.end()
+        if m.group("hatena") and ":title=" in m.group("hatena"):
+            # [https://…:title=記事名]: the title is shown, as a Markdown link's text is
+            blot(m.start(), text.index(":title=", m.start()) + 7)
+            blot(end - 1, end)
+            continue
         url = m.group("url")
         if url and url.endswith(")") and url.count("(") < url.count(")"):
             end -= 1  # (…英語の記事はこちら https://…/): the parenthesis closes the aside, as GitHub reads it

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kijilint.markdown import MASK, Block
 from kijilint._lazy_re import lazy_re
 
-_TERMINATORS = "。！？!?．"
+_TERMINATORS = "。！？!?．."
 _CLOSERS = "」』）)】〕］]\"'”’〉》"
 _OPENERS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕"}
 _SIGNIFICANT = lazy_re("[" + re.escape(_TERMINATORS + "".join(_OPENERS) + "".join(_OPENERS.values())) + "\n]")
@@ -74,7 +74,14 @@ def _is_terminator(s: str, i: int) -> bool:
         return not (nxt and (nxt.isascii() and (nxt.isalnum() or nxt in "=")))
     if ch == "．":
         return not (i + 1 < len(s) and s[i + 1].isdigit())
+    if ch == ".":
+        # …と思います. ⏎ (writers who close Japanese with ASCII marks); not 3.14, Node.js, ...
+        nxt = s[i + 1] if i + 1 < len(s) else ""
+        return i > 0 and _JAPANESE_BEFORE_DOT.match(s[i - 1]) is not None and (not nxt or nxt in " \t\u3000\n" + MASK or not nxt.isascii())
     return True
+
+
+_JAPANESE_BEFORE_DOT = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々」』）]")
 
 
 def _emit(block: Block, s: int, e: int, terminated: bool, out: list[Sentence]) -> None:

@@ -140,6 +140,8 @@ def _tokenize_chunk(chunk: str, base: int, out: list[Token]) -> None:
                 continue
         cursor = start + len(surface)
         raw = w.feature_raw
+        if surface.isspace():
+            continue  # an ideographic space (UniDic 空白) is layout, as an ASCII space is to MeCab
         shared = _FEATURES.get(raw)
         if shared is None:
             if len(_FEATURES) >= MAX_FEATURES:

@@ -51,13 +51,69 @@ def _deck_by_shape(doc) -> bool:
 
 
 # A paragraph of pictures only: Markdown images (linked or not, with a size suffix) or <img> tags
-_IMAGES_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*)+")
+# (a Hatena photo, [f:id:user:20190313123412p:plain], is one too)
+_IMAGES_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*|\[f:id:[^\]\n]+\]\s*)+")
 
 
 def image_only(b) -> bool:
     """The block is a paragraph of nothing but pictures (``![](ss4.png)``, ``<img src=…>``), or
     an HTML block of ``<img>`` tags alone (one on its own line between blank lines is one)."""
     return b.kind in ("paragraph", "html") and _IMAGES_ONLY.fullmatch(b.text) is not None
+
+
+# A line set apart as a title without Markdown: 【まとめ】, **まとめ**, ■まとめ, ＜まとめ＞
+_PSEUDO_HEADING = lazy_re(
+    r"[ \t\u3000]*(?:【[^】\n]+】|\*\*[^*\n]+\*\*|__[^_\n]+__|＜[^＞\n]+＞|〈[^〉\n]+〉|《[^》\n]+》"
+    r"|[■□◆◇▼▽▶►][^\n]+)[：:]?[ \t\u3000]*"
+)
+
+
+def pseudo_heading(b) -> bool:
+    """A plain one-line paragraph that is a title typed without ``#`` (``【…を関連付け】``,
+    ``**まとめ**``, ``■受験を終えて``): no sentence (no 。 in it)."""
+    return (
+        b.kind == "paragraph" and not b.containers and "\n" not in b.text.strip() and "。" not in b.text
+        and _PSEUDO_HEADING.fullmatch(b.text) is not None
+    )
+
+
+def plain_headings(doc) -> frozenset:
+    """Indexes of the lines a writer sets as section titles with no markup at all: short
+    one-line paragraphs without 、。！？ ending on a noun or a title's particle (``ツールチップとは``,
+    ``レースを終えて``, ``来年に向けて``), each after a finished paragraph (or a heading, or the
+    start) and before a finished one.
+    Two such lines at least make the layout; one alone may be a cut sentence."""
+    key = "layout:plain-headings"
+    if key not in doc.cache:
+        found = []
+        blocks = doc.blocks
+        for b in doc.paragraphs:
+            text = b.text.strip()
+            if b.containers or "\n" in text or not 2 <= len(b.prose().strip()) <= _PLAIN_HEADING_MAX or _SENTENCE_MARKS.search(text):
+                continue
+            prev = blocks[b.index - 1] if b.index else None
+            nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+            if nxt is None or nxt.kind != "paragraph" or nxt.containers or not _FINISHED.search(nxt.text.rstrip()):
+                continue
+            if prev is not None and prev.kind == "paragraph" and not prev.containers and not _FINISHED.search(prev.text.rstrip()):
+                continue
+            found.append(b)
+        # the layout is told by such lines of any ending; a title among them ends on a noun or a
+        # title's particle (…とは, …に向けて), never on a verb's stem (…さんにし is cut)
+        titles = [b.index for b in found if _HEADING_END.search(b.text.strip()) or _noun_end(doc, b)]
+        doc.cache[key] = frozenset(titles) if len(found) >= 2 else frozenset()
+    return doc.cache[key]
+
+
+def _noun_end(doc, b) -> bool:
+    toks = doc.tokens(b)
+    return bool(toks) and toks[-1].pos1 in ("名詞", "接尾辞")
+
+
+_PLAIN_HEADING_MAX = 25
+_HEADING_END = lazy_re(r"(?:とは|について|に向けて|を終えて|を振り返って|を乗り越えて|にて|へ|から|として|まで|より)$")
+_SENTENCE_MARKS = lazy_re(r"[、，,。．！？!?]")
+_FINISHED = lazy_re(r"[。．！？!?」』）)]$")
 
 
 # A paragraph or a sentence that stops on a kana or kanji, no closing mark

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kijilint import _re_cache, packs
+from kijilint.markdown import HATENA_NOTATION
 from kijilint.rules.broken_ending._markers import marker_lines
 from kijilint._lazy_re import lazy_re
 
@@ -54,9 +55,13 @@ def _line_text(b) -> str:
 _HTML_LINK = lazy_re(r"<a\s[^>]*>.*?</a>|<img\s[^>]*/?>", re.IGNORECASE | re.DOTALL)
 
 
+_HATENA = lazy_re(HATENA_NOTATION)
+
+
 def is_link_only(b) -> bool:
     """A paragraph of nothing but links/images (``[Amazonで詳しく見る →](…)``)."""
     t = _HTML_LINK.sub("", b.text)  # <a href="…">書名</a><img src="…">: an affiliate link in HTML
+    t = _HATENA.sub("", t)  # [https://…:title=記事名], [f:id:…:plain]
     t = re.sub(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|\{:[^}\n]*\}", "", t)
     return not t.strip(" \t\n*_・|→>-")
 

@@ -101,6 +101,7 @@ def open_paren(masked_tail: str) -> bool:
 # (a run of underscores drawn in a face, (¦3[___], opens nothing: no word follows it)
 _DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])(?=[^*_]*[0-9A-Za-z\u3040-\u30ff\u3400-\u9fff])[^*_]*[*_]?$")
 # `npm ins, or a backtick opened last after a space (…の `/` と `), not ’static` ライフタイム (a stray closer)
+_INTRAWORD_UNDERSCORES = lazy_re(r"(?<=[0-9A-Za-z])_+(?=[0-9A-Za-z])")  # never emphasis (CommonMark)
 _OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000])`$")
 _DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 
@@ -111,7 +112,7 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
     in the masked text is open), or a link's text whose ``(URL)`` never came (``詳細については、
     [クイックスタート]``: a real link is masked)."""
     tail = masked_tail.rstrip()
-    raw = raw_paragraph.rstrip()
+    raw = _INTRAWORD_UNDERSCORES.sub("", raw_paragraph.rstrip())  # (@No___Op: a name, no emphasis)
     if (raw.count("**") % 2 or raw.count("__") % 2) and _DANGLING_EMPHASIS.search(raw):
         return "強調（**）が閉じないまま途切れています"
     if tail.count("`") % 2 and _OPEN_CODE.search(tail):
@@ -235,7 +236,8 @@ def _grammar(doc, toks, tail: str):
     if tail[-1] in "、，," or comma_then_markup(tail):
         return "strong", "読点で途切れています"
     if opener_end(tail):
-        return "strong", "開き括弧の直後で途切れています"
+        # (no lead-in ends on an opening bracket: …2001年に『 ⏎ card is cut, whatever follows)
+        return "cut", "開き括弧の直後で途切れています"
     kata = _TRAILING_KATAKANA.search(tail)
     if kata and len(kata.group()) >= 5 and kata.group()[-1] == "ッ":
         return "cut", f"語 {kata.group()!r} が途中で切れています"  # リーダーシッ(プ): no word ends so

@@ -13,6 +13,7 @@ import re
 
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, italic_line
 from kijilint.rules.broken_ending._footer import is_link_only
+from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face
 from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
 from kijilint.rules._layout import bullet_paragraph, image_only, plain_paragraph_after
 from kijilint._lazy_re import lazy_re
@@ -33,13 +34,15 @@ def shortcode_embed(b) -> bool:
 
 # A paragraph that is one bare address (or Zenn's @[tweet](…)): blog platforms (Zenn, Qiita,
 # Hatena, note) show it as an embedded card, a block in its own right like HTML
-_URL_EMBED = lazy_re(r"<?https?://[^\s<>]+>?|@\[[A-Za-z]+\]\([^()\s]+\)")
+# (Hatena's [https://…:embed:cite] is the same card)
+_URL_EMBED = lazy_re(r"<?https?://[^\s<>]+>?|@\[[A-Za-z]+\]\([^()\s]+\)|\[https?://[^\s\]]+:embed(?::[^\]\n]*)?\]")
 
 
 def url_embed(b) -> bool:
     return b.kind == "paragraph" and not b.containers and _URL_EMBED.fullmatch(b.text.strip()) is not None
 
 
+_MORE_SEPARATOR = lazy_re(r"<!--\s*more\s*-->", re.IGNORECASE)  # (Jekyll, Hexo, Hugo, WordPress)
 _NOT_CONTENT_HTML = lazy_re(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|<br\s*/?>\s*$)")  # (a <br> spacer carries nothing on)
 
 
@@ -83,6 +86,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and _sentence_resumes_after(doc, nb):
         return True  # …と話したところ ⏎ **弱点をデザインで克服する** ⏎ という回答を…: the bold line is quoted
+    if nb.kind == "html" and _MORE_SEPARATOR.fullmatch(nb.text.strip()):
+        # …と、頼まれたので、 ⏎ <!-- more -->: a blog's excerpt ends there, a teaser that stops
+        # mid-sentence on purpose so the reader clicks through
+        return True
     if nb.kind == "html" and _NOT_CONTENT_HTML.match(nb.text):
         # an HTML comment or a closing tag does not carry the sentence on, but a lint directive
         # may sit inside it: …のですが、 ⏎ <!-- textlint-disable --> ⏎ 当初は…
@@ -114,8 +121,13 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # the 14 clean sets)
         return _sentence_resumes_after(doc, nb)
     # 使い方は ⏎ code: a noun's topic announced, the code is its answer (…には waits for more)
-    topic = last is not None and last.surface == "は" and len(toks) >= 2 and toks[-2].pos1 in NOUN_ENDS
-    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not topic:
+    # (Javaでは ⏎ code: "in Java, this", a scope the code shows; …Token には still wants its verb)
+    topic = last is not None and last.surface == "は" and len(toks) >= 2 and (
+        toks[-2].pos1 in NOUN_ENDS or (toks[-2].surface == "で" and len(toks) >= 3 and toks[-3].pos1 in NOUN_ENDS)
+    )
+    # …Javaで書くと ⏎ code: what one then writes is the code (as …漁ってみると ⏎ a picture)
+    shown = topic or (last is not None and _conditional(toks)) or tail.lstrip(" \u3000\n").startswith(("例えば", "たとえば"))
+    if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not shown:
         return _sentence_resumes_after(doc, nb)
     if earlier_punctuated and _reason_end(toks):
         # …。…が不可欠ですので ⏎ list: a reason waits for its main clause, which no list gives
@@ -257,6 +269,9 @@ def _attributive_wanting_noun(toks) -> bool:
     )
 
 
+_CASUAL_END = lazy_re(r"(?<![A-Za-z])[wｗ笑]$|[\U0001F300-\U0001FAFF\u2600-\u27BF]$")  # …おきますw / …おきます😊
+
+
 def _main_clause_line(doc, nb) -> bool:
     """The next paragraph is one short finished sentence, no conjunction or topic shift before
     it (``備忘録としてまとめておきます。``): the main clause a reason was waiting for."""
@@ -265,7 +280,8 @@ def _main_clause_line(doc, nb) -> bool:
     sents = doc.sentences(nb)
     toks = doc.tokens(nb)
     return (
-        len(sents) == 1 and sents[0].terminated and len(nb.prose().strip()) <= 40
+        len(sents) == 1 and (sents[0].terminated or _CASUAL_END.search(nb.text.rstrip()) is not None or ends_with_face(nb.text))
+        and len(nb.prose().strip()) <= 40
         and bool(toks) and toks[0].pos1 not in ("接続詞", "感動詞")
     )
 

@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kijilint.rules._layout import BARE_END, slide_deck, wrapped_across_paragraphs
+from kijilint.markdown import MASK
+from kijilint.rules._layout import BARE_END, plain_headings, pseudo_heading, slide_deck, wrapped_across_paragraphs
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes
 from kijilint.rules.broken_ending._last_words import (
@@ -46,7 +47,7 @@ from kijilint.rules.broken_ending._last_words import (
     opener_end,
     polite_end,
 )
-from kijilint.rules.broken_ending.unclosed_bracket import interjection_aside, is_aside
+from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face, interjection_aside, is_aside
 from kijilint.rules.broken_ending._markers import find_markers
 from kijilint.rules.broken_ending._lead_ins import (
     CODE_SPAN,
@@ -96,7 +97,7 @@ def _elliptical_closing(tail: str) -> bool:
 
 # A few lower-case letters glued to Japanese at a paragraph's end (mm, orz, lol): net slang.
 # A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
-_NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:([a-z])\1+|orz|lol|kwsk)$")  # not …するor
+_NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff）)」』…])(?:([a-z])\1+|orz|lol|kwsk)$")  # not …するor
 _ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
@@ -143,8 +144,8 @@ def _eligible(doc, b) -> bool:
         return False  # // メモ: a comment-style note line, not prose
     if "\n" not in raw and _NUMBERED_LABEL.match(raw):
         return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
-    if emphasis_line(b):
-        return False  # a bold pseudo-heading
+    if emphasis_line(b) or pseudo_heading(b) or b.index in plain_headings(doc):
+        return False  # a title typed without # (**まとめ**, 【まとめ】): no sentence, nor the article's opening
     if _under_source_heading(doc, b):
         return False  # ## ネタ元 ⏎ 認定LeSS実践者研修にて: a source named, not a sentence
     lines = raw.rsplit("\n", 2)
@@ -153,6 +154,12 @@ def _eligible(doc, b) -> bool:
     if len(lines) >= 2 and (all(_NUMBERED_LABEL.match(line) for line in lines[-2:]) or _counted_on(lines[-2], lines[-1])):
         return False  # …以下の3点が挙げられている。 ⏎ 1.学費…制度 ⏎ 2.…制度 ⏎ 3.距離の近さや気候: items, one a line
     return not _LIST_LINE.match(lines[-1])
+
+
+def _closes_link(doc, b, at: int) -> bool:
+    """A link's text ends at ``at``: ``[記事名](…)``, or Hatena's ``[https://…:title=記事名]``
+    (its closing ] masked as markup, as the ](…) of a Markdown link is)."""
+    return doc.text.startswith("](", at) or (doc.text.startswith("]", at) and b.masked[at - b.start : at - b.start + 1] == MASK)
 
 
 _ITEM_NUMBER = lazy_re(r"[ \t]*(\d{1,2})[.．]")
@@ -183,6 +190,8 @@ _SOURCE_HEADING = lazy_re(
 _IMAGE_LINE = lazy_re(
     r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$|^[ \t]*<?https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif)>?[ \t]*$"
     r"|^[ \t]*(?:\[\s*)?<img\s|.*<img\s[^>]*>(?:\]\([^)]*\))?[ \t]*$"  # the same written as HTML (<img src=…>)
+    r"|^[ \t]*\[f:id:|.*\[f:id:[^\]\n]+\][ \t]*$"  # and in Hatena's notation ([f:id:user:…p:plain])
+    r"|^[ \t]*\[https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif):(?:embed|image)[^\]\n]*\][ \t]*$"
 )
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
 _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．!-~０-９]")
@@ -246,7 +255,7 @@ def phrase_layout(doc) -> bool:
     if key not in doc.cache:
         n = 0
         for b in doc.paragraphs:
-            if eligible(doc, b) and b.prose().rstrip()[-1:] in ("、", "，") and next_paragraph(doc, b) is not None:
+            if eligible(doc, b) and b.prose().rstrip()[-1:] in ("、", "，", ",") and next_paragraph(doc, b) is not None:
                 n += 1
         doc.cache[key] = n >= 2
     return doc.cache[key]
@@ -531,8 +540,12 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if doc.text[b.start : end].endswith("~~"):
         return None  # ~~実はこの記事を書こうと思ったきっかけ~~: a struck-through aside, a joke
     # ellipses, also ・・ and 、、 (…修正したいと思っています、、: a voice trailing off)
-    if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･", "、、", "，，")):
+    if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･", "、、", "，，", ",,")):
         return None
+    if _DATE_ONLY.fullmatch(tail.strip(" \u3000\n()（）")):
+        return None  # …転記することにしました。 2024/05/25: a dateline after the sentence, no sentence
+    if ends_with_face(doc.text[b.start : end]):
+        return None  # …でしたm(__)m / 誰か助けて／(^o^)＼: a face closes the sentence, as an emoji does
     if _ELLIPTICAL_QUOTE.search(tail):
         return None  # …のイメージかな…と: the verb of thinking left out after a trailing-off quote
     if not JAPANESE.search(tail) and _FORMULA.search(tail):
@@ -541,8 +554,13 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # a hard-wrapped paragraph closed by a drawn rule (…おわってしまう。 ⏎ ーーーーーー)
     if not tail.strip("、，, \u3000\n"):
         return None  # a stray 、 after a finished sentence (``…できます。、``): a typo, not a cut
-    if len(sents) == 1 and "\n" not in tail and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)):
-        return None  # a sign-off or dateline, elliptical on purpose
+    if "\n" not in tail and (
+        (len(sents) == 1 and (_SIGN_OFF.match(tail) or _elliptical_closing(tail)))
+        or (len(tail) >= 6 and doc.text[last.start - 1 : last.start] == "\n" and _SIGN_OFF.match(tail))
+    ):
+        # a sign-off or dateline, elliptical on purpose; after other sentences only on a line of
+        # its own and longer than では or また (…ですね！！ ⏎ では、みなさん良いお年を)
+        return None
     if len(sents) == 1 and "\n" not in tail and _QUANTITY_LINE.fullmatch(tail.strip(" \u3000")):
         return None  # ## 受けた会社 ⏎ 大体20社ぐらい: an approximate count, a whole answer
     if _PLEA.match(tail.lstrip(" \u3000")) and tail.endswith(("して", "って", "んで", "いて", "えて", "けて", "せて", "めて", "れて")):
@@ -552,13 +570,14 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     # drops the markup at its edges), up to its end (a closing ** is no part of the sentence)
     markup = open_markup(b.masked[last.start - b.start : last_end - b.start], doc.text[b.start : end])
     if not markup and (
-        doc.text.startswith("](", last_end) or not (_WORDY.match(tail[-1]) or comma_then_markup(tail) or opener_end(tail))
+        _closes_link(doc, b, last_end) or not (_WORDY.match(tail[-1]) or comma_then_markup(tail) or opener_end(tail))
     ):
         return None  # ends in a link's text, an emoji or a symbol: not a cut word
     aside = _ASIDE_END.search(tail)
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
-    laugh = tail[-1] == "w" and len(tail) > 1 and not tail[-2].isascii()
+    # (…話ですが)w, …伺えました[^3]w: after a closing bracket too; not abcw, a word's last letter)
+    laugh = tail[-1] == "w" and len(tail) > 1 and (not tail[-2].isascii() or tail[-2] in ")]>")
     # はいどーもー / そうだよー: a hiragana word drawn out by ー is speech, ended on purpose
     laugh = laugh or (tail[-1] in "ー〜～" and len(tail) > 1 and "\u3041" <= tail[-2] <= "\u309f")
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker and not markup:
@@ -598,7 +617,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     # a word the document uses whole elsewhere, cut here (ツー beside ツール), is evidence in any style
     word_evidence = cut_word or why.startswith("語 ")
     # in a note-style document, a paragraph that ends its own earlier sentences with 。 is prose
-    own_prose = strength == "strong" and earlier_punctuated
+    # (…ですね！！ ⏎ では、…: exclamations are how such a writer sets lines apart, not prose)
+    own_prose = strength == "strong" and earlier_punctuated and any(_PERIOD_END.search(s.text) for s in sents[:-1])
     if not word_evidence and not followed_by_marker and (
         _hard_break_end(doc, b) or (note_style(doc) and not own_prose)
         # (a phrase per paragraph ends on 、 or a particle; …反応がもら is a verb cut short)
@@ -660,6 +680,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
 
 # An emoticon in a code span: a face in parentheses, no word inside, one of its marks
 _EMOTICON_CODE = lazy_re(r"`[(（](?=[^()（）`\n]*[_^;ω´・≧≦＿＾；])[^()（）`\n\u3040-\u30ff\u3400-\u9fff]{1,8}[)）]`")
+_PERIOD_END = lazy_re(r"[。．.][」』）)]*$")
+_DATE_ONLY = lazy_re(r"(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]*\d{1,2}:\d{2})?|\d{4}年\d{1,2}月")
 _FORMULA = lazy_re(r"[=＝^<>≦≧≤≥]")
 _LINK_OR_URL = lazy_re(r"\[[^\]\n]*\]\([^()\s]*\)|(?:https?|ftp)://\S+")
 # A rule drawn with long-vowel marks or box lines (ーーーー…, ――――): a separator, not a word

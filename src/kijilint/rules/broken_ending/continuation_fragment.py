@@ -18,6 +18,7 @@ _COMPOUND_PARTICLE = lazy_re(r"として|によって|によると|によれば|
 _WORDLESS_LINE = lazy_re(r"[^\s．。.・…‥、，,！!？?]")  # (finds a character that is no mark)
 _DOTFILE = lazy_re(r"[ \t\u3000]*\.[A-Za-z0-9_][A-Za-z0-9_.-]*(?=[\s\u3000]|[^\x00-\x7f])")  # .gitignore, .env
 _EXAMPLE = lazy_re(r"^\s*[(（]\d{1,3}[)）]")
+_SPOKEN_CONJUNCTIONS = ("ので、", "ので，", "ので,", "ので ", "ので\u3000", "んで、", "のに、")
 _NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
 
 
@@ -76,7 +77,7 @@ class ContinuationFragment(Rule):
             # …絵日記の ⏎⏎ ような写真の…, …prototypeをそ ⏎⏎ のまま…: one sentence broken by a blank
             # line after a paragraph that stops mid-way itself (a fragment follows a finished one)
             return
-        if _cannot_begin(doc, b, b.start):
+        if _cannot_begin(doc, b, text_start(b)):
             report(b.start, first_end, f"段落が文の途中から始まっています: {quote(first_line)}")
 
 
@@ -175,13 +176,21 @@ def _repeats(rest: str, previous: list, view: str) -> bool:
 def opens_mid_sentence(doc, b) -> bool:
     """The paragraph's first word cannot begin a sentence (を…, ます…, a closing bracket); one
     opening on an ellipsis (``...まっさらな…``) is a resumption, asked about apart."""
-    return not _ELLIPSIS.match(b.text) and _cannot_begin(doc, b, b.start)
+    return not _ELLIPSIS.match(b.text) and _cannot_begin(doc, b, text_start(b))
+
+
+def text_start(b) -> int:
+    """Where the paragraph's words begin: after the ideographic space many writers indent a
+    paragraph with (``　という章で…`` opens on という all the same)."""
+    return b.start + len(b.text) - len(b.text.lstrip(" \t\u3000"))
 
 
 def _cannot_begin(doc, b, start: int) -> bool:
     toks = [t for t in doc.tokens(b) if t.start >= start]
     if not toks or toks[0].start != start:
         return False
+    if doc.text.startswith(_SPOKEN_CONJUNCTIONS, start):
+        return False  # ので、やってみようと…: a spoken conjunction (なので、 said short), not a stub
     t = toks[0]
     p1, p2 = t.pos1, t.pos2
     if p1 == "補助記号" and p2 in ("括弧閉", "読点", "句点"):
@@ -192,7 +201,7 @@ def _cannot_begin(doc, b, start: int) -> bool:
         return True  # として… / によって… / について…: a compound particle needs its noun first
     if p1 == "助詞":
         # は、 / と、 / で、 opening a paragraph are interjections or conjunctions
-        comma_next = len(toks) > 1 and toks[1].start == t.end and toks[1].pos2 == "読点"
+        comma_next = doc.text[t.end : t.end + 1] in ("、", "，", ",")  # (が, も: ASCII too)
         return (t.surface, p2) in _NEVER_FIRST_PARTICLES and not comma_next
     if p1 == "助動詞":
         return t.surface in _NEVER_FIRST_AUX or (t.surface == "です" and (len(toks) == 1 or toks[1].pos2 == "句点"))

@@ -45,6 +45,28 @@ def is_aside(rest: str) -> bool:
     return len(r) <= 12 and not _WORD_IN_FACE.search(r) and sum(c in _FACE_PARTS for c in r) >= 2
 
 
+# A face in brackets at the end of a text, arms and all: m(__)m, ／(^o^)＼, (๑´ڡ`๑)
+_FACE_AT_END = lazy_re(r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶ｏo⊃♪☆★!！?？ 　]{0,4}$")
+
+
+def ends_with_face(text: str) -> bool:
+    """``text`` ends with a face drawn in symbols (``…でしたm(__)m``, ``誰か助けて／(^o^)＼``,
+    ``…ですね(๑´ڡ`๑)``): a deliberate close like an emoji, whatever its marks look like
+    (underscores, a backtick) to a Markdown reader."""
+    m = _FACE_AT_END.search(text.rstrip())
+    if m is None:
+        return False
+    raw = m.group(1)
+    r = unicodedata.normalize("NFKC", raw)
+    if _WORD_IN_FACE.search(r):
+        return False
+    # (two eyes and a mouth, (T_T), (-.-), count as a face without two face marks)
+    return max(sum(c in _FACE_PARTS for c in r), sum(c in _FACE_PARTS for c in raw)) >= 2 or _EYES.fullmatch(r) is not None
+
+
+_EYES = lazy_re(r"[ 　]*(\S)[_＿.・ω∀▽][ 　]*\1[ 　;；]*")
+
+
 def interjection_aside(doc, b, at: int) -> bool:
     """The open （ at offset ``at`` is followed, to the end of its line, by one interjection
     (``（おい``, ``（えっ``): a self-retort, said on purpose."""

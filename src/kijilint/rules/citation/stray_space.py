@@ -122,12 +122,14 @@ def _candidates(doc, block):
 
 
 def _in_link_text(text: str, i: int) -> bool:
-    """The space is inside a link's text (``[IPv6 IPv4射影アドレス とは](…)``): a page title,
-    quoted as its site spells it."""
+    """The space is inside a link's text (``[IPv6 IPv4射影アドレス とは](…)``, Hatena's
+    ``[https://…:title=…急増 なぜ？]``): a page title, quoted as its site spells it."""
     start = text.rfind("\n", 0, i) + 1
     opened = text.rfind("[", start, i)
     if opened < 0 or text.rfind("]", opened, i) >= 0:
         return False
+    if text.startswith(("http://", "https://"), opened + 1) and ":title=" in text[opened:i]:
+        return text.find("]", i) >= 0 and "\n" not in text[i : text.find("]", i)]
     close = text.find("](", i)
     line_end = text.find("\n", i)
     return close >= 0 and (line_end < 0 or close < line_end)
@@ -190,7 +192,9 @@ def _spaced_on_purpose(m: str) -> bool:
     return spaced * 15 > sum(1 for ch in m if is_japanese(ch))
 
 
-_WORD_STOP = " \t\u3000\n、。，．！？!?"
+_WORD_STOP = " \t\u3000\n、。，．！？!?,"
+_LIST_COMMAS = "、，,"  # (乗り物,徒歩,自転車 を: some writers join items with ASCII commas)
+_LIST_COMMA = lazy_re("[、，,]")
 
 
 def _set_apart(m: str, i: int, reach: int = 20) -> bool:
@@ -207,7 +211,7 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
         return True  # 設定 → 再生デバイス より: the last step of a spaced menu path
     if any(c in "→⇒" for c in m[j:i]):
         return True  # ホスト→pfSense→インターネット の: a path written with arrows, set apart whole
-    if j > 0 and m[j] == "、" and (_enumeration_end(m, i) or _named_list_end(m, i)):
+    if j > 0 and m[j] in _LIST_COMMAS and (_enumeration_end(m, i) or _named_list_end(m, i)):
         return True  # 乗り物、徒歩、留まってる、自転車 を: a list spelled out, spaced from its particle
     start = j + 1 if m[j] in _WORD_STOP else j
     if _ITEM_MARK.match(m, start) and _ITEM_MARK.search(m, max(0, start - 80), start):
@@ -227,12 +231,12 @@ def _named_list_end(m: str, i: int) -> bool:
     if not m.startswith(("など", "等"), i + 1):
         return False
     start = max(m.rfind("。", 0, i), m.rfind("\n", 0, i)) + 1
-    return m.count("、", start, i) >= 2
+    return sum(m.count(c, start, i) for c in _LIST_COMMAS) >= 2
 
 
 def _enumeration_end(m: str, i: int) -> bool:
     """The word before ``i`` closes a list of three or more short items joined by 、."""
-    items = m[max(0, i - 40) : i].split("、")[-3:]
+    items = _LIST_COMMA.split(m[max(0, i - 40) : i])[-3:]
     return len(items) == 3 and all(0 < len(x) <= 8 and not any(c in _WORD_STOP for c in x) for x in items)
 
 

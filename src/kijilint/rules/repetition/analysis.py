@@ -26,6 +26,7 @@ from collections import defaultdict
 from itertools import islice
 from dataclasses import dataclass, field
 
+from kijilint.rules._layout import pseudo_heading
 from kijilint.sentences import MASK
 from kijilint._lazy_re import lazy_re
 
@@ -75,6 +76,7 @@ _INLINE_CODE = lazy_re(r"(`+)(.+?)\1", re.S)
 
 
 _IMAGE_SOURCE = lazy_re(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # (balanced parentheses: …/GUI(CueMol2)/a.png)
+_HATENA_PHOTO = lazy_re(r"\[(f:id:[^\]\n]+)\]")  # Hatena's [f:id:user:20220119215543p:plain]
 
 
 def block_key(masked: str, raw: str) -> str:
@@ -86,8 +88,8 @@ def block_key(masked: str, raw: str) -> str:
         codes = [m.group(2).strip() for m in _INLINE_CODE.finditer(raw)]
         if codes and key:
             key += "\x01" + "\x02".join(codes)
-    if "![" in raw and key:
-        images = _IMAGE_SOURCE.findall(raw)
+    if ("![" in raw or "[f:id:" in raw) and key:
+        images = _IMAGE_SOURCE.findall(raw) + _HATENA_PHOTO.findall(raw)
         if images:
             key += "\x03" + "\x02".join(images)
     return key
@@ -190,7 +192,10 @@ class _Analyser:
                 substantial = False
             else:
                 continue
-            out.append(Unit(len(out), b, b.kind, key, substantial))
+            # a title typed without # (【まとめ】) is no paragraph: it matches only its like, as a
+            # heading does (the table of contents lists the titles the sections carry)
+            kind = "label" if b.kind == "paragraph" and pseudo_heading(b) else b.kind
+            out.append(Unit(len(out), b, kind, key, substantial and kind != "label"))
         return out
 
     # --- matching ----------------------------------------------------------------------------
@@ -609,6 +614,8 @@ class _Analyser:
                     ratio = min(len(k), len(kj)) / max(len(k), len(kj))
                     if ratio < 0.5:
                         continue
+                    if self._refrain(u.block, uj.block):
+                        continue
                     ga = grams.get(u.idx) or grams.setdefault(u.idx, _grams(k))
                     gb = grams.get(j) or grams.setdefault(j, _grams(kj))
                     score = len(ga & gb) / min(len(ga), len(gb))
@@ -624,6 +631,15 @@ class _Analyser:
             for h in fps:
                 index[h].append(u.idx)
         return out
+
+    def _refrain(self, a, b) -> bool:
+        """Two one-sentence paragraphs under different headings (``これも…削除されているので、
+        Rhinoで試すのがお手軽でしょう。`` in one section, ``…手軽でしょう。`` in the next): a
+        writer's refrain, reworded in passing; a regenerated paragraph brings sentences back."""
+        return (
+            len(self.doc.sentences(a)) == 1 and len(self.doc.sentences(b)) == 1
+            and self._heading_of(a.index) != self._heading_of(b.index)
+        )
 
     def _heading_of(self, block_index: int):
         """The key of the nearest heading above a block, the block itself if it is one ('' before

@@ -14,6 +14,9 @@ _NOUN = "名詞"
 _NOT_NOUN2 = ("代名詞",)
 _ADJ_NOUN = "形状詞"  # UniDic's na-adjective stems
 _HIRAGANA = lazy_re(r"[ぁ-ゖ]")
+_HIRAGANA_WORD = lazy_re(r"[ぁ-ゖー]+")
+# Nouns prose spells in kana (formal nouns): doubled, they are slips like any other word
+_KANA_NOUNS = frozenset("こと もの とき ため ところ よう はず わけ うち ほう まま たび ほか あと まえ なか うえ".split())
 _KANJI = lazy_re(r"[一-龥]+")
 _KATAKANA = lazy_re(r"[ァ-ヺー]+")
 _SMALL_KANA = lazy_re(r"[ァィゥェォッャュョヮー]")
@@ -54,7 +57,8 @@ class DoubledWord(Rule):
     written whole (見出見出し), a katakana mimetic written twice (スッキリスッキリ), a digit
     doubled before つ (11つ), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 (one
     at a time), hiragana emphasis (もっともっと), 202202 (one number), a doubled short prefix
-    (プレプレリリース), a katakana sound word the dictionary does not know, doubled right before
+    (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a katakana sound
+    word the dictionary does not know, doubled right before
     its verb (フンガーフンガー鳴ってる).
     Bad:  「成功成功を計測できない」
     Good: 「成功を計測できない」
@@ -155,6 +159,10 @@ class DoubledWord(Rule):
         if t.pos1 == "代名詞":  # 彼女彼女 is a slip; これこれ, それそれ are said on purpose
             return len(t.surface) >= 2 and not _HIRAGANA.search(t.surface)
         if t.pos1 != _NOUN or t.pos2 in _NOT_NOUN2:
+            return False
+        if len(t.surface) == 2 and _HIRAGANA_WORD.fullmatch(t.surface) and t.surface not in _KANA_NOUNS:
+            # れいれい (零), すなすな (砂): a word kanji would spell, in kana and twice, is a
+            # nickname or a reduplication; こと, もの… are spelled in kana anyway (このことこと is a slip)
             return False
         return len(t.surface) >= 2
 
