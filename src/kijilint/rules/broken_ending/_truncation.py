@@ -579,7 +579,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     # (…話ですが)w, …伺えました[^3]w: after a closing bracket too; not abcw, a word's last letter)
     laugh = tail[-1] == "w" and len(tail) > 1 and (not tail[-2].isascii() or tail[-2] in ")]>")
     # はいどーもー / そうだよー: a hiragana word drawn out by ー is speech, ended on purpose
-    laugh = laugh or (tail[-1] in "ー〜～" and len(tail) > 1 and "\u3041" <= tail[-2] <= "\u309f")
+    laugh = laugh or (tail[-1] in "ー〜～ｰ" and len(tail) > 1 and "\u3041" <= tail[-2] <= "\u309f")
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker and not markup:
         return None
     toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]

@@ -30,6 +30,11 @@ _SENTENCE_END = "。！？!?…"
 _SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halves this long are a doubling
 
 
+def _nfkc(s: str) -> str:
+    """Full-width Latin and digits (ｇａｏ, １２) read as the ASCII they stand for."""
+    return unicodedata.normalize("NFKC", s) if not s.isascii() else s
+
+
 def _mimetic(surface: str) -> bool:
     """Two katakana moras (グチャ, ボロ, half-width ﾎﾟﾁ): the half of a mimetic word
     (グチャグチャ), doubled on purpose."""
@@ -83,7 +88,7 @@ class DoubledWord(Rule):
                 # one token, two equal halves: a doubling only if the dictionary does not know the
                 # whole (コラボレータコラボレータ), unlike しゃぶしゃぶ or ちゃんちゃん
                 half = self._halves(t) if len(t.surface) >= 2 * _SAME_HALVES_MIN and t.unknown else None
-                if half and t.surface.isascii() and not (half.isdigit() and _before_counter(toks, k)):
+                if half and _nfkc(t.surface).isascii() and not (half.isdigit() and _before_counter(toks, k)):
                     half = None  # 202202.0 is one number, abab one word; 19931993年 counts one year twice
                 if (u is None or u.surface != t.surface) and not half:
                     if u is not None and u.surface == "つ" and _doubled_digit(t.surface) and u.start == t.end:
@@ -100,16 +105,16 @@ class DoubledWord(Rule):
                     continue
                 # a kanji word read one way, then another (大変|副詞 大変|形状詞): the same word twice
                 kanji_pair = u is not None and _KANJI.fullmatch(t.surface) is not None and len(t.surface) >= 2
-                if not (self._candidate(t) or kanji_pair) or t.surface.lower() in allowed or _distributive_token(t):
+                if not (self._candidate(t) or kanji_pair) or _nfkc(t.surface).lower() in allowed or _distributive_token(t):
                     continue
                 if half:
-                    if half.lower() not in allowed and not _mimetic(half):
+                    if _nfkc(half).lower() not in allowed and not _mimetic(half):
                         self._report(report, t.start, t.end, t.start + len(half), t.end, half)
                     continue
                 if not (self._candidate(u) or kanji_pair):
                     continue
                 gap = text[t.end : u.start]
-                latin = bool(_LATIN_OR_DIGIT.match(t.surface))
+                latin = bool(_LATIN_OR_DIGIT.match(_nfkc(t.surface)))  # (full-width ｇａｏ too)
                 if not (gap == "" or (gap == " " and latin)):
                     continue
                 if _DIGITS.match(t.surface) and self._in_number_list(toks, k):
