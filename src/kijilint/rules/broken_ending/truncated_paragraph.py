@@ -31,12 +31,16 @@ class TruncatedParagraph(Rule):
     through code blocks, paragraphs ending in a Markdown hard break or set out a phrase per
     paragraph, one-line taglines,
     labels and fields (``執筆: …``), ``//`` note lines, one-word notes, headings of other
-    markups (``h2. …``, ``** おわりに``), casual asides (``（笑``, ``（おい``), net slang
-    (``…ってことでmm``), polite endings missing only their 。 (``…ご注意ください``) and
-    telegraphic endings (``…だった模様``).  In a document where half the paragraphs or more end
+    markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``, or two or
+    more short bare lines such as ``ツールチップとは`` between finished paragraphs), casual
+    asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``), net slang (``…ってことでmm``),
+    a teaser before ``<!-- more -->``, a dateline after the last sentence, polite endings
+    missing only their 。 (``…ご注意ください``) and telegraphic endings (``…だった模様``).
+    Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards) counts as
+    the pictures and cards it shows.  In a document where half the paragraphs or more end
     without punctuation (minutes, verse, slides, memos) only a word cut short, open markup, or
-    a paragraph's own 。-ended sentences before a cut count.  The article's last paragraph is
-    EN003's (truncated-article).
+    a paragraph's own 。-ended sentences (not mere exclamations) before a cut count.  The
+    article's last paragraph is EN003's (truncated-article).
     Bad:  ``市場は拡大しています。既存の巨大テック企業も、自社の``
     Good: ``市場は拡大しています。既存の巨大テック企業も、自社の戦略を見直しています。``
     Fix: none (only the author knows how the sentence ends).
