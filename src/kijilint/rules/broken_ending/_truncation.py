@@ -576,8 +576,11 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     aside = _ASIDE_END.search(tail)
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
-    # (…話ですが)w, …伺えました[^3]w: after a closing bracket too; not abcw, a word's last letter)
-    laugh = tail[-1] == "w" and len(tail) > 1 and (not tail[-2].isascii() or tail[-2] in ")]>")
+    # (…ですww, …話ですが)w, …伺えました[^3]w: a run of w after Japanese or a closing bracket;
+    # not abcw, a word's last letter)
+    laughs = _LAUGH_RUN.search(tail)
+    before = tail[: laughs.start()] if laughs is not None else ""
+    laugh = bool(before) and (not before[-1].isascii() or before[-1] in ")]>" or before.endswith(".."))
     # はいどーもー / そうだよー: a hiragana word drawn out by ー is speech, ended on purpose
     laugh = laugh or (tail[-1] in "ー〜～ｰ" and len(tail) > 1 and "\u3041" <= tail[-2] <= "\u309f")
     if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker and not markup:
@@ -680,6 +683,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
 
 # An emoticon in a code span: a face in parentheses, no word inside, one of its marks
 _EMOTICON_CODE = lazy_re(r"`[(（](?=[^()（）`\n]*[_^;ω´・≧≦＿＾；])[^()（）`\n\u3040-\u30ff\u3400-\u9fff]{1,8}[)）]`")
+_LAUGH_RUN = lazy_re(r"[wｗ]+$")
 _PERIOD_END = lazy_re(r"[。．.][」』）)]*$")
 _DATE_ONLY = lazy_re(r"(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]*\d{1,2}:\d{2})?|\d{4}年\d{1,2}月")
 _FORMULA = lazy_re(r"[=＝^<>≦≧≤≥]")
