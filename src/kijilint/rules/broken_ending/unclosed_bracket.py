@@ -46,13 +46,22 @@ def is_aside(rest: str) -> bool:
 
 
 # A face in brackets at the end of a text, arms and all: m(__)m, ／(^o^)＼, (๑´ڡ`๑)
-_FACE_AT_END = lazy_re(r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶ｏo⊃♪☆★!！?？ 　]{0,4}$")
+_FACE_AT_END = lazy_re(r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶ｏo⊃♪☆★!！?？vVｖゞ 　]{0,4}$")
+# A Western emoticon or orz/OTL closing the text, after a space or right after Japanese
+# (…ません XD, …送りました :D, …どうしよう orz); not Adobe XD, whose XD follows a Latin word
+_WESTERN_FACE = lazy_re(
+    r"(?:(?<=[ \t\u3000])|(?<=[\u3040-\u30ff\u3400-\u9fff。、！？!?…]))"
+    r"(?:[:;=][-^'o]?[)(DPpO3|/\\\]\[]|XD|xD|X-D|orz|OTL|\^\^;?|\^_\^;?)[ \t\u3000]*$"
+)
 
 
 def ends_with_face(text: str) -> bool:
     """``text`` ends with a face drawn in symbols (``…でしたm(__)m``, ``誰か助けて／(^o^)＼``,
-    ``…ですね(๑´ڡ`๑)``): a deliberate close like an emoji, whatever its marks look like
-    (underscores, a backtick) to a Markdown reader."""
+    ``…ですね(๑´ڡ`๑)``, ``…はずでした(^^)v``) or a Western one (``…ません XD``, ``… :D``,
+    ``… orz``): a deliberate close like an emoji, whatever its marks look like (underscores, a
+    backtick) to a Markdown reader."""
+    if _WESTERN_FACE.search(text.rstrip()) and not _LATIN_BEFORE_FACE.search(text.rstrip()):
+        return True
     m = _FACE_AT_END.search(text.rstrip())
     if m is None:
         return False
@@ -64,6 +73,7 @@ def ends_with_face(text: str) -> bool:
     return max(sum(c in _FACE_PARTS for c in r), sum(c in _FACE_PARTS for c in raw)) >= 2 or _EYES.fullmatch(r) is not None
 
 
+_LATIN_BEFORE_FACE = lazy_re(r"[A-Za-z][ \t]+(?:XD|xD)[ \t\u3000]*$")  # Adobe XD: a product
 _EYES = lazy_re(r"[ 　]*(\S)[_＿.・ω∀▽][ 　]*\1[ 　;；]*")
 
 
