@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from kijilint.markdown import MASK
-from kijilint.rules._layout import BARE_END, plain_headings, pseudo_heading, slide_deck, wrapped_across_paragraphs
+from kijilint.rules._layout import BARE_END, image_only, plain_headings, pseudo_heading, slide_deck, wrapped_across_paragraphs
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes
 from kijilint.rules.broken_ending._last_words import (
@@ -144,6 +144,8 @@ def _eligible(doc, b) -> bool:
         return False  # // メモ: a comment-style note line, not prose
     if "\n" not in raw and _NUMBERED_LABEL.match(raw):
         return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
+    if _names_picture(doc, b):
+        return False  # 麵線とウニせんべいっぽいの ⏎ ![麵線とウニせんべいっぽいの](…): a caption, the picture's own words
     if emphasis_line(b) or pseudo_heading(b) or b.index in plain_headings(doc):
         return False  # a title typed without # (**まとめ**, 【まとめ】): no sentence, nor the article's opening
     if _under_source_heading(doc, b):
@@ -163,6 +165,22 @@ def _closes_link(doc, b, at: int) -> bool:
 
 
 _ITEM_NUMBER = lazy_re(r"[ \t]*(\d{1,2})[.．]")
+
+
+_ALT_TEXT = lazy_re(r"!\[([^\]\n]+)\]")
+
+
+def _names_picture(doc, b) -> bool:
+    """A one-line paragraph that says what the picture right before or after it shows, in the
+    picture's own alt text: a caption typed as a line of its own."""
+    text = b.text.strip()
+    if "\n" in text:
+        return False
+    for k in (b.index - 1, b.index + 1):
+        if 0 <= k < len(doc.blocks) and image_only(doc.blocks[k]):
+            if any(alt.strip() == text for alt in _ALT_TEXT.findall(doc.blocks[k].text)):
+                return True
+    return False
 
 
 def _counted_on(line: str, last: str) -> bool:
