@@ -175,12 +175,13 @@ _PATTERNS = [
     r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
     r"(?P<emph>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
     r"(?P<hatena>" + HATENA_NOTATION + ")",
+    r"(?P<container>(?<![^\n]):{3,}(?:[ \t]*[A-Za-z][^\n]*)?(?=\n|$))",  # :::message ⏎ … ⏎ ::: (Zenn, Docusaurus)
     r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]*\](?:\(|\[)))",
     r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
 ]
 # The lookahead lets the engine skip, in one test, every position no alternative can start at
 # (3× faster on long paragraphs than trying all of them everywhere).
-_MASK_RE = lazy_re("(?=[`<{!\\]hfw*~_\\[\\\\])(?:" + "|".join(_PATTERNS) + ")", re.S)
+_MASK_RE = lazy_re("(?=[`<{!\\]hfw*~_\\[\\\\:])(?:" + "|".join(_PATTERNS) + ")", re.S)
 _MDX_RE = lazy_re(r"\{[^{}\n]*\}")
 _LINE_PREFIX = lazy_re(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?)?", re.M)
 _HEADING_PREFIX = lazy_re(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")

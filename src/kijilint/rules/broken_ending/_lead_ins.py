@@ -42,6 +42,7 @@ def url_embed(b) -> bool:
     return b.kind == "paragraph" and not b.containers and _URL_EMBED.fullmatch(b.text.strip()) is not None
 
 
+_QUOTE_OPENERS = ("「", "『", "(", "（", "[")  # (the first two also after markup: :::details ⏎ 「…」)
 _MORE_SEPARATOR = lazy_re(r"<!--\s*more\s*-->", re.IGNORECASE)  # (Jekyll, Hexo, Hugo, WordPress)
 _NOT_CONTENT_HTML = lazy_re(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|<br\s*/?>\s*$)")  # (a <br> spacer carries nothing on)
 
@@ -64,7 +65,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # spaces lines with blank lines gives the reason and its main clause a line each
         return True
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
-        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or italic_line(nb) or nb.text.lstrip(" \u3000").startswith(("「", "『", "(", "（", "["))
+        len(nb.prose().strip()) <= 30 or emphasis_line(nb) or italic_line(nb)
+        or nb.text.lstrip(" \u3000").startswith(_QUOTE_OPENERS) or nb.prose().lstrip(" \u3000\n").startswith(_QUOTE_OPENERS[:2])
     ):
         # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
         # / 成果物は、 ⏎ [GitHub - …](…) に置いてあります

@@ -144,6 +144,8 @@ def _eligible(doc, b) -> bool:
         return False  # // メモ: a comment-style note line, not prose
     if "\n" not in raw and _NUMBERED_LABEL.match(raw):
         return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
+    if _CONTAINER_CLOSE.search(raw):
+        return False  # :::message ⏎ 設定したらよい ⏎ :::: a note box (Zenn, Docusaurus), notes' style inside
     if _names_picture(doc, b):
         return False  # 麵線とウニせんべいっぽいの ⏎ ![麵線とウニせんべいっぽいの](…): a caption, the picture's own words
     if emphasis_line(b) or pseudo_heading(b) or b.index in plain_headings(doc):
@@ -167,6 +169,7 @@ def _closes_link(doc, b, at: int) -> bool:
 _ITEM_NUMBER = lazy_re(r"[ \t]*(\d{1,2})[.．]")
 
 
+_CONTAINER_CLOSE = lazy_re(r"(?:^|\n)[ \t]*:{3,}[ \t]*$")
 _ALT_TEXT = lazy_re(r"!\[([^\]\n]+)\]")
 
 

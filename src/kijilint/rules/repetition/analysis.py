@@ -633,11 +633,13 @@ class _Analyser:
         return out
 
     def _refrain(self, a, b) -> bool:
-        """Two one-sentence paragraphs under different headings (``これも…削除されているので、
+        """Two short one-sentence paragraphs under different headings (``これも…削除されているので、
         Rhinoで試すのがお手軽でしょう。`` in one section, ``…手軽でしょう。`` in the next): a
-        writer's refrain, reworded in passing; a regenerated paragraph brings sentences back."""
+        writer's refrain, reworded in passing.  A long sentence (a paragraph of one sentence
+        strung on 「…！！」 quotes) copied with an edit is a regenerated paragraph still."""
         return (
-            len(self.doc.sentences(a)) == 1 and len(self.doc.sentences(b)) == 1
+            len(a.prose().strip()) <= _REFRAIN_MAX and len(b.prose().strip()) <= _REFRAIN_MAX
+            and len(self.doc.sentences(a)) == 1 and len(self.doc.sentences(b)) == 1
             and self._heading_of(a.index) != self._heading_of(b.index)
         )
 
@@ -725,6 +727,7 @@ class _Analyser:
 
 
 _NEAR_SPAN = 20_000
+_REFRAIN_MAX = 60  # characters of a refrain sentence (the one seen: 37)
 _SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
 _JA = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")
