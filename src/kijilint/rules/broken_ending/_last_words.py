@@ -238,6 +238,10 @@ def _grammar(doc, toks, tail: str):
     if opener_end(tail):
         # (no lead-in ends on an opening bracket: …2001年に『 ⏎ card is cut, whatever follows)
         return "cut", "開き括弧の直後で途切れています"
+    if tail.endswith(("」っ", "』っ")):
+        return "cut", "「っ」で途切れています"  # …「削りたくないな」っ(て): a quotation's って cut short
+    if t.surface == "な" and p1 == "助詞" and tail.endswith(("ではな", "じゃな")):
+        return "strong", "「ではな」で途切れています"  # …勉強するのではな(く): read as the particle な
     kata = _TRAILING_KATAKANA.search(tail)
     if kata and len(kata.group()) >= 5 and kata.group()[-1] == "ッ":
         return "cut", f"語 {kata.group()!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
@@ -425,13 +429,18 @@ def _grammar(doc, toks, tail: str):
     if p1 == "形容詞" and cform.startswith("語幹") and _KANJI_ONE.fullmatch(t.surface) and len(toks) >= 2 and toks[-2].pos1 == "助詞":
         # 知見も少(ない): a kanji stem after a particle is no exclamation (期待薄 is a compound)
         return "cut", f"語 {t.surface!r} が途中で切れています"
+    if (
+        p1 == "形容詞" and cform.startswith("語幹") and len(t.surface) >= 2 and len(toks) >= 3
+        and toks[-2].pos1 in ("助詞", "副詞") and len(tail.strip()) >= 10
+    ):
+        return "strong", "活用語の途中の形で途切れています"  # …ことが難し(い), …とても嬉し(い): a clause leads up to it
     if p1 == "形容詞" and cform.startswith("語幹") and len(t.surface) >= 3 and len(toks) >= 3:
         return "weak", "活用語の途中の形で途切れています"  # ややこし(い); an exclamation (すご, うま) is said on purpose
     if p1 in ("動詞", "形容詞") and cform.startswith("仮定形"):
         return "strong", "活用語の途中の形で途切れています"  # 出入りすれ(ば)
     if p1 == "動詞" and t.surface == "す" and t.lemma == "為る":
-        if len(toks) >= 2 and "サ変可能" in toks[-2].pos:
-            return "strong", "活用語の途中の形で途切れています"  # 解決す(る), シミュレートす(る)
+        if len(toks) >= 2 and ("サ変可能" in toks[-2].pos or (toks[-2].pos1 == "名詞" and toks[-2].end == t.start)):
+            return "strong", "活用語の途中の形で途切れています"  # 解決す(る), シミュレートす(る), ビルドす(る)
         if len(toks) >= 2 and toks[-2].pos2 == "格助詞" and toks[-2].surface in ("が", "を", "に"):
             return "cut", "語 'す' が途中で切れています"  # …した気がす(る), …ことにす(る): no modern す follows a case
         return "weak", "活用語の途中の形で途切れています"  # …とす(る): the literary とす is rare today
