@@ -412,8 +412,11 @@ def _grammar(doc, toks, tail: str):
         return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
     if p1 == "接尾辞" and p2 == "形容詞的" and cform.startswith("連用形"):
         return "strong", "活用語の途中の形で途切れています"  # わかりやすかっ(た), read as a suffix
-    if p1 == "動詞" and t.ctype.startswith("五段") and cform.startswith("連用形") and _KANJI_ONLY.fullmatch(t.surface):
-        return "cut", f"語 {t.surface!r} が途中で切れています"  # …を使(う): a 五段 verb's 連用形 ends in kana (使い)
+    if p1 == "動詞" and cform.startswith("連用形") and _KANJI_ONLY.fullmatch(t.surface) and (
+        t.ctype.startswith("五段") or (t.lemma[:-1] == t.surface and t.lemma[-1] in "うくぐすつぬぶむ")
+    ):
+        # …を使(う): a 五段 verb's 連用形 ends in kana (使い); …といいなぁと思(う), read as 思える's
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if (p1 in ("動詞", "形容詞") and cform.startswith(("連用形-促音便", "連用形-撥音便"))) or (p1 == "動詞" and cform.startswith("連用形-イ音便")):
         # …機会があれば行っ(て), …ブログを書い(た): no sentence ends on 行っ / 読ん / 書い
         return "cut", f"語 {t.surface!r} が途中で切れています"
