@@ -145,7 +145,7 @@ def _eligible(doc, b) -> bool:
     if "\n" not in raw and _NUMBERED_LABEL.match(raw):
         return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
     if _CONTAINER_CLOSE.search(raw):
-        return False  # :::message ⏎ 設定したらよい ⏎ :::: a note box (Zenn, Docusaurus), notes' style inside
+        return False  # (:::message ⏎ 設定したらよい ⏎ :::) a note box (Zenn, Docusaurus) keeps notes' style
     if _names_picture(doc, b):
         return False  # 麵線とウニせんべいっぽいの ⏎ ![麵線とウニせんべいっぽいの](…): a caption, the picture's own words
     if emphasis_line(b) or pseudo_heading(b) or b.index in plain_headings(doc):
