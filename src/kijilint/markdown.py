@@ -160,7 +160,8 @@ def _setext_is_prose(content: str) -> bool:
 # Hatena Blog's own notation, kept by its Markdown mode and its exports: a photo
 # ``[f:id:user:20190313123412p:plain]`` and a link shown as a card or a title
 # ``[https://…:embed:cite]`` / ``[https://…:title=…]``; nothing in it is prose
-HATENA_NOTATION = r"\[(?:f:id:[^\]\n]+|(?:https?|ftp)://[^\s\]]+:(?:embed|title|image|detail|plain|barcode|movie)[^\]\n]*)\]"
+HATENA_PHOTO = r"\[f:id:[^\]\n]+\]"
+HATENA_NOTATION = HATENA_PHOTO + r"|\[(?:https?|ftp)://[^\s\]]+:(?:embed|title|image|detail|plain|barcode|movie)[^\]\n]*\]"
 
 _PATTERNS = [
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))",
@@ -174,7 +175,7 @@ _PATTERNS = [
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'）」』】\]）]+|www\.[A-Za-z0-9][^\s<>\"'）」』】]*)",
     r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
     r"(?P<emph>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
-    r"(?P<hatena>" + HATENA_NOTATION + ")",
+    r"(?P<hatena>" + HATENA_NOTATION + ")",  # (an alternation inside the group)
     r"(?P<container>(?<![^\n]):{3,}(?:[ \t]*[A-Za-z][^\n]*)?(?=\n|$))",  # :::message ⏎ … ⏎ ::: (Zenn, Docusaurus)
     r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]*\](?:\(|\[)))",
     r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kijilint.markdown import HATENA_PHOTO
 from kijilint._lazy_re import lazy_re
 
 _MARP = lazy_re(r"^marp:[ \t]*true[ \t]*$", re.M)
@@ -52,7 +53,7 @@ def _deck_by_shape(doc) -> bool:
 
 # A paragraph of pictures only: Markdown images (linked or not, with a size suffix) or <img> tags
 # (a Hatena photo, [f:id:user:20190313123412p:plain], is one too)
-_IMAGES_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*|\[f:id:[^\]\n]+\]\s*)+")
+_IMAGES_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*|" + HATENA_PHOTO + r"\s*)+")
 
 
 def image_only(b) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kijilint.markdown import MASK
+from kijilint.markdown import HATENA_PHOTO, MASK
 from kijilint.rules._layout import BARE_END, image_only, plain_headings, pseudo_heading, slide_deck, wrapped_across_paragraphs
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes
@@ -211,7 +211,7 @@ _SOURCE_HEADING = lazy_re(
 _IMAGE_LINE = lazy_re(
     r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$|^[ \t]*<?https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif)>?[ \t]*$"
     r"|^[ \t]*(?:\[\s*)?<img\s|.*<img\s[^>]*>(?:\]\([^)]*\))?[ \t]*$"  # the same written as HTML (<img src=…>)
-    r"|^[ \t]*\[f:id:|.*\[f:id:[^\]\n]+\][ \t]*$"  # and in Hatena's notation ([f:id:user:…p:plain])
+    r"|^[ \t]*\[f:id:|.*" + HATENA_PHOTO + r"[ \t]*$"  # and in Hatena's notation ([f:id:user:…p:plain])
     r"|^[ \t]*\[https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif):(?:embed|image)[^\]\n]*\][ \t]*$"
 )
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)

@@ -26,6 +26,7 @@ from collections import defaultdict
 from itertools import islice
 from dataclasses import dataclass, field
 
+from kijilint.markdown import HATENA_PHOTO
 from kijilint.rules._layout import pseudo_heading
 from kijilint.sentences import MASK
 from kijilint._lazy_re import lazy_re
@@ -76,7 +77,7 @@ _INLINE_CODE = lazy_re(r"(`+)(.+?)\1", re.S)
 
 
 _IMAGE_SOURCE = lazy_re(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # (balanced parentheses: …/GUI(CueMol2)/a.png)
-_HATENA_PHOTO = lazy_re(r"\[(f:id:[^\]\n]+)\]")  # Hatena's [f:id:user:20220119215543p:plain]
+_HATENA_PHOTO = lazy_re(HATENA_PHOTO)  # Hatena's [f:id:user:20220119215543p:plain]
 
 
 def block_key(masked: str, raw: str) -> str:
