@@ -72,6 +72,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # / 成果物は、 ⏎ [GitHub - …](…) に置いてあります
         # / …に従えば， ⏎ (1) 例文 ⏎ という2つの文は…
         return True
+    if (
+        nb.kind == "paragraph" and not nb.containers and toks and toks[-1].pos1 == "副詞"
+        and nb.text.lstrip(" \u3000").startswith(("「", "『"))
+    ):
+        return True  # …と思ったのですが、ふと ⏎ 「…」: the adverb leads into the thought quoted below
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and _TERM_THEN_PARTICLE.match(nb.text.lstrip(" \u3000")):
         return True  # …話ですが、 ⏎ **syntastic_checkers** という名前で…: the sentence resumes on its term
     if nb.kind == "heading" and tail[-1] in "、，," and "\n" not in b.text.strip() and len(b.text.strip()) <= 12:
