@@ -106,6 +106,22 @@ _OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000])`$")
 _DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 
 
+# Marks a writer closes a line with on purpose, no 。 (a bracket, an ellipsis, ！, 〜, 笑, ♪…)
+DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
+_LAUGH_RUN = lazy_re(r"[wｗ]+$")
+
+
+def laughs_or_draws_out(tail: str) -> bool:
+    """The text ends in laughter, a run of w after Japanese, a closing bracket or two dots
+    (…ですww, …話ですが)w, …ますが....ww; not abcw, a word's last letter), or in a hiragana
+    word drawn out by ー (はいどーもー, そうだよｰ): speech, ended on purpose."""
+    laughs = _LAUGH_RUN.search(tail)
+    before = tail[: laughs.start()] if laughs is not None else ""
+    if before and (not before[-1].isascii() or before[-1] in ")]>" or before.endswith("..")):
+        return True
+    return len(tail) > 1 and tail[-1] in "ー〜～ｰ" and "\u3041" <= tail[-2] <= "\u309f"
+
+
 def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
     """Inline markup opened in the last sentence and never closed: a ``**`` (``**Findy 開発生``:
     an odd count in the paragraph, the last one opening text), a backtick (closed code is masked, so any left

@@ -14,7 +14,14 @@ import re
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, italic_line
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face
-from kijilint.rules.broken_ending._last_words import JAPANESE, NOUN_ENDS, PREDICATES, REASON_OPENERS
+from kijilint.rules.broken_ending._last_words import (
+    DELIBERATE_ENDS,
+    JAPANESE,
+    NOUN_ENDS,
+    PREDICATES,
+    REASON_OPENERS,
+    laughs_or_draws_out,
+)
 from kijilint.rules._layout import bullet_paragraph, image_only, plain_paragraph_after
 from kijilint._lazy_re import lazy_re
 
@@ -276,7 +283,14 @@ def _attributive_wanting_noun(toks) -> bool:
     )
 
 
-_CASUAL_END = lazy_re(r"(?<![A-Za-z])[wｗ笑]$|[\U0001F300-\U0001FAFF\u2600-\u27BF]$")  # …おきますw / …おきます😊
+_EMOJI_END = lazy_re(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]$")  # …おきます😊
+
+
+def _said_on_purpose(text: str) -> bool:
+    """Closed without 。 the way EN002 lets a sentence close (…おきますw, …おきます😊, a face)."""
+    return bool(text) and (
+        text[-1] in DELIBERATE_ENDS or laughs_or_draws_out(text) or _EMOJI_END.search(text) is not None or ends_with_face(text)
+    )
 
 
 def _main_clause_line(doc, nb) -> bool:
@@ -287,7 +301,7 @@ def _main_clause_line(doc, nb) -> bool:
     sents = doc.sentences(nb)
     toks = doc.tokens(nb)
     return (
-        len(sents) == 1 and (sents[0].terminated or _CASUAL_END.search(nb.text.rstrip()) is not None or ends_with_face(nb.text))
+        len(sents) == 1 and (sents[0].terminated or _said_on_purpose(nb.text.rstrip()))
         and len(nb.prose().strip()) <= 40
         and bool(toks) and toks[0].pos1 not in ("接続詞", "感動詞")
     )

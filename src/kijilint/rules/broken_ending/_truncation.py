@@ -35,6 +35,7 @@ from kijilint.rules._layout import BARE_END, image_only, plain_headings, pseudo_
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes
 from kijilint.rules.broken_ending._last_words import (
+    DELIBERATE_ENDS,
     JAPANESE,
     NOUN_ENDS,
     PREDICATES,
@@ -42,6 +43,7 @@ from kijilint.rules.broken_ending._last_words import (
     closes_clause,
     comma_then_markup,
     ending,
+    laughs_or_draws_out,
     open_markup,
     open_paren,
     opener_end,
@@ -71,7 +73,6 @@ _QUANTITY_LINE = lazy_re(
     r"(?:ぐらい|くらい|位|ほど|程|程度|前後|弱|強|ちょっと|以上|以下|未満)"
 )
 _PLEA = lazy_re(r"(?:誰か|だれか|どなたか)[、 \u3000]?[^、。\n]{1,12}$")  # 誰か対応して / 誰か助けて
-_DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
 # Elliptical sign-offs and datelines that close a post on purpose (それでは、また / 今日はこのへんで /
 # では良いお年を / 詳細は追って / 2020年1月1日 自宅にて): whole one-line paragraphs only.
 _SIGN_OFF = lazy_re(
@@ -597,14 +598,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     aside = _ASIDE_END.search(tail)
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
-    # (…ですww, …話ですが)w, …伺えました[^3]w: a run of w after Japanese or a closing bracket;
-    # not abcw, a word's last letter)
-    laughs = _LAUGH_RUN.search(tail)
-    before = tail[: laughs.start()] if laughs is not None else ""
-    laugh = bool(before) and (not before[-1].isascii() or before[-1] in ")]>" or before.endswith(".."))
-    # はいどーもー / そうだよー: a hiragana word drawn out by ー is speech, ended on purpose
-    laugh = laugh or (tail[-1] in "ー〜～ｰ" and len(tail) > 1 and "\u3041" <= tail[-2] <= "\u309f")
-    if (tail[-1] in _DELIBERATE_ENDS or laugh) and not followed_by_marker and not markup:
+    if (tail[-1] in DELIBERATE_ENDS or laughs_or_draws_out(tail)) and not followed_by_marker and not markup:
         return None
     toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]
     if not toks:
@@ -704,7 +698,6 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
 
 # An emoticon in a code span: a face in parentheses, no word inside, one of its marks
 _EMOTICON_CODE = lazy_re(r"`[(（](?=[^()（）`\n]*[_^;ω´・≧≦＿＾；])[^()（）`\n\u3040-\u30ff\u3400-\u9fff]{1,8}[)）]`")
-_LAUGH_RUN = lazy_re(r"[wｗ]+$")
 _PERIOD_END = lazy_re(r"[。．.][」』）)]*$")
 _DATE_ONLY = lazy_re(r"(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]*\d{1,2}:\d{2})?|\d{4}年\d{1,2}月")
 _FORMULA = lazy_re(r"[=＝^<>≦≧≤≥]")
