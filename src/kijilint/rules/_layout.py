@@ -96,8 +96,8 @@ def plain_headings(doc) -> frozenset:
             nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
             if nxt is None or nxt.kind != "paragraph" or nxt.containers or not _FINISHED.search(nxt.text.rstrip()):
                 continue
-            if prev is not None and prev.kind == "paragraph" and not prev.containers and not _FINISHED.search(prev.text.rstrip()):
-                continue
+            if prev is not None and prev.kind == "paragraph" and not prev.containers and _OPEN_END.search(prev.prose().rstrip()):
+                continue  # the line may finish the paragraph before it; a link or a ::: line leads nowhere
             found.append(b)
         # the layout is told by such lines of any ending; a title among them ends on a noun or a
         # title's particle (…とは, …に向けて), never on a verb's stem (…さんにし is cut)
@@ -108,13 +108,29 @@ def plain_headings(doc) -> frozenset:
 
 def _noun_end(doc, b) -> bool:
     toks = doc.tokens(b)
-    return bool(toks) and toks[-1].pos1 in ("名詞", "接尾辞")
+    if not toks:
+        return False
+    last = toks[-1]
+    if last.pos1 in ("名詞", "接尾辞"):
+        return True
+    # a verb's stem straight after a noun is that verb as a noun: 2019年振り返り, コンセプト決め
+    # (after a particle it is cut: …さんにし)
+    return (
+        last.pos1 == "動詞"
+        and last.cform.startswith("連用形")
+        and len(toks) > 1
+        and (toks[-2].pos1 in ("名詞", "接尾辞") or toks[-2].surface == "の")
+    )
 
 
 _PLAIN_HEADING_MAX = 25
-_HEADING_END = lazy_re(r"(?:とは|について|に向けて|を終えて|を振り返って|を乗り越えて|にて|へ|から|として|まで|より)$")
+_HEADING_END = lazy_re(
+    r"(?:とは|とは(?:何|なに|なん)か|について|において|にあたって|に向けて|を終えて|を振り返って|を乗り越えて"
+    r"|にて|へ|から|として|まで|より|はじめに|おわりに|ために|には|を第一に|は(?:まだ|いつ|どこ)か)$"
+)
 _SENTENCE_MARKS = lazy_re(r"[、，,。．！？!?]")
 _FINISHED = lazy_re(r"[。．！？!?」』）)]$")
+_OPEN_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々、，,]$")
 
 
 # A paragraph or a sentence that stops on a kana or kanji, no closing mark
