@@ -31,9 +31,9 @@ import re
 from dataclasses import dataclass
 
 from kijilint.markdown import HATENA_PHOTO, MASK
-from kijilint.rules._layout import BARE_END, image_only, plain_headings, pseudo_heading, slide_deck, wrapped_across_paragraphs
+from kijilint.rules._layout import BARE_END, ends_bare, image_only, plain_headings, pseudo_heading, slide_deck, wrapped_across_paragraphs
 from kijilint.rules.broken_ending._footer import is_link_only
-from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes
+from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes, text_start
 from kijilint.rules.broken_ending._last_words import (
     DELIBERATE_ENDS,
     JAPANESE,
@@ -81,7 +81,8 @@ _SIGN_OFF = lazy_re(
     r"|(?:皆さん|みなさん)?(?:も)?(?:良い|よい)(?:お年|週末|一日|旅|休日|クリスマス|年末)を"
     r"|(?:詳細|続き|詳しく)は(?:追って|後ほど|また(?:今度|後日|次回)?|次回|後日)(?:で)?|またの機会に|取り急ぎ(?:ご報告|ご連絡)?(?:まで)?"
     r"|また(?:ね|今度|次回|明日|来週|来月|来年|いつか|どこかで)?(?:お?会いしましょう)?"  # (それでは、また)
-    r"|(?:\d{4}[年/.\-]\d{1,2}[月/.\-]\d{1,2}日?|\d{1,2}月\d{1,2}日)[\s　]*.{0,20}?にて)"
+    r"|(?:\d{4}[年/.\-]\d{1,2}[月/.\-]\d{1,2}日?|\d{1,2}月\d{1,2}日)[\s　]*.{0,20}?にて"
+    r"|めでたし(?:[、，\s]*めでたし)?|(?:お|オ)しまい|おわり|終わり|(?:本編)?完)"  # a tale's close
     r"[\s　]*[。！!…〜～ｗw]*$"
 )
 _CLOSING_LEAD = lazy_re(r"^(?:以上|では|それでは|まずは|とりあえず|取り急ぎ)[、，]")
@@ -99,7 +100,8 @@ def _elliptical_closing(tail: str) -> bool:
 # A few lower-case letters glued to Japanese at a paragraph's end (mm, orz, lol): net slang.
 # A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
 _NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff）)」』…])(?:([a-z])\1+|orz|lol|kwsk)$")  # not …するor
-_ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}$")
+# (汗 / （泣 / (´Д⊂ ｸﾞｽﾝ: an aside or a face left open, a sob in katakana after it
+_ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}(?:[ \u3000][\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6})?$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
 
@@ -504,6 +506,33 @@ def _continuative(t) -> bool:
     return t.pos1 in PREDICATES and t.cform.startswith("連用形-一般")
 
 
+def _section_value(doc, b, toks) -> bool:
+    """``b`` is a section's whole body, one noun phrase (### 場所 ⏎ セブ島のすぐ下のマクタン島 ⏎
+    ### 次の節): the heading asks, the line answers, as on a form."""
+    blocks = doc.blocks
+    prev = blocks[b.index - 1] if b.index else None
+    nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    if prev is None or prev.kind != "heading" or (nxt is not None and nxt.kind != "heading"):
+        return False
+    if "\n" in b.text.strip() or len(b.prose().strip()) > 40:
+        return False
+    return all(t.pos1 in ("名詞", "接頭辞", "接尾辞", "副詞", "連体詞", "補助記号", "記号") or t.surface == "の" for t in toks)
+
+
+def _items_then_rest(doc, nb, reach: int = 8) -> bool:
+    """Bare one-line paragraphs from ``nb`` on lead to one that opens mid-sentence: items a
+    writer set out as paragraphs inside one sentence (理由は， ⏎ A ⏎ B ⏎ C ⏎ と考えた．)."""
+    for _ in range(reach):
+        if nb is None or "\n" in nb.text.strip() or not ends_bare(doc, nb):
+            return False
+        after = next_paragraph(doc, nb)
+        toks = doc.tokens(after)[:1] if after is not None else []
+        if toks and toks[0].start == text_start(after) and toks[0].pos1 in ("助詞", "助動詞") and doc.text[toks[0].end : toks[0].end + 1] not in ("、", "，", ","):
+            return True  # (と考えた．; not で、 / が、, said as conjunctions)
+        nb = after
+    return False
+
+
 def _continued_next(doc, b) -> bool:
     """The next paragraph opens with a particle or an auxiliary (``という流れで…``): the
     sentence runs on across the break, after a hard-broken list of steps."""
@@ -544,7 +573,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if not eligible(doc, b):
         return None
     nb = next_paragraph(doc, b)
-    if nb is not None and (wrapped_across_paragraphs(doc) or opens_mid_sentence(doc, nb)):
+    if nb is not None and (wrapped_across_paragraphs(doc) or opens_mid_sentence(doc, nb) or _items_then_rest(doc, nb)):
         return None  # (…prototypeをそ ⏎⏎ のまま利用…: one sentence broken by a blank line)
     end = _content_end(doc, b)
     sents = [s for s in doc.sentences(b) if s.start < end]
@@ -665,7 +694,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if (
         strength in (None, "weak") and lone and len(sents) == 1
         and (missing or (article_end and _plain_predicate(toks)))
-        and not _label_line(doc, last, tail, toks) and _lone_line(doc, b)
+        and not _label_line(doc, last, tail, toks) and _lone_line(doc, b) and not _section_value(doc, b, toks)
     ):
         strength, why = "strong", "この文書で句点のない段落はここだけ" + ("で、述語がありません" if missing else "です")
     if strength is None:

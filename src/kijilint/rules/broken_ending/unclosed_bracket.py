@@ -26,7 +26,10 @@ ASIDES = frozenset(
 )
 
 
-_FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\")
+_FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\⊂⊃")
+# Arms and hands drawn with katakana (ノ, ヽ, ヾ) are no word inside a face: (ﾉ Д`), ヽ(°▽°)ノ
+_ARMS = str.maketrans("", "", "ノヽヾﾉ")
+_KATAKANA_SOUND = lazy_re(r"[\u30a1-\u30fa\u30fcッ]+")
 _WORD_IN_FACE = lazy_re(r"[\u3040-\u309f\u30a1-\u30fa\u3400-\u9fff]|[A-Za-z]{2}")
 _ONE_KANJI_ASIDES = frozenset(a for a in ASIDES if len(a) == 1 and "\u3400" <= a <= "\u9fff")
 _KANJI_RUN = lazy_re(r"[\u3400-\u9fff]+")
@@ -41,8 +44,13 @@ def is_aside(rest: str) -> bool:
         return True  # （ぉぃぉぃ, （やれやれ: a doubled interjection, a retort to oneself
     if r in ASIDES or (2 <= len(r) <= 3 and r[-1] in _ONE_KANJI_ASIDES and _KANJI_RUN.fullmatch(r) is not None):
         return True
-    # おしまい(¦3[___]: a face drawn in symbols (a body lying in bed), no word in it
-    return len(r) <= 12 and not _WORD_IN_FACE.search(r) and sum(c in _FACE_PARTS for c in r) >= 2
+    # おしまい(¦3[___]: a face drawn in symbols (a body lying in bed), no word in it; a sob or a
+    # sigh in katakana may follow it (…言われました。(´Д⊂ ｸﾞｽﾝ)
+    face, _, sound = r.partition(" ")
+    if sound and not (_KATAKANA_SOUND.fullmatch(sound) and len(sound) <= 6):
+        face = r
+    face = face.translate(_ARMS)
+    return len(face) <= 12 and not _WORD_IN_FACE.search(face) and sum(c in _FACE_PARTS for c in face) >= 2
 
 
 # A face in brackets at the end of a text, arms and all: m(__)m, ／(^o^)＼, (๑´ڡ`๑)
@@ -66,7 +74,7 @@ def ends_with_face(text: str) -> bool:
     if m is None:
         return False
     raw = m.group(1)
-    r = unicodedata.normalize("NFKC", raw)
+    r = unicodedata.normalize("NFKC", raw).translate(_ARMS)
     if _WORD_IN_FACE.search(r):
         return False
     # (two eyes and a mouth, (T_T), (-.-), count as a face without two face marks)
