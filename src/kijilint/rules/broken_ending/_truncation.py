@@ -634,6 +634,14 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None
     toks = _rejoined(doc, b, toks, last.start, last_end)
     strength, why = ending(doc, toks, tail)
+    if article_end and strength == "weak" and (
+        toks[-1].pos.startswith("助詞,接続助詞")
+        or (len(toks) >= 3 and toks[-2].surface in ("、", "，", ",") and toks[-1].pos1 == "名詞" and JAPANESE.search(toks[-1].surface))
+    ):
+        # at the article's very end, a conjunction with nothing after it to join (…変わりませんが)
+        # or a new clause that got no further than its first noun (…に当たっては、所属);
+        # mid-article, …ですが may hedge a line or lead into what follows
+        strength = "strong"
     code_tail = doc.text[last_end:end].strip()
     if _EMOTICON_CODE.fullmatch(code_tail):
         return None  # …自称できない `(T_T)`: an emoticon set in code closes the sentence like (笑)
