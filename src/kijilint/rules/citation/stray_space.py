@@ -116,9 +116,19 @@ def _candidates(doc, block):
                     )
                     and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
+                    and not _spaced_particle(m, nxt.end - block.start)
                 ):
                     yield i, prev.surface, nxt.surface
         i = m.find(" ", i + 1)
+
+
+def _spaced_particle(m: str, j: int) -> bool:
+    """The hiragana run the particle ending at ``j`` belongs to (で|も, split by the tagger) has
+    a space after it too, and Japanese after that: 開発 でも 営業活動 でも — spaced on purpose.
+    (A space before a Latin word, …現場 では Java, is only the usual spacing.)"""
+    while j < len(m) and "\u3041" <= m[j] <= "\u309f":
+        j += 1
+    return m[j : j + 1] == " " and is_japanese(m[j + 1 : j + 2] or "a")
 
 
 def _in_link_text(text: str, i: int) -> bool:

@@ -290,7 +290,7 @@ class _Analyser:
         # (``---END---``, mostly punctuation) that the broken-ending rules report themselves.
         while chain and (self.units[chain[-1][1]].kind == "heading" or self._marker(chain[-1][1])):
             chain.pop()
-        if not chain or self._parallel_step(chain):
+        if not chain or self._parallel_step(chain) or self._restated(chain):
             return None
         n_units = chain[-1][1] - chain[0][0] + 1
         solid = any(
@@ -298,6 +298,13 @@ class _Analyser:
         )
         solid = solid or self._whole_section(chain)
         return chain if n_units >= 2 and len(chain) >= 2 and solid else None
+
+    def _restated(self, chain) -> bool:
+        """The items of a list written again as paragraphs, or paragraphs again as a list (a
+        conclusion restating the aims): a pasted copy keeps the form of what it copies."""
+        copy = [self.units[k].block.in_list for a0, a1, _, _, _ in chain for k in range(a0, a1 + 1)]
+        orig = [self.units[k].block.in_list for _, _, b0, b1, _ in chain for k in range(b0, b1 + 1)]
+        return (all(copy) and not any(orig)) or (all(orig) and not any(copy))
 
     def _closing_bookend(self) -> range | None:
         """The units of a short closing section that repeats the short opening one, title and
@@ -502,8 +509,12 @@ class _Analyser:
             ):
                 # The earliest occurrence is the original the message names.
                 first = self._earliest(a0, a1, b0, b1)
-                if not self._stutter(i) and self.parallel_step(i, b0) and self.parallel_step(i, first[0]):
-                    # a manual's parallel step: silent for RP003 and RP004 too
+                if not self._stutter(i) and (
+                    (self.parallel_step(i, b0) and self.parallel_step(i, first[0]))
+                    or self._restated([(a0, a1, first[0], first[-1], "")])
+                ):
+                    # a manual's parallel step, or a bullet restated as a paragraph: silent for
+                    # RP003 and RP004 too
                     in_run.update(range(a0, a1 + 1))
                     res.covered.update(self.units[k].block.index for k in range(a0, a1 + 1))
                     i = a1 + 1
@@ -698,12 +709,15 @@ class _Analyser:
                     last_block[k] = u.block.index
                     continue
                 first, prev = got[0], last[k]
+                # only the words count towards a sentence's length: 「ブラウザで `http://…` に
+                # アクセスします。」 is a formulaic step, however long its address
+                words = len(k.split("\x01", 1)[0].split("\x03", 1)[0])
                 # A short sentence counts only as a stutter inside one paragraph (X。X。):
                 # across blocks, formulaic lines (「次に実行します。」) recur around code.
                 stuttered = prev == pos - 1 and last_block[k] == u.block.index
                 last[k], last_block[k] = pos, u.block.index
                 # (a stutter counts even inside a paragraph reported as a copy: a defect of its own)
-                if not stuttered and (u.block.index in covered or len(k) < lo):
+                if not stuttered and (u.block.index in covered or words < lo):
                     continue
                 # A bullet or a quotation repeating a sentence (a summary list, the same list
                 # shown twice) recurs on purpose, as for RP001; only a stutter inside it counts.
@@ -714,7 +728,7 @@ class _Analyser:
                     continue
                 # Right after itself it is a stutter; far away, only a long sentence is
                 # a leftover rather than a deliberate refrain.
-                if pos - prev > 1 and len(k) < far:
+                if pos - prev > 1 and words < far:
                     continue
                 # A one-sentence paragraph repeating a one-sentence paragraph is a paragraph
                 # copy: RP001 (and its length threshold) decides.
