@@ -10,7 +10,10 @@ class TruncatedArticle(Rule):
 
     Why: the article stops mid-sentence — the reader sees the text break off, the most visible
     sign of a failed generation.  The same grammar test as EN002 (truncated-paragraph) on the
-    paragraph that ends the article; the footer is recognised by the ``footers`` pack.
+    paragraph that ends the article; the footer is recognised by the ``footers`` pack.  At the
+    article's very end a conjunction with nothing after it (``…変わりませんが``) or a clause that
+    got no further than its first noun (``…に当たっては、所属``) is a cut too, though mid-article
+    such a line may hedge or lead into what follows.
     Bad:  ``…ここでも、DSLコードの読みやすさと言語の使いにくさとのバラ`` ⏎ ``---`` ⏎ (footer)
     Good: ``…とのバランスをとる必要があるのだ。``
     Fix: none (the missing text has to be written or the paragraph removed by the author).

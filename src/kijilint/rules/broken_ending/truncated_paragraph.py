@@ -32,8 +32,11 @@ class TruncatedParagraph(Rule):
     paragraph, one-line taglines,
     labels and fields (``執筆: …``), ``//`` note lines, one-word notes, headings of other
     markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``, or two or
-    more short bare lines such as ``ツールチップとは`` between finished paragraphs), casual
-    asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``), net slang (``…ってことでmm``),
+    more short bare lines such as ``ツールチップとは`` or ``2019年振り返り`` between finished
+    paragraphs), items set out as paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎
+    ``と考えた．``), a section whose whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``),
+    casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``), a
+    tale's closing formula (``めでたしめでたし``), net slang (``…ってことでmm``),
     a teaser before ``<!-- more -->``, a dateline after the last sentence, polite endings
     missing only their 。 (``…ご注意ください``) and telegraphic endings (``…だった模様``).
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards) counts as

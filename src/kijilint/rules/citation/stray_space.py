@@ -29,7 +29,8 @@ class StraySpace(Rule):
     (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
     (numbering, alignment, verse), between a surname and a given name, letter-spacing
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
-    猫の写真 を``, ``90円 (9.9TB/月 まで``), the last step of a spaced menu path (``設定 →
+    猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
+    the last step of a spaced menu path (``設定 →
     再生デバイス より``) and paragraphs written with spaces between words
     stay silent, and so does a spacing the document repeats (``マティア の`` in a heading and in a
     link to it).

@@ -12,7 +12,9 @@ class DuplicateSentence(Rule):
     it must have ``sentence_min_chars`` normalised characters (default 20: formulaic sentences
     such as 「以下のコマンドを実行します。」 are shorter); further apart it needs
     ``sentence_far_min_chars`` (default 40), because writers repeat short key sentences on
-    purpose (「しかし、その議論に答えを出すのは不可能です。」 as a refrain).  Headings, code and tables are not
+    purpose (「しかし、その議論に答えを出すのは不可能です。」 as a refrain).  Only words count towards
+    these lengths, not code spans (a tutorial's 「ブラウザで `http://localhost:8080` にアクセスしてみ
+    ましょう。」 is a short step, repeated on purpose).  Headings, code and tables are not
     read, a paragraph already reported by RP001–RP003 is skipped, and a one-sentence paragraph
     repeating another one-sentence paragraph is left to RP001.
     Inside one paragraph, a sentence that follows itself word for word is a stutter from
