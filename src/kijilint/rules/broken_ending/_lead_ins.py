@@ -92,6 +92,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # ここらへんを深堀してあるのは下記 ⏎ [記事の題](…): a link card is the block pointed at
     if strength == "weak" and _PICTURE_NOUN.search(tail) and image_only(nb):
         return True  # …。写真は実験の時の写真 ⏎ ![](…): a noun naming the picture below introduces it
+    if image_only(nb) and _SHOWN_LIKE_THIS.search(tail):
+        return True  # …わけではなくて、こんな感じで ⏎ ![](…): the picture is the "like this"
     if image_only(nb) and toks and (_conditional(toks) or _te_form(toks[-1])) and next_paragraph(doc, nb) is not None:
         # …過去ログを漁ってみると ⏎ ![](…): what the writer then saw is the picture; …問題なく
         # 乗船して ⏎ ![](…) ⏎ 指示されたところに駐車。: the picture is a step of the story
@@ -242,6 +244,8 @@ _TERM_THEN_PARTICLE = lazy_re(r"(?:\*\*[^*\n]+\*\*|`[^`\n]+`)[ \u3000]*(?:とい
 _PICTURE_NOUN = lazy_re(r"(?:写真|画像|図|[一二三四五1-9１-９]枚|様子|風景|景色|光景|スクショ|スクリーンショット|キャプチャ|外観|全景)$")
 CODE_SPAN = lazy_re(r"`[^`\n]+`")  # (one inline code span; EN002 also strips them from menu paths)
 # A verb whose manner is the block below (…を次のように作り, …は以下の通りに設定し)
+# こんな感じで / このように / 次のような形に: a manner pointed at, which the block below shows
+_SHOWN_LIKE_THIS = lazy_re(r"(?:こんな|こういう|こういった|この|次の|以下の|下記の)(?:感じ|ふう|風|よう|具合|形)?(?:な(?:感じ|形))?(?:で|に)$")
 _MANNER_AHEAD = lazy_re(r"(?:次|以下|下記)の(?:よう|とおり|通り)に[^、，,。\n]{0,16}$")
 
 

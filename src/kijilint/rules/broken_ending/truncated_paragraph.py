@@ -26,7 +26,7 @@ class TruncatedParagraph(Rule):
     Left alone: headings, list items (also ``2. …`` lines folded into a paragraph), tables,
     captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list, code, a
     display line, a bold or italic line, or an embed (HTML, a shortcode, a bare address a blog
-    shows as a card) (``例えば、``; after finished sentences, a quotation or an
+    shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``; after finished sentences, a quotation or an
     embed needs 、, ：, は or a pointing word such as 以下 or こちら), a sentence woven
     through code blocks, paragraphs ending in a Markdown hard break or set out a phrase per
     paragraph, one-line taglines,

@@ -61,7 +61,8 @@ class DoubledWord(Rule):
     (彼女彼女), a two-kanji word split by the tokenizer (元部元部), a word started and then
     written whole (見出見出し), a katakana mimetic written twice (スッキリスッキリ), a digit
     doubled before つ (11つ), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 (one
-    at a time), hiragana emphasis (もっともっと), 202202 (one number), a doubled short prefix
+    at a time), hiragana emphasis (もっともっと), 202202 (one number), a number that ends a
+    longer word before the same number (#over50 50代), a doubled short prefix
     (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a katakana sound
     word the dictionary does not know, doubled right before
     its verb (フンガーフンガー鳴ってる).
@@ -121,6 +122,8 @@ class DoubledWord(Rule):
                     continue
                 if latin and gap == "":  # "abab" split by the tokenizer is not two words
                     continue
+                if latin and t.start and text[t.start - 1].isascii() and text[t.start - 1].isalnum():
+                    continue  # #over50 50代: the first is the tail of a longer word
                 if latin and _COMMAND_LINE.match(text, text.rfind("\n", 0, t.start) + 1):
                     continue  # $ sudo yum install mecab mecab-devel: a command, not prose
 
