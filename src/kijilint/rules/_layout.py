@@ -181,6 +181,9 @@ def wrapped_across_paragraphs(doc) -> bool:
 
 # A line set out with a bullet character but no Markdown list marker (・項目, ●項目, ■ 項目)
 _BULLET_LINE = lazy_re(r"[ \t\u3000]*(?:[・•●■◆○◇□▪]|[-*+][ \t])")  # (an indented "- sub" folds into it)
+# ①項目 ⏎ ②項目: circled numbers, how many Japanese writers number items (a line alone,
+# ①については…, is prose about an item)
+_CIRCLED_LINE = lazy_re(r"[ \t\u3000]*[①-⑳❶-❿⑴-⒇]")
 
 
 def bullet_paragraph(b) -> bool:
@@ -188,4 +191,5 @@ def bullet_paragraph(b) -> bool:
     list as many Japanese writers type one, which Markdown reads as a paragraph."""
     if b.kind != "paragraph" or b.containers:
         return False
-    return all(_BULLET_LINE.match(line) for line in b.text.strip().split("\n"))
+    lines = b.text.strip().split("\n")
+    return all(_BULLET_LINE.match(line) for line in lines) or (len(lines) >= 2 and all(_CIRCLED_LINE.match(line) for line in lines))

@@ -218,7 +218,8 @@ _IMAGE_LINE = lazy_re(
     r"|^[ \t]*\[https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif):(?:embed|image)[^\]\n]*\][ \t]*$"
 )
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
-_NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\d{1,2}[.．]|[(（]\d{1,2}[)）]|[①-⑳])[^\s.．!-~０-９]")
+# (a circled number is an item mark whatever follows it: ③LBスコアの…, ④[Gatsby Cloud]に…)
+_NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:(?:\d{1,2}[.．]|[(（]\d{1,2}[)）])[^\s.．!-~０-９]|[①-⑳❶-❿⑴-⒇][ \t\u3000]?\S)")
 _DATE_LINE = lazy_re(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = lazy_re(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)

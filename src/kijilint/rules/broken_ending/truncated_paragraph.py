@@ -23,7 +23,7 @@ class TruncatedParagraph(Rule):
       bare and it stops on a noun its particle or adverb still governs (``本体はダウ``);
     - or the next paragraph picks it up again after ``...``.
 
-    Left alone: headings, list items (also ``2. …`` lines folded into a paragraph), tables,
+    Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a paragraph), tables,
     captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list, code, a
     display line, a bold or italic line, or an embed (HTML, a shortcode, a bare address a blog
     shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``; after finished sentences, a quotation or an
