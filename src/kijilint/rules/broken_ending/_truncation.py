@@ -527,9 +527,8 @@ def _items_then_rest(doc, nb, reach: int = 8) -> bool:
         if nb is None or "\n" in nb.text.strip() or not ends_bare(doc, nb):
             return False
         after = next_paragraph(doc, nb)
-        toks = doc.tokens(after)[:1] if after is not None else []
-        if toks and toks[0].start == text_start(after) and toks[0].pos1 in ("助詞", "助動詞") and doc.text[toks[0].end : toks[0].end + 1] not in ("、", "，", ","):
-            return True  # (と考えた．; not で、 / が、, said as conjunctions)
+        if _opens_on_particle(doc, after, conjunctions=False):
+            return True
         nb = after
     return False
 
@@ -537,9 +536,16 @@ def _items_then_rest(doc, nb, reach: int = 8) -> bool:
 def _continued_next(doc, b) -> bool:
     """The next paragraph opens with a particle or an auxiliary (``という流れで…``): the
     sentence runs on across the break, after a hard-broken list of steps."""
-    nb = next_paragraph(doc, b)
-    toks = doc.tokens(nb) if nb is not None else []
-    return bool(toks) and toks[0].pos1 in ("助詞", "助動詞")
+    return _opens_on_particle(doc, next_paragraph(doc, b))
+
+
+def _opens_on_particle(doc, p, conjunctions: bool = True) -> bool:
+    """Paragraph ``p`` opens on a particle or an auxiliary.  ``conjunctions=False``: its very
+    first word, and not one said as a conjunction before 、 (で、 / が、)."""
+    toks = doc.tokens(p)[:1] if p is not None else []
+    if not toks or toks[0].pos1 not in ("助詞", "助動詞"):
+        return False
+    return conjunctions or (toks[0].start == text_start(p) and doc.text[toks[0].end : toks[0].end + 1] not in ("、", "，", ","))
 
 
 _WRAP = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])")  # a line break inside Japanese text

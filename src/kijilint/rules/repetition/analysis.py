@@ -290,7 +290,7 @@ class _Analyser:
         # (``---END---``, mostly punctuation) that the broken-ending rules report themselves.
         while chain and (self.units[chain[-1][1]].kind == "heading" or self._marker(chain[-1][1])):
             chain.pop()
-        if not chain or self._parallel_step(chain) or self._restated(chain):
+        if not chain or self._parallel_step(chain) or self._restated(_side(chain, 0), _side(chain, 2)):
             return None
         n_units = chain[-1][1] - chain[0][0] + 1
         solid = any(
@@ -299,12 +299,13 @@ class _Analyser:
         solid = solid or self._whole_section(chain)
         return chain if n_units >= 2 and len(chain) >= 2 and solid else None
 
-    def _restated(self, chain) -> bool:
+    def _restated(self, copy, orig) -> bool:
         """The items of a list written again as paragraphs, or paragraphs again as a list (a
-        conclusion restating the aims): a pasted copy keeps the form of what it copies."""
-        copy = [self.units[k].block.in_list for a0, a1, _, _, _ in chain for k in range(a0, a1 + 1)]
-        orig = [self.units[k].block.in_list for _, _, b0, b1, _ in chain for k in range(b0, b1 + 1)]
-        return (all(copy) and not any(orig)) or (all(orig) and not any(copy))
+        conclusion restating the aims): a pasted copy keeps the form of what it copies.
+        ``copy``, ``orig``: unit indexes."""
+        copied = [self.units[k].block.in_list for k in copy]
+        original = [self.units[k].block.in_list for k in orig]
+        return (all(copied) and not any(original)) or (all(original) and not any(copied))
 
     def _closing_bookend(self) -> range | None:
         """The units of a short closing section that repeats the short opening one, title and
@@ -511,7 +512,7 @@ class _Analyser:
                 first = self._earliest(a0, a1, b0, b1)
                 if not self._stutter(i) and (
                     (self.parallel_step(i, b0) and self.parallel_step(i, first[0]))
-                    or self._restated([(a0, a1, first[0], first[-1], "")])
+                    or self._restated(range(a0, a1 + 1), range(first[0], first[-1] + 1))
                 ):
                     # a manual's parallel step, or a bullet restated as a paragraph: silent for
                     # RP003 and RP004 too
@@ -711,7 +712,7 @@ class _Analyser:
                 first, prev = got[0], last[k]
                 # only the words count towards a sentence's length: 「ブラウザで `http://…` に
                 # アクセスします。」 is a formulaic step, however long its address
-                words = len(k.split("\x01", 1)[0].split("\x03", 1)[0])
+                words = len(k.partition("\x01")[0].partition("\x03")[0])
                 # A short sentence counts only as a stutter inside one paragraph (X。X。):
                 # across blocks, formulaic lines (「次に実行します。」) recur around code.
                 stuttered = prev == pos - 1 and last_block[k] == u.block.index
@@ -760,6 +761,11 @@ def _japanese(key: str) -> bool:
 def _japanese_or_word(key: str) -> bool:
     """A heading worth matching: some kana/kanji, or a word of several letters."""
     return bool(_JA.search(key)) or len(key) >= 4
+
+
+def _side(chain, j: int) -> list[int]:
+    """The unit indexes of one side of a chain: ``j`` 0 the copy, 2 the original."""
+    return [k for step in chain for k in range(step[j], step[j + 1] + 1)]
 
 
 def _prose_and_code(key: str) -> tuple[str, frozenset, frozenset]:
