@@ -144,9 +144,19 @@ def plain_paragraph_after(doc, b):
     return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
 
 
-def ends_bare(doc, b) -> bool:
-    """``b`` is a plain paragraph whose last sentence stops on a word, without 。 or a bracket."""
-    if b.kind != "paragraph" or b.containers or not BARE_END.search(b.text.rstrip()):
+def _prose_after(doc, b):
+    """The block right after ``b`` when it is a paragraph, plain or quoted (not in a list)."""
+    blocks = doc.blocks
+    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    return nb if nb is not None and nb.kind == "paragraph" and not (nb.in_list or nb.in_footnote) else None
+
+
+def ends_bare(doc, b, quoted: bool = False) -> bool:
+    """``b`` is a plain paragraph (or, ``quoted``, a quoted one) whose last sentence stops on a
+    word, without 。 or a bracket."""
+    if b.kind != "paragraph" or not BARE_END.search(b.text.rstrip()):
+        return False
+    if b.in_list or b.in_footnote if quoted else b.containers:
         return False
     sents = doc.sentences(b)
     return bool(sents) and not sents[-1].terminated
@@ -161,13 +171,14 @@ def wrapped_across_paragraphs(doc) -> bool:
     if key not in doc.cache:
         n, widths = 0, Counter()
         for b in doc.paragraphs:
-            nb = plain_paragraph_after(doc, b)
-            if nb is None or not ends_bare(doc, b):
+            # (a quoted paragraph is the writer's layout too: …絵日記の ⏎⏎ > ような写真の…)
+            nb = _prose_after(doc, b)
+            if nb is None or not ends_bare(doc, b, quoted=True):
                 continue
             if "\n" not in b.text.strip():
                 widths[len(b.text.strip())] += 1
             toks, first = doc.tokens(b), doc.tokens(nb)[:1]
-            if not (toks and first) or doc.text[nb.start : first[0].start].strip():
+            if not (toks and first) or doc.text[nb.start : first[0].start].strip().lstrip(">").strip():
                 continue  # (`map f`は…: a particle after code opens on the code, a word)
             # (a verb opens many sentences; it carries one on only after a particle: …しようと ⏎ 思います)
             if first[0].pos1 in ("助詞", "助動詞") or first[0].pos2 in ("助動詞語幹", "非自立可能") or (

@@ -280,10 +280,24 @@ def phrase_layout(doc) -> bool:
     if key not in doc.cache:
         n = 0
         for b in doc.paragraphs:
-            if eligible(doc, b) and b.prose().rstrip()[-1:] in ("、", "，", ",") and next_paragraph(doc, b) is not None:
+            if b.prose().rstrip()[-1:] not in ("、", "，", ","):
+                continue
+            # (a quoted paragraph is the writer's layout too: > …思いますが、 ⏎ > 今回は…)
+            if (eligible(doc, b) or _quoted(b)) and _quoted_after(doc, b):
                 n += 1
         doc.cache[key] = n >= 2
     return doc.cache[key]
+
+
+def _quoted(b) -> bool:
+    return b.kind == "paragraph" and b.in_quote and not b.in_list and not b.in_footnote
+
+
+def _quoted_after(doc, b) -> bool:
+    """The block after ``b`` is a paragraph, plain or quoted."""
+    blocks = doc.blocks
+    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    return nb is not None and nb.kind == "paragraph" and (not nb.containers or _quoted(nb))
 
 
 def habitually_unpunctuated(doc) -> bool:
@@ -340,7 +354,30 @@ def _alone_bare(doc, b) -> bool:
     no paragraph bare but ``b`` (the opening one, a tagline bare by design, aside)."""
     total, bare = _bare_paragraphs(doc)
     first = _first_paragraph(doc)
-    return total >= _LONE_MIN_PARAGRAPHS and all(i in (first, b.index) for i in bare)
+    return total >= _LONE_MIN_PARAGRAPHS and all(i in (first, b.index) for i in bare) and not _bare_elsewhere(doc)
+
+
+_HTML_PARAGRAPH = re.compile(r"<p(?:\s[^<>]*)?>(.*?)</p>", re.S)
+_HTML_TAG = re.compile(r"<[^<>]*>")
+
+
+def _bare_elsewhere(doc) -> bool:
+    """The writer leaves a paragraph typed as HTML (``<p>…</p>``, 40 characters or more) bare:
+    the habit is the writer's in either markup.  (Quoted paragraphs and list items do not
+    count: a quotation is someone else's text, ``…より引用`` a credit, and items are bare by
+    design; on injected copies they hid 14 cuts in about 700 documents.)"""
+    key = "EN:bare-elsewhere"
+    if key not in doc.cache:
+        doc.cache[key] = any(_bare_html_paragraph(b) for b in doc.blocks if b.kind == "html")
+    return doc.cache[key]
+
+
+def _bare_html_paragraph(b) -> bool:
+    for m in _HTML_PARAGRAPH.finditer(b.text):
+        words = _HTML_TAG.sub("", m.group(1)).strip(" \t\u3000\n")
+        if len(words) >= 40 and JAPANESE.search(words) and BARE_END.search(words):
+            return True
+    return False
 
 
 def _lone_line(doc, b) -> bool:
@@ -351,7 +388,7 @@ def _lone_line(doc, b) -> bool:
     total, _ = _bare_paragraphs(doc)
     first = _first_paragraph(doc)
     # (the opening tagline, bare by design, is no habit: …人向け ⏎ 一番手軽な、書くこと)
-    if total < _LONE_MIN_PARAGRAPHS or [i for i in _short_bare(doc) if i != first] != [b.index]:
+    if total < _LONE_MIN_PARAGRAPHS or [i for i in _short_bare(doc) if i != first] != [b.index] or _bare_elsewhere(doc):
         return False
     if b.index == first or _COPYRIGHT.search(b.text) or _note_lines(doc, b):
         return False
@@ -582,6 +619,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     nb = next_paragraph(doc, b)
     if nb is not None and (wrapped_across_paragraphs(doc) or opens_mid_sentence(doc, nb) or _items_then_rest(doc, nb)):
         return None  # (…prototypeをそ ⏎⏎ のまま利用…: one sentence broken by a blank line)
+    if nb is None and wrapped_across_paragraphs(doc) and _quoted_after(doc, b):
+        return None  # (…絵日記の ⏎⏎ > ような写真の…: the writer's layout runs on into a quote too)
     end = _content_end(doc, b)
     sents = [s for s in doc.sentences(b) if s.start < end]
     if not sents:

@@ -54,7 +54,11 @@ def is_aside(rest: str) -> bool:
 
 
 # A face in brackets at the end of a text, arms and all: m(__)m, ／(^o^)＼, (๑´ڡ`๑)
-_FACE_AT_END = lazy_re(r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶ｏo⊃♪☆★!！?？vVｖゞ 　]{0,4}$")
+# (a sob or a gasp in katakana may follow it: (´；ω；｀)ﾌﾞﾜｯ, (´；ω；`)ｳｯ…)
+_FACE_AT_END = lazy_re(
+    r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶ｏo⊃♪☆★!！?？vVｖゞ 　]{0,4}"
+    r"(?:[\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6}[…‥.・!！]*)?$"
+)
 # A Western emoticon or orz/OTL closing the text, after a space or right after Japanese
 # (…ません XD, …送りました :D, …どうしよう orz); not Adobe XD, whose XD follows a Latin word
 _WESTERN_FACE = lazy_re(
