@@ -165,8 +165,14 @@ def _eligible(doc, b) -> bool:
 
 def _closes_link(doc, b, at: int) -> bool:
     """A link's text ends at ``at``: ``[記事名](…)``, or Hatena's ``[https://…:title=記事名]``
-    (its closing ] masked as markup, as the ](…) of a Markdown link is)."""
-    return doc.text.startswith("](", at) or (doc.text.startswith("]", at) and b.masked[at - b.start : at - b.start + 1] == MASK)
+    (its closing ] masked as markup, as the ](…) of a Markdown link is), or an HTML anchor's
+    ``<a href="…">こちら</a>``."""
+    if doc.text.startswith("](", at) or _ANCHOR_CLOSE.match(doc.text, at):
+        return True
+    return doc.text.startswith("]", at) and b.masked[at - b.start : at - b.start + 1] == MASK
+
+
+_ANCHOR_CLOSE = lazy_re(r"</[aA][ \t]*>")
 
 
 _ITEM_NUMBER = lazy_re(r"[ \t]*(\d{1,2})[.．]")
