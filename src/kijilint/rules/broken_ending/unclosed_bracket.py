@@ -28,7 +28,8 @@ ASIDES = frozenset(
 
 _FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\⊂⊃")
 # Arms and hands drawn with katakana (ノ, ヽ, ヾ) are no word inside a face: (ﾉ Д`), ヽ(°▽°)ノ
-_ARMS = str.maketrans("", "", "ノヽヾﾉ")
+# (nor are eyes drawn with kana marks: （ゝω・）, (ﾟДﾟ), whose ﾟ NFKC makes a sound mark)
+_ARMS = str.maketrans("", "", "ノヽヾﾉゝゞ\u3099\u309a\u309b\u309c")
 _KATAKANA_SOUND = lazy_re(r"[\u30a1-\u30fa\u30fcッ]+")
 _WORD_IN_FACE = lazy_re(r"[\u3040-\u309f\u30a1-\u30fa\u3400-\u9fff]|[A-Za-z]{2}")
 _ONE_KANJI_ASIDES = frozenset(a for a in ASIDES if len(a) == 1 and "\u3400" <= a <= "\u9fff")
@@ -56,7 +57,7 @@ def is_aside(rest: str) -> bool:
 # A face in brackets at the end of a text, arms and all: m(__)m, ／(^o^)＼, (๑´ڡ`๑)
 # (a sob or a gasp in katakana may follow it: (´；ω；｀)ﾌﾞﾜｯ, (´；ω；`)ｳｯ…)
 _FACE_AT_END = lazy_re(
-    r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶ｏo⊃♪☆★!！?？vVｖゞ 　]{0,4}"
+    r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶วｏo⊃♪☆★!！?？vVｖゞ⁾₎ 　]{0,4}"
     r"(?:[\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6}[…‥.・!！]*)?$"
 )
 # A Western emoticon or orz/OTL closing the text, after a space or right after Japanese
