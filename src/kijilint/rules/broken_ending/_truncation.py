@@ -22,7 +22,9 @@ verdict comes from the grammar of the last words (UniDic tokens):
   bare line in the whole document, short ones included, and a noun phrase that something
   before it governs (``本体はダウ``), so a missing predicate;
 - a writer who sets sentences out a phrase per paragraph (two or more paragraphs ending in 、
-  before the next) breaks them on purpose: only a word cut short counts there.
+  before the next) breaks them on purpose: only a word cut short counts there.  Layouts are
+  the writer's wherever a paragraph sits, so quoted paragraphs count toward them; a bare
+  ``<p>`` block counts toward the punctuation habit, a quotation (someone else's text) does not.
 """
 
 from __future__ import annotations
@@ -368,14 +370,36 @@ _HTML_TAG = re.compile(r"<[^<>]*>")
 
 
 def _bare_elsewhere(doc) -> bool:
-    """The writer leaves a paragraph typed as HTML (``<p>…</p>``, 40 characters or more) bare:
-    the habit is the writer's in either markup.  (Quoted paragraphs and list items do not
+    """The writer leaves a paragraph typed as HTML (``<p>…</p>``, 40 characters or more) bare,
+    or ends a sentence with a hard break instead of 。: the habit is the writer's in either
+    markup, at a paragraph's end or a line's.  (Quoted paragraphs and list items do not
     count: a quotation is someone else's text, ``…より引用`` a credit, and items are bare by
     design; on injected copies they hid 14 cuts in about 700 documents.)"""
     key = "EN:bare-elsewhere"
     if key not in doc.cache:
-        doc.cache[key] = any(_bare_html_paragraph(b) for b in doc.blocks if b.kind == "html")
+        doc.cache[key] = any(_bare_html_paragraph(b) for b in doc.blocks if b.kind == "html") or any(
+            _finished_before_hard_break(doc, b) for b in doc.paragraphs if eligible(doc, b)
+        )
     return doc.cache[key]
+
+
+_HARD_BREAK = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff](?: {2,}|\\)\n")
+
+
+def _finished_before_hard_break(doc, b) -> bool:
+    """A line inside the paragraph ends a sentence on its plain predicate with a Markdown hard
+    break instead of 。 (``…持ち帰るのを目標にしてる␣␣`` ⏎ ``こういうゲームだと…``): the writer
+    ends sentences with line breaks, so a last line without 。 is the same habit."""
+    text = doc.text[b.start : b.end]
+    m = _HARD_BREAK.search(text)
+    if m is None:
+        return False
+    ends = {t.end: t for t in doc.tokens(b)}
+    for m in _HARD_BREAK.finditer(text):
+        t = ends.get(b.start + m.start() + 1)
+        if t is not None and t.pos1 in PREDICATES and t.cform.startswith("終止形"):
+            return True
+    return False
 
 
 def _bare_html_paragraph(b) -> bool:

@@ -35,7 +35,8 @@ class TruncatedParagraph(Rule):
     more short bare lines such as ``ツールチップとは`` or ``2019年振り返り`` between finished
     paragraphs), items set out as paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎
     ``と考えた．``), a section whose whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``),
-    casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``), a
+    casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``,
+    ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``), a
     tale's closing formula (``めでたしめでたし``), net slang (``…ってことでmm``),
     a teaser before ``<!-- more -->``, a dateline after the last sentence, polite endings
     missing only their 。 (``…ご注意ください``) and telegraphic endings (``…だった模様``).

@@ -35,6 +35,9 @@ def _nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s) if not s.isascii() else s
 
 
+_TWO_KANA = lazy_re(r"(?:(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4]){2}")  # two full-size katakana
+
+
 def _mimetic(surface: str) -> bool:
     """Two katakana moras (グチャ, ボロ, half-width ﾎﾟﾁ): the half of a mimetic word
     (グチャグチャ), doubled on purpose."""
@@ -49,8 +52,9 @@ class DoubledWord(Rule):
     because there are no spaces.  Only nouns are checked (UniDic parts of speech via the shared
     tokens), of two characters or more, written back to back (Latin words and numbers: one
     space apart), with adjectival nouns in kanji or katakana (クリエイティブクリエイティブ) and
-    two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ) are not
-    slips.  Three or more in a row (「重複重複重複」) is rhetoric, not a slip.  Legitimate
+    two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ, and two
+    full-size katakana doubled, ボワボワ, whether the dictionary knows it or not, unless the
+    writer also uses the two alone: ログを… ログログに) are not slips.  Three or more in a row (「重複重複重複」) is rhetoric, not a slip.  Legitimate
     reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
     interjections (はいはい, ねえねえ), symbols (・・・), hiragana pronouns (これこれ), single
     characters (人人), words the dictionary knows whole (しゃぶしゃぶ); the rest is the word list in the
@@ -80,6 +84,7 @@ class DoubledWord(Rule):
         allowed = {str(w).lower() for w in packs.load(self.opts["pack"]).get("words") or []}
         text = self._text = doc.text
         self._reported: set[int] = set()
+        self._alone: dict[str, bool] = {}
         for b in doc.prose_blocks:
             toks = self._toks = doc.tokens(b)
             self._starts = [t.start for t in toks]  # (bisected: a hostile paragraph may hold thousands of doublings)
@@ -139,6 +144,10 @@ class DoubledWord(Rule):
                     continue
                 if len(t.surface) <= 4 and _KATAKANA.fullmatch(t.surface) and _one_word(t.surface * 2):
                     continue  # バタバタが: a mimetic the dictionary knows, split as a noun (バタ, butter) here
+                if _TWO_KANA.fullmatch(_nfkc(t.surface)) and not self._used_alone(t.surface):
+                    # ボワボワの音響: two katakana doubled is how mimetics are made (not データデータ);
+                    # a word the writer also uses alone (ログを… ログログに) is a slip
+                    continue
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
             self._doubled_runs(doc, b, toks, allowed, report)
 
@@ -159,6 +168,14 @@ class DoubledWord(Rule):
             if k + 5 < len(toks) and toks[k + 4].surface == a.surface and toks[k + 5].surface == b.surface:
                 continue  # three in a row is rhetoric
             self._report(report, a.start, d.end, c.start, d.end, word)
+
+    def _used_alone(self, word: str) -> bool:
+        """``word`` occurs in the text outside its doublings (counted once per word: a hostile
+        file may double one word thousands of times)."""
+        seen = self._alone
+        if word not in seen:
+            seen[word] = self._text.count(word) > 2 * self._text.count(word * 2)
+        return seen[word]
 
     @staticmethod
     def _candidate(t) -> bool:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from kijilint._lazy_re import lazy_re
 from kijilint.rules.base import Rule, quote
 from kijilint.rules.repetition._common import captions, faq_answers, lines
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse
@@ -20,7 +21,8 @@ class NearDuplicateParagraph(Rule):
     sections written to one template (``## 基本情報技術者試験って？`` and ``## 情報セキュリティ
     マネジメント試験って？``, each with ``### 学習期間`` and ``### 学習方法``), nor one step in sibling sections
     for two variants (``### 導入手順（pip を利用する場合）`` / ``（uv を利用する場合）``; numbered steps
-    and FAQ questions are no variants).  Candidate pairs come from sampled
+    and FAQ questions are no variants), nor a later paragraph that says it repeats (``プログラミング
+    Iと同様に、…``, ``前述の通り``) in words the earlier one lacks.  Candidate pairs come from sampled
     5-gram fingerprints, so unrelated paragraphs are never scored.  Inline code is scored with
     the prose and without it (the better of the two), and two paragraphs whose code spans
     disagree (`pip install requests` / `pip install httpx`) are different paragraphs.
@@ -41,4 +43,17 @@ class NearDuplicateParagraph(Rule):
                 continue  # one answer to two questions of a FAQ
             if captions(doc, b, o):
                 continue  # two screenshots' captions, written to one template
+            if _points_back(b.text, o.text):
+                continue  # プログラミング Iと同様に、…: the writer says the advice is repeated
             report(b.start, b.end, f"段落「{quote(b.text)}」は {lines(doc, o)}の段落とほぼ同じです（類似度 {c.score:.2f}）")
+
+
+# Words with which a writer says they repeat themselves: as written above, likewise, again
+_BACK_REFERENCE = lazy_re(r"上で書いた|上に書いた|上記の通り|上述|前述|先述|同様に|と同じ(?:く|で|ように)|繰り返しになりますが|くり返しになりますが|再掲")
+
+
+def _points_back(copy: str, original: str) -> bool:
+    """The later paragraph says it repeats something (``…と同様に、``, ``前述の通り``) in words the
+    earlier one does not have: a restatement the writer signals, not a regenerated copy."""
+    found = {m.group() for m in _BACK_REFERENCE.finditer(copy)}
+    return bool(found - {m.group() for m in _BACK_REFERENCE.finditer(original)})
