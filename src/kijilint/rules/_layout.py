@@ -144,8 +144,9 @@ def plain_paragraph_after(doc, b):
     return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
 
 
-def _prose_after(doc, b):
-    """The block right after ``b`` when it is a paragraph, plain or quoted (not in a list)."""
+def prose_paragraph_after(doc, b):
+    """The block right after ``b`` when it is a paragraph, plain or quoted (not in a list or a
+    footnote): where a writer's layout carries on."""
     blocks = doc.blocks
     nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
     return nb if nb is not None and nb.kind == "paragraph" and not (nb.in_list or nb.in_footnote) else None
@@ -156,7 +157,8 @@ def ends_bare(doc, b, quoted: bool = False) -> bool:
     word, without 。 or a bracket."""
     if b.kind != "paragraph" or not BARE_END.search(b.text.rstrip()):
         return False
-    if b.in_list or b.in_footnote if quoted else b.containers:
+    outside_prose = (b.in_list or b.in_footnote) if quoted else bool(b.containers)
+    if outside_prose:
         return False
     sents = doc.sentences(b)
     return bool(sents) and not sents[-1].terminated
@@ -172,7 +174,7 @@ def wrapped_across_paragraphs(doc) -> bool:
         n, widths = 0, Counter()
         for b in doc.paragraphs:
             # (a quoted paragraph is the writer's layout too: …絵日記の ⏎⏎ > ような写真の…)
-            nb = _prose_after(doc, b)
+            nb = prose_paragraph_after(doc, b)
             if nb is None or not ends_bare(doc, b, quoted=True):
                 continue
             if "\n" not in b.text.strip():

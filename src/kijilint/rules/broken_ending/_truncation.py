@@ -33,7 +33,16 @@ import re
 from dataclasses import dataclass
 
 from kijilint.markdown import HATENA_PHOTO, MASK
-from kijilint.rules._layout import BARE_END, ends_bare, image_only, plain_headings, pseudo_heading, slide_deck, wrapped_across_paragraphs
+from kijilint.rules._layout import (
+    BARE_END,
+    ends_bare,
+    image_only,
+    plain_headings,
+    prose_paragraph_after,
+    pseudo_heading,
+    slide_deck,
+    wrapped_across_paragraphs,
+)
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes, text_start
 from kijilint.rules.broken_ending._last_words import (
@@ -291,21 +300,11 @@ def phrase_layout(doc) -> bool:
             if b.prose().rstrip()[-1:] not in ("、", "，", ","):
                 continue
             # (a quoted paragraph is the writer's layout too: > …思いますが、 ⏎ > 今回は…)
-            if (eligible(doc, b) or _quoted(b)) and _quoted_after(doc, b):
+            quoted = b.in_quote and not (b.in_list or b.in_footnote)
+            if (eligible(doc, b) or quoted) and prose_paragraph_after(doc, b) is not None:
                 n += 1
         doc.cache[key] = n >= 2
     return doc.cache[key]
-
-
-def _quoted(b) -> bool:
-    return b.kind == "paragraph" and b.in_quote and not b.in_list and not b.in_footnote
-
-
-def _quoted_after(doc, b) -> bool:
-    """The block after ``b`` is a paragraph, plain or quoted."""
-    blocks = doc.blocks
-    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-    return nb is not None and nb.kind == "paragraph" and (not nb.containers or _quoted(nb))
 
 
 def habitually_unpunctuated(doc) -> bool:
@@ -365,8 +364,8 @@ def _alone_bare(doc, b) -> bool:
     return total >= _LONE_MIN_PARAGRAPHS and all(i in (first, b.index) for i in bare) and not _bare_elsewhere(doc)
 
 
-_HTML_PARAGRAPH = re.compile(r"<p(?:\s[^<>]*)?>(.*?)</p>", re.S)
-_HTML_TAG = re.compile(r"<[^<>]*>")
+_HTML_PARAGRAPH = lazy_re(r"<p(?:\s[^<>]*)?>(.*?)</p>", re.S)
+_HTML_TAG = lazy_re(r"<[^<>]*>")
 
 
 def _bare_elsewhere(doc) -> bool:
@@ -390,13 +389,10 @@ def _finished_before_hard_break(doc, b) -> bool:
     """A line inside the paragraph ends a sentence on its plain predicate with a Markdown hard
     break instead of 。 (``…持ち帰るのを目標にしてる␣␣`` ⏎ ``こういうゲームだと…``): the writer
     ends sentences with line breaks, so a last line without 。 is the same habit."""
-    text = doc.text[b.start : b.end]
-    m = _HARD_BREAK.search(text)
-    if m is None:
-        return False
-    ends = {t.end: t for t in doc.tokens(b)}
-    for m in _HARD_BREAK.finditer(text):
-        t = ends.get(b.start + m.start() + 1)
+    ends = None  # (tokens are looked up only for a paragraph with a hard break)
+    for m in _HARD_BREAK.finditer(doc.text, b.start, b.end):
+        ends = ends or {t.end: t for t in doc.tokens(b)}
+        t = ends.get(m.start() + 1)
         if t is not None and t.pos1 in PREDICATES and t.cform.startswith("終止形"):
             return True
     return False
@@ -649,7 +645,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     nb = next_paragraph(doc, b)
     if nb is not None and (wrapped_across_paragraphs(doc) or opens_mid_sentence(doc, nb) or _items_then_rest(doc, nb)):
         return None  # (…prototypeをそ ⏎⏎ のまま利用…: one sentence broken by a blank line)
-    if nb is None and wrapped_across_paragraphs(doc) and _quoted_after(doc, b):
+    if nb is None and wrapped_across_paragraphs(doc) and prose_paragraph_after(doc, b) is not None:
         return None  # (…絵日記の ⏎⏎ > ような写真の…: the writer's layout runs on into a quote too)
     end = _content_end(doc, b)
     sents = [s for s in doc.sentences(b) if s.start < end]

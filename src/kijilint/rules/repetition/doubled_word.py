@@ -54,7 +54,8 @@ class DoubledWord(Rule):
     space apart), with adjectival nouns in kanji or katakana (クリエイティブクリエイティブ) and
     two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ, and two
     full-size katakana doubled, ボワボワ, whether the dictionary knows it or not, unless the
-    writer also uses the two alone: ログを… ログログに) are not slips.  Three or more in a row (「重複重複重複」) is rhetoric, not a slip.  Legitimate
+    writer also uses the two alone: ログを… ログログに) are not slips.  Three or more in a row
+    (「重複重複重複」) is rhetoric, not a slip.  Legitimate
     reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
     interjections (はいはい, ねえねえ), symbols (・・・), hiragana pronouns (これこれ), single
     characters (人人), words the dictionary knows whole (しゃぶしゃぶ); the rest is the word list in the
