@@ -108,7 +108,10 @@ class UnclosedBracket(Rule):
     Closing brackets without an opener (enumerations like ``1）``) are not reported; neither are
     emoticons (``（＾＾；``) nor a quotation that the author carries on over several paragraphs
     (the next paragraph closes it, or opens again with 「 as long speeches do), nor brackets of
-    a kind the document leaves open three times or more (a writer's asides: ``（しくった。。。``).
+    a kind the document leaves open three times or more (a writer's asides: ``（しくった。。。``),
+    nor an afterthought opened after a finished clause that runs to its line's end and ends as a
+    sentence does (``…ときがある（稀にダメなときもある。``; a cut aside, ``…導入した（2023年の春に``,
+    stops mid-way and is reported).
     Bad:  ``「マイクロソフトの大きな疑問は互換性だ。``
     Good: ``「マイクロソフトの大きな疑問は互換性だ」``
     Fix: none (where the bracket should close is the author's call).
@@ -135,7 +138,7 @@ class UnclosedBracket(Rule):
             if not _ANY_BRACKET.search(b.masked):
                 continue
             for i, opener in _unclosed(b.masked):
-                if _emoticon(b.masked, i) or (opener in "（(" and interjection_aside(doc, b, b.start + i)):
+                if _emoticon(b.masked, i) or (opener in "（(" and (interjection_aside(doc, b, b.start + i) or _closing_remark(b.masked, i))):
                     continue
                 if _ELIDED.search(b.masked, i + 1) or _CLIPPED.search(b.text, i + 1):
                     continue  # 「さすがは…じっくり… (中略) …: a quotation cut short on purpose
@@ -146,6 +149,22 @@ class UnclosedBracket(Rule):
                 if b.in_list and _closed_in_later_item(blocks, n, opener):
                     continue
                 yield b, i, opener
+
+
+def _closing_remark(text: str, i: int) -> bool:
+    """The open （ at ``i`` follows a finished clause and runs to the end of its line, where
+    the remark in it ends as a sentence does (``…行けるときがある（稀に本当にダメなときもある。``,
+    ``…になりました。（実際は…ありませんでしたが…``): an afterthought whose ） the 。 stood in
+    for.  A cut inside an aside stops mid-word, with no 。 (``…を導入した（2023年に``)."""
+    if i == 0 or not ("\u3041" <= text[i - 1] <= "\u309f" or text[i - 1] in "。．！？!?"):
+        return False  # (a paragraph that opens on （ opens an aside, it follows nothing)
+    nl = text.find("\n", i)
+    rest = text[i + 1 : nl if nl >= 0 else len(text)].rstrip(" \t\u3000")
+    return len(rest) >= 6 and _JAPANESE_WORD.search(rest) is not None and rest.endswith(_REMARK_ENDS)
+
+
+_REMARK_ENDS = ("。", "．", "！", "？", "!", "?", "…", "‥")
+_JAPANESE_WORD = lazy_re(r"[\u3041-\u30ff\u3400-\u9fff]{2}")
 
 
 # An elision mark: the quoted text was shortened by the writer, its closing bracket with it.

@@ -91,7 +91,10 @@ def _candidates(doc, block):
     by_start = by_end = None
     i = m.find(" ")
     while i != -1:
-        if 0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _in_link_text(block.text, i) and not _slashed_before(m, i):
+        if (
+            0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _in_link_text(block.text, i)
+            and not _slashed_before(m, i) and not _ends_hashtag(m, i)
+        ):
             # a phrase the writer spaced on both sides keeps its particle apart; a verbal noun
             # and its できる are one word even there (… (カスタマイズ できないけど))
             apart = _set_apart(m, i)
@@ -156,6 +159,16 @@ def _slashed_before(m: str, i: int) -> bool:
     # (the word only: not …2016/05/09だとして、今年 の); an item after ", " is spaced the same
     # way by a writer who punctuates in Latin style (成果発表, 懇親会 といった流れ)
     return "/" in m[j + 1 : i] or (j >= 1 and m[j - 1 : j + 1] == ", " and j + 1 < i)
+
+
+def _ends_hashtag(m: str, i: int) -> bool:
+    """The space ends a hashtag (``#Twitter転職 よりも``): a tag runs to the next space, so the
+    space is what keeps the particle out of it."""
+    return _HASHTAG_END.search(m, max(0, i - 60), i) is not None
+
+
+# A hashtag right before the space (after a space, a line start or a mark: 。#タグ, （#タグ)
+_HASHTAG_END = lazy_re(r"(?:^|(?<=[\s、。，．！？!?「（(]))[#＃][^\s#＃、。，．,.!?！？「」（）()]+$")
 
 
 def _name_may_go_on(m: str, j: int) -> bool:
