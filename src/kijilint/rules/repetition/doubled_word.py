@@ -25,7 +25,8 @@ _DIGITS = lazy_re(r"^[0-9０-９]+$")
 _COMMAND_LINE = lazy_re(r"[ \t]*(?:[$%>][ \t]|sudo[ \t])")  # a shell prompt opens the line
 # 一行一行, 一文一文: "one … at a time", a numeral and its counter doubled on purpose
 _CJK_RUN = lazy_re(r"[一-龥々\u30a1-\u30fa\u30fc]+")
-_DISTRIBUTIVE = lazy_re(r"^[一1１][\u3400-\u9fff\u30a1-\u30fa]{1,2}$")
+_DISTRIBUTIVE = lazy_re(r"^[一1１](?:[\u3400-\u9fff\u30a1-\u30fa]{1,2}|[\u30a1-\u30fa\u30fc]{3,8})$")  # 一行, 一ステージ
+_ONE = ("一", "1", "１")
 _SENTENCE_END = "。！？!?…"
 _SAME_HALVES_MIN = 3  # コラボレータコラボレータ is one token: halves this long are a doubling
 
@@ -54,7 +55,8 @@ class DoubledWord(Rule):
     space apart), with adjectival nouns in kanji or katakana (クリエイティブクリエイティブ) and
     two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ, and two
     full-size katakana doubled, ボワボワ, whether the dictionary knows it or not, unless the
-    writer also uses the two alone: ログを… ログログに) are not slips.  Three or more in a row
+    writer also uses the two alone: ログを… ログログに) are not slips, nor is a noun doubled
+    into a quality verb (魔法魔法した; a verbal noun, 確認確認した, is).  Three or more in a row
     (「重複重複重複」) is rhetoric, not a slip.  Legitimate
     reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
     interjections (はいはい, ねえねえ), symbols (・・・), hiragana pronouns (これこれ), single
@@ -145,6 +147,8 @@ class DoubledWord(Rule):
                     continue
                 if len(t.surface) <= 4 and _KATAKANA.fullmatch(t.surface) and _one_word(t.surface * 2):
                     continue  # バタバタが: a mimetic the dictionary knows, split as a noun (バタ, butter) here
+                if k + 2 < len(toks) and toks[k + 2].start == u.end and _quality_verb(u, toks[k + 2]):
+                    continue  # 魔法魔法した
                 if _TWO_KANA.fullmatch(_nfkc(t.surface)) and not self._used_alone(t.surface):
                     # ボワボワの音響: two katakana doubled is how mimetics are made (not データデータ);
                     # a word the writer also uses alone (ログを… ログログに) is a slip
@@ -159,8 +163,8 @@ class DoubledWord(Rule):
             a, b, c, d = toks[k : k + 4]
             if a.surface != c.surface or b.surface != d.surface or a.surface == b.surface:
                 continue
-            if not self._compound_head(a, b):
-                continue
+            if not self._compound_head(a, b) or a.surface in _ONE:
+                continue  # (一ステージ一ステージ: one at a time, as 一つ一つ)
             word = a.surface + b.surface
             # two kanji (元部元部) count as a word too, but not a distributive 一X一X
             short = len(word) < 3 and not (len(word) == 2 and _KANJI.fullmatch(word) and not _DISTRIBUTIVE.match(word))
@@ -307,6 +311,9 @@ class DoubledWord(Rule):
             i = bisect_right(self._starts, start) - 1
             if i >= 0 and toks[i].start <= start and toks[i].end >= end and not toks[i].unknown:
                 continue  # the dictionary reads the run as one word (馬鹿馬鹿しい)
+            j = bisect_left(self._starts, end)
+            if 0 < j < len(toks) and toks[j].start == end and _quality_verb(toks[j - 1], toks[j]):
+                continue  # 魔法魔法した
             self._report(report, start, end, start + n // 2, end, half)
 
 
@@ -356,6 +363,14 @@ def _pair_relation(toks, k: int) -> bool:
 
 
 _RELATION_KANJI = ("積", "間", "対")
+
+
+def _quality_verb(noun, after) -> bool:
+    """A noun that is no verbal noun, doubled and made a verb with する (魔法魔法した,
+    ファンタジーファンタジーしてる: very much like it).  A verbal noun doubled before する
+    (確認確認した, 苦労苦労した) is a slip; so is one the dictionary does not mark as verbal
+    (写経写経して), which this lets through: the price of the colloquial form."""
+    return after.lemma == "為る" and noun.pos1 == "名詞" and "サ変" not in noun.pos  # (サ変可能, サ変形状詞可能: 苦労)
 
 
 def _distributive_token(t) -> bool:
