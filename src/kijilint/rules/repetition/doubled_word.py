@@ -67,8 +67,8 @@ class DoubledWord(Rule):
     row without a counter (「3 3 5 6」, a score 「2 2」) are data.  Also: a kanji pronoun
     (彼女彼女), a two-kanji word split by the tokenizer (元部元部), a word started and then
     written whole (見出見出し), a katakana mimetic written twice (スッキリスッキリ), a digit
-    doubled before つ (11つ), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 (one
-    at a time), hiragana emphasis (もっともっと), 202202 (one number), a number that ends a
+    doubled before つ (11つ), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 or
+    一ステージ一ステージ (one at a time), hiragana emphasis (もっともっと), 202202 (one number), a number that ends a
     longer word before the same number (#over50 50代), a doubled short prefix
     (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a katakana sound
     word the dictionary does not know, doubled right before
@@ -166,8 +166,7 @@ class DoubledWord(Rule):
             if not self._compound_head(a, b) or a.surface in _ONE:
                 continue  # (一ステージ一ステージ: one at a time, as 一つ一つ)
             word = a.surface + b.surface
-            # two kanji (元部元部) count as a word too, but not a distributive 一X一X
-            short = len(word) < 3 and not (len(word) == 2 and _KANJI.fullmatch(word) and not _DISTRIBUTIVE.match(word))
+            short = len(word) < 3 and not (len(word) == 2 and _KANJI.fullmatch(word))  # (two kanji count: 元部元部)
             if short or word.lower() in allowed or text[a.start : d.end] != word * 2:
                 continue
             if k + 5 < len(toks) and toks[k + 4].surface == a.surface and toks[k + 5].surface == b.surface:
