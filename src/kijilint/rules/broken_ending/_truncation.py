@@ -96,6 +96,7 @@ _SIGN_OFF = lazy_re(
     r"|めでたし(?:[、，\s]*めでたし)?|(?:お|オ)しまい|おわり|終わり|(?:本編)?完)"  # a tale's close
     r"[\s　]*[。！!…〜～ｗw]*$"
 )
+_BACK_TO_TOPIC = lazy_re(r"(?:閑話休題|それはさておき|話を戻(?:して|そう|します))[。！!…]*")
 _CLOSING_LEAD = lazy_re(r"^(?:以上|では|それでは|まずは|とりあえず|取り急ぎ)[、，]")
 _CLOSING_TAIL = ("まで", "までに", "として", "程度に", "がてら", "で", "へ", "になれば", "になれたら")
 
@@ -684,6 +685,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         # a sign-off or dateline, elliptical on purpose; after other sentences only on a line of
         # its own and longer than では or また (…ですね！！ ⏎ では、みなさん良いお年を)
         return None
+    if _BACK_TO_TOPIC.fullmatch(tail.rsplit("\n", 1)[-1].strip(" \u3000")):
+        return None  # …思います！ ⏎ 閑話休題: the phrase that closes an aside, a whole sentence in itself
     if len(sents) == 1 and "\n" not in tail and _QUANTITY_LINE.fullmatch(tail.strip(" \u3000")):
         return None  # ## 受けた会社 ⏎ 大体20社ぐらい: an approximate count, a whole answer
     if _PLEA.match(tail.lstrip(" \u3000")) and tail.endswith(("して", "って", "んで", "いて", "えて", "けて", "せて", "めて", "れて")):
