@@ -37,7 +37,8 @@ class TruncatedParagraph(Rule):
     ``と考えた．``), a section whose whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``),
     casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``,
     ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``), a
-    tale's closing formula (``めでたしめでたし``), net slang (``…ってことでmm``),
+    tale's closing formula (``めでたしめでたし``), the phrase that closes an aside on a line of
+    its own (``閑話休題``), net slang (``…ってことでmm``),
     a teaser before ``<!-- more -->``, a dateline after the last sentence, polite endings
     missing only their 。 (``…ご注意ください``) and telegraphic endings (``…だった模様``).
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards) counts as
