@@ -711,10 +711,14 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     strength, why = ending(doc, toks, tail)
     if article_end and strength == "weak" and (
         toks[-1].pos.startswith("助詞,接続助詞")
-        or (len(toks) >= 3 and toks[-2].surface in ("、", "，", ",") and toks[-1].pos1 == "名詞" and JAPANESE.search(toks[-1].surface))
+        or (
+            len(toks) >= 3 and toks[-2].surface in ("、", "，", ",") and toks[-1].pos1 == "名詞"
+            and toks[-3].pos1 not in NOUN_ENDS and JAPANESE.search(toks[-1].surface)
+        )
     ):
         # at the article's very end, a conjunction with nothing after it to join (…変わりませんが)
-        # or a new clause that got no further than its first noun (…に当たっては、所属);
+        # or a new clause that got no further than its first noun (…に当たっては、所属); nouns
+        # listed with 、 (焚き火可、芝生: a campsite's features) are an enumeration, not a clause;
         # mid-article, …ですが may hedge a line or lead into what follows
         strength = "strong"
     code_tail = doc.text[last_end:end].strip()
@@ -789,6 +793,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             earlier_punctuated
             or (len(prose.strip()) >= 50 and ("。" in prose or "．" in prose))
             or _clause_then_noun(doc, b, toks)
+            or _conjunction_end(toks)
             or (article_end and len(sents) == 1 and _governed_noun_end(doc, b, toks))
         )
         # a label set out after a hard break ends on a noun by design; a clause whose case
@@ -839,6 +844,8 @@ def _label_line(doc, last, tail: str, toks) -> bool:
         return True  # 設定場所は Settings → SSH and GPG keys: a menu path names its last item
     if _SOURCE_CREDIT.search(tail):
         return True  # *『キャリア・アンカー』* より一部抜粋: a quotation's source, under it
+    if _ANSWER.match(tail.rsplit("\n", 1)[-1]):
+        return True
     if _CODE_GLOSS.match(doc.text, doc.text.rfind("\n", 0, last.start) + 1):
         return True  # `No instance for …`: 「…」というエラー: a term in code and its gloss
     line_start = last.start == 0 or doc.text[last.start - 1] == "\n"
@@ -851,8 +858,16 @@ _SOURCE_CREDIT = lazy_re(r"(?:より|から)[ \u3000]*(?:一部)?(?:抜粋|引�
 _CODE_GLOSS = lazy_re(r"[ \u3000]*`[^`\n]+`[ \u3000]*[:：]")
 _MENU_PATH = lazy_re(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
+# A Q&A transcript's answer line (Q. 割引は予定されていますか？ ⏎ A. …15% 引きにするよ): speech
+# written down as said, its 。 as often left out as a field's
+_ANSWER = lazy_re(r"[ \u3000]*(?:A|Ａ|答え?)[ \u3000]*[.．:：][ \u3000]")
 
 
+def _conjunction_end(toks) -> bool:
+    """…ツラいものがありますが / …と思うし: a clause joined on to nothing.  A tagline or a
+    label never ends so; mid-article, only a writer who leaves every line bare stops there."""
+    t = toks[-1]
+    return t.pos2 == "接続助詞" and t.surface in ("が", "けど", "けれど", "けども", "けれども", "し", "のに")
 
 
 def _clause_then_noun(doc, b, toks) -> bool:

@@ -31,7 +31,8 @@ class ContinuationFragment(Rule):
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
     (``... 略 ...``) is left alone: a leading ellipsis counts only when what follows repeats the
     preceding text or cannot begin a sentence.  Code, lists and quotes are not checked, nor a
-    paragraph whose subject is the heading just above it (``## 準備`` ⏎ ``は不要です。``), nor one
+    paragraph whose subject is the heading just above it (``## 準備`` ⏎ ``は不要です。``) or a
+    quotation displayed on its own line (``「**…**」`` ⏎ ``を大方針として…``), nor one
     right after a paragraph that itself stops mid-sentence (``…絵日記の`` ⏎⏎ ``ような写真の…``:
     one sentence a writer broke with a blank line).
     Bad:  ``…効率的な並`` ⏎⏎ ``...効率的な並列処理フレームワークの開発など、``
@@ -99,7 +100,10 @@ def _after_interruption(doc, b) -> bool:
         # (`v1.!%xQ情` ⏎ のように…), a numbered example ((27) 〈〈金星，金星〉〉 ⏎ を表現している…)
         # or a display equation (…予測値は、 ⏎ $$Na_1 = TP + TN$$ ⏎ です。)
         return True
-    return prev.kind in ("code", "table", "html") or prev.in_list or bullet_paragraph(prev) or prev.in_quote or emphasis_line(prev)
+    return (
+        prev.kind in ("code", "table", "html") or prev.in_list or bullet_paragraph(prev) or prev.in_quote
+        or emphasis_line(prev) or displayed_quotation(prev)
+    )
 
 
 # A paragraph that is one display equation ($$…$$ or \[…\]): prose runs around it like code
@@ -128,6 +132,15 @@ def emphasis_line(b) -> bool:
     phrase set apart inside a sentence that goes on around it (slides do this)."""
     raw = b.text.strip()
     return b.kind == "paragraph" and raw.startswith(("**", "__")) and raw.rstrip("：: ").endswith(("**", "__"))
+
+
+_DISPLAYED_QUOTATION = lazy_re(r"(?:\*\*|__)?(?:「[^「」\n]+」|『[^『』\n]+』)(?:\*\*|__)?")
+
+
+def displayed_quotation(b) -> bool:
+    """A paragraph that is one quotation in 「」 or 『』 (``「**…全コミット**」`` ⏎⏎ ``を大方針
+    として…``): a phrase set apart as a display, the sentence going on after it."""
+    return b.kind == "paragraph" and bool(_DISPLAYED_QUOTATION.fullmatch(b.text.strip()))
 
 
 def italic_line(b) -> bool:

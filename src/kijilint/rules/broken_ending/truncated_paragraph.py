@@ -17,6 +17,8 @@ class TruncatedParagraph(Rule):
       open (``**Findy 開発生``, ``[クイックスタート]`` without its URL, an ASCII bracket);
     - or they end on a bare noun in a paragraph whose other sentences all end in 。, or in a
       one-sentence paragraph that subordinates a clause (…ため、この 12 月);
+    - or a clause joined on to nothing by が, けど, し or のに (``…ツラいものがありますが``)
+      in a document that does not leave its lines bare;
     - or the paragraph is the only one of a document that ends every other paragraph with 。
       (four or more of them): its earlier sentences end in 。 but its last does not
       (``…。…を解決する``); a one-sentence paragraph counts so only when no other line is left
@@ -30,7 +32,7 @@ class TruncatedParagraph(Rule):
     embed needs 、, ：, は or a pointing word such as 以下 or こちら), a sentence woven
     through code blocks, paragraphs ending in a Markdown hard break or set out a phrase per
     paragraph, one-line taglines,
-    labels and fields (``執筆: …``), ``//`` note lines, one-word notes, headings of other
+    labels and fields (``執筆: …``), a Q&A transcript's answers (``A. …引きにするよ``), ``//`` note lines, one-word notes, headings of other
     markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``, or two or
     more short bare lines such as ``ツールチップとは`` or ``2019年振り返り`` between finished
     paragraphs), items set out as paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎

@@ -110,7 +110,8 @@ class UnclosedBracket(Rule):
     (the next paragraph closes it, or opens again with 「 as long speeches do), nor brackets of
     a kind the document leaves open three times or more (a writer's asides: ``（しくった。。。``),
     nor an afterthought opened after a finished clause that runs to its line's end and ends as a
-    sentence does (``…ときがある（稀にダメなときもある。``; a cut aside, ``…導入した（2023年の春に``,
+    sentence does (``…ときがある（稀にダメなときもある。``) or on a face (``…帰りました（さようなら
+    〜(;_;)``; a cut aside, ``…導入した（2023年の春に``,
     stops mid-way and is reported).
     Bad:  ``「マイクロソフトの大きな疑問は互換性だ。``
     Good: ``「マイクロソフトの大きな疑問は互換性だ」``
@@ -154,13 +155,14 @@ class UnclosedBracket(Rule):
 def _closing_remark(text: str, i: int) -> bool:
     """The open （ at ``i`` follows a finished clause and runs to the end of its line, where
     the remark in it ends as a sentence does (``…行けるときがある（稀に本当にダメなときもある。``,
-    ``…になりました。（実際は…ありませんでしたが…``): an afterthought whose ） the 。 stood in
-    for.  A cut inside an aside stops mid-word, with no 。 (``…を導入した（2023年に``)."""
+    ``…になりました。（実際は…ありませんでしたが…``, ``…帰って行きました（さようなら〜(;\\_;)``):
+    an afterthought whose ） the 。 or a face stood in for.  A cut inside an aside stops mid-word, with no 。 (``…を導入した（2023年に``)."""
     if i == 0 or not ("\u3041" <= text[i - 1] <= "\u309f" or text[i - 1] in "。．！？!?"):
         return False  # (a paragraph that opens on （ opens an aside, it follows nothing)
     nl = text.find("\n", i)
     rest = text[i + 1 : nl if nl >= 0 else len(text)].rstrip(" \t\u3000")
-    return len(rest) >= 6 and _JAPANESE_WORD.search(rest) is not None and rest.endswith(_REMARK_ENDS)
+    # (a face may stand in for the ） as it does for the 。: …帰って行きました（さようなら〜(;\_;))
+    return len(rest) >= 6 and _JAPANESE_WORD.search(rest) is not None and (rest.endswith(_REMARK_ENDS) or ends_with_face(rest))
 
 
 _REMARK_ENDS = ("。", "．", "！", "？", "!", "?", "…", "‥")

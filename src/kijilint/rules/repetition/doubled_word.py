@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from bisect import bisect_left, bisect_right
@@ -36,7 +37,9 @@ def _nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s) if not s.isascii() else s
 
 
-_TWO_KANA = lazy_re(r"(?:(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4]){2}")  # two full-size katakana
+_KATAKANA_CHARS = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
+# two full-size katakana, or one drawn out (アーアー, ブーブー: a cry or a noise)
+_TWO_KANA = lazy_re(r"(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4](?:(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4]|ー)")
 
 
 def _mimetic(surface: str) -> bool:
@@ -54,8 +57,9 @@ class DoubledWord(Rule):
     tokens), of two characters or more, written back to back (Latin words and numbers: one
     space apart), with adjectival nouns in kanji or katakana (クリエイティブクリエイティブ) and
     two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ, and two
-    full-size katakana doubled, ボワボワ, whether the dictionary knows it or not, unless the
-    writer also uses the two alone: ログを… ログログに) are not slips, nor is a noun doubled
+    full-size katakana doubled, ボワボワ, or one drawn out, アーアー, whether the dictionary
+    knows it or not, unless the writer also uses the two alone: ログを… ログログに; inside a
+    longer word, アーカイブ or バイバーイ, is not alone) are not slips, nor is a noun doubled
     into a quality verb (魔法魔法した; a verbal noun, 確認確認した, is).  Three or more in a row
     (「重複重複重複」) is rhetoric, not a slip.  Legitimate
     reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
@@ -178,7 +182,8 @@ class DoubledWord(Rule):
         file may double one word thousands of times)."""
         seen = self._alone
         if word not in seen:
-            seen[word] = self._text.count(word) > 2 * self._text.count(word * 2)
+            # (standing alone: not inside a longer katakana word, アー in アーカイブ, バイ in バイバーイ)
+            seen[word] = re.search(rf"(?<![{_KATAKANA_CHARS}]){re.escape(word)}(?![{_KATAKANA_CHARS}])", self._text) is not None
         return seen[word]
 
     @staticmethod
