@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, following_block, italic_line
+from kijilint.rules.broken_ending.continuation_fragment import displayed_quotation, emphasis_line, following_block, italic_line
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face
 from kijilint.rules.broken_ending._last_words import (
@@ -84,6 +84,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         and nb.text.lstrip(" \u3000").startswith(("「", "『"))
     ):
         return True  # …と思ったのですが、ふと ⏎ 「…」: the adverb leads into the thought quoted below
+    if nb.kind == "paragraph" and toks and toks[-1].pos1 == "助詞" and displayed_quotation(nb):
+        return True  # …返答するわけです。すると ⏎ 「…少なくなっております」: the reply, set out as a display
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and _TERM_THEN_PARTICLE.match(nb.text.lstrip(" \u3000")):
         return True  # …話ですが、 ⏎ **syntastic_checkers** という名前で…: the sentence resumes on its term
     if nb.kind == "heading" and tail[-1] in "、，," and "\n" not in b.text.strip() and len(b.text.strip()) <= 12:

@@ -30,6 +30,7 @@ verdict comes from the grammar of the last words (UniDic tokens):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from kijilint.markdown import HATENA_PHOTO, MASK
@@ -138,6 +139,8 @@ def eligible(doc, b) -> bool:
 
 
 def _eligible(doc, b) -> bool:
+    if _hidden(doc, b):
+        return False  # <div class="hidden"> ⏎ メモ ⏎ </div>: the writer's notes, never shown
     raw = b.text.strip()
     # An image, or the caption line right under one; an image higher up in a long
     # hard-wrapped paragraph does not make its last sentence a caption.
@@ -178,13 +181,31 @@ def _eligible(doc, b) -> bool:
 def _closes_link(doc, b, at: int) -> bool:
     """A link's text ends at ``at``: ``[記事名](…)``, or Hatena's ``[https://…:title=記事名]``
     (its closing ] masked as markup, as the ](…) of a Markdown link is), or an HTML anchor's
-    ``<a href="…">こちら</a>``."""
-    if doc.text.startswith("](", at) or _ANCHOR_CLOSE.match(doc.text, at):
+    ``<a href="…">こちら</a>`` (or a theme's own link element, ``<my-link href="…">記事名
+    </my-link>``)."""
+    if doc.text.startswith("](", at):
         return True
+    close = _ELEMENT_CLOSE.match(doc.text, at)
+    if close:
+        name = close.group(1).lower()
+        if name == "a":
+            return True
+        opening = doc.text.rfind("<" + close.group(1), b.start, at)
+        return opening >= 0 and _HREF.match(doc.text, opening + 1 + len(name)) is not None
     return doc.text.startswith("]", at) and b.masked[at - b.start : at - b.start + 1] == MASK
 
 
-_ANCHOR_CLOSE = lazy_re(r"</[aA][ \t]*>")
+def _ends_with_email(tail: str) -> bool:
+    """``tail`` ends in an e-mail address (松ヶ丘ミニバス ⏎ matsuminibas@yahoo.co.jp: a contact
+    card's address, its .jp no cut word).  Found from its @, not by a search over the tail."""
+    at = tail.rfind("@", max(0, len(tail) - 255))
+    return at > 0 and _EMAIL_LOCAL_END.match(tail[at - 1]) is not None and _EMAIL_DOMAIN.fullmatch(tail, at + 1) is not None
+
+
+_EMAIL_LOCAL_END = lazy_re(r"[A-Za-z0-9._+-]")
+_EMAIL_DOMAIN = lazy_re(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_ELEMENT_CLOSE = lazy_re(r"</([A-Za-z][\w-]*)[ \t]*>")
+_HREF = lazy_re(r"\s[^<>]*\bhref=")
 
 
 _ITEM_NUMBER = lazy_re(r"[ \t]*(\d{1,2})[.．]")
@@ -225,13 +246,52 @@ _SOURCE_HEADING = lazy_re(
 )
 
 
+def _hidden(doc, b) -> bool:
+    """``b`` lies inside an HTML element the page never shows (``<div class="hidden">``,
+    ``<div hidden>``, ``style="display: none"``), up to its matching close tag."""
+    spans = doc.cache.get("EN:hidden")
+    if spans is None:
+        spans = doc.cache["EN:hidden"] = _hidden_spans(doc.text) if "<" in doc.text else []
+    k = bisect_right(spans, (b.start, len(doc.text) + 1)) - 1
+    return k >= 0 and spans[k][0] <= b.start < spans[k][1]
+
+
+def _hidden_spans(text: str) -> list[tuple[int, int]]:
+    """One pass over the block tags, a stack for their nesting; the spans come out merged and
+    sorted (an unclosed hidden element hides the rest of the text)."""
+    stack, spans = [], []
+    for m in _BLOCK_TAG.finditer(text):
+        if not m.group(1):
+            stack.append((m.group(2).lower(), m.end(), _HIDDEN_ATTRIBUTE.search(m.group(3)) is not None))
+            continue
+        name = m.group(2).lower()
+        while stack:
+            opened, start, hidden = stack.pop()
+            if hidden:
+                spans.append((start, m.start()))
+            if opened == name:
+                break
+    spans += [(start, len(text)) for _, start, hidden in stack if hidden]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+_BLOCK_TAG = lazy_re(r"<(/?)(div|section|span|p)\b([^<>]*)>", re.IGNORECASE)
+_HIDDEN_ATTRIBUTE = lazy_re(r"""\sclass=["'][^"']*\bhidden\b|\shidden\b(?!-)|display\s*:\s*none""", re.IGNORECASE)
+
+
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
 # starts or ends with an image (Markdown or <img>), or is a picture's bare address
 # (https://i.imgur.com/….jpg ⏎ caption)
 _IMAGE_LINE = lazy_re(
     r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$|^[ \t]*<?https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif)>?[ \t]*$"
-    r"|^[ \t]*(?:\[\s*)?<img\s|.*<img\s[^>]*>(?:\]\([^)]*\))?[ \t]*$"  # the same written as HTML (<img src=…>)
+    r"|^[ \t]*(?:\[\s*)?<(?:amp-)?img\s|.*<(?:amp-)?img\s[^>]*>(?:</amp-img>|\]\([^)]*\))?[ \t]*$"  # the same written as HTML (<img src=…>, AMP's <amp-img>)
     r"|^[ \t]*\[f:id:|.*" + HATENA_PHOTO + r"[ \t]*$"  # and in Hatena's notation ([f:id:user:…p:plain])
     r"|^[ \t]*\[https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif):(?:embed|image)[^\]\n]*\][ \t]*$"
 )
@@ -697,8 +757,9 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     markup = open_markup(b.masked[last.start - b.start : last_end - b.start], doc.text[b.start : end])
     if not markup and (
         _closes_link(doc, b, last_end) or not (_WORDY.match(tail[-1]) or comma_then_markup(tail) or opener_end(tail))
+        or _ends_with_email(tail)
     ):
-        return None  # ends in a link's text, an emoji or a symbol: not a cut word
+        return None  # ends in a link's text, an e-mail address, an emoji or a symbol: not a cut word
     aside = _ASIDE_END.search(tail)
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it

@@ -29,8 +29,9 @@ class ContinuationFragment(Rule):
     the tail of the previous paragraph; a paragraph opening on a particle (を, は, の…), an
     auxiliary (ます, た…) or a closing bracket is a fragment too.  An ellipsis that opens a
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
-    (``... 略 ...``) is left alone: a leading ellipsis counts only when what follows repeats the
-    preceding text or cannot begin a sentence.  Code, lists and quotes are not checked, nor a
+    (``... 略 ...``) is left alone, as is a pause drawn with ``。。`` (``。。記事が増えて…``):
+    a leading ellipsis counts only when what follows repeats the preceding text or cannot
+    begin a sentence.  Code, lists and quotes are not checked, nor a
     paragraph whose subject is the heading just above it (``## 準備`` ⏎ ``は不要です。``) or a
     quotation displayed on its own line (``「**…**」`` ⏎ ``を大方針として…``), nor one
     right after a paragraph that itself stops mid-sentence (``…絵日記の`` ⏎⏎ ``ような写真の…``:
@@ -206,6 +207,8 @@ def _cannot_begin(doc, b, start: int) -> bool:
         return False  # ので、やってみようと…: a spoken conjunction (なので、 said short), not a stub
     t = toks[0]
     p1, p2 = t.pos1, t.pos2
+    if doc.text.startswith(("。。", "．．"), start):
+        return False  # 。。記事が増えて…: a pause drawn with marks, as …… is, opening a grumble
     if p1 == "補助記号" and p2 in ("括弧閉", "読点", "句点"):
         if t.surface in "’'" and doc.text[t.end : t.end + 1].isascii() and doc.text[t.end : t.end + 1].isalnum():
             return False  # ’static, ’90s: an apostrophe before a word, not a quotation's close

@@ -37,8 +37,11 @@ class TruncatedParagraph(Rule):
     more short bare lines such as ``ツールチップとは`` or ``2019年振り返り`` between finished
     paragraphs), items set out as paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎
     ``と考えた．``), a section whose whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``),
-    casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``,
-    ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``), a
+    an e-mail address closing a contact card, notes inside an element the page hides
+    (``<div class="hidden">``), a particle leading into a quotation displayed as a paragraph
+    of its own (``…すると`` ⏎ ``「…」``), casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``,
+    ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``, or any
+    element with an ``href``), a
     tale's closing formula (``めでたしめでたし``), the phrase that closes an aside on a line of
     its own (``閑話休題``), net slang (``…ってことでmm``),
     a teaser before ``<!-- more -->``, a dateline after the last sentence, polite endings
