@@ -45,7 +45,13 @@ from kijilint.rules._layout import (
     wrapped_across_paragraphs,
 )
 from kijilint.rules.broken_ending._footer import is_link_only
-from kijilint.rules.broken_ending.continuation_fragment import emphasis_line, opens_mid_sentence, resumes, text_start
+from kijilint.rules.broken_ending.continuation_fragment import (
+    emphasis_line,
+    following_block,
+    opens_mid_sentence,
+    resumes,
+    text_start,
+)
 from kijilint.rules.broken_ending._last_words import (
     DELIBERATE_ENDS,
     JAPANESE,
@@ -68,6 +74,7 @@ from kijilint.rules.broken_ending._lead_ins import (
     before_list_or_code,
     lead_in,
     next_paragraph,
+    shortcode_embed,
     url_embed,
 )
 from kijilint._lazy_re import lazy_re
@@ -854,7 +861,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             earlier_punctuated
             or (len(prose.strip()) >= 50 and ("。" in prose or "．" in prose))
             or _clause_then_noun(doc, b, toks)
-            or _conjunction_end(toks)
+            or _conjunction_end(doc, b, toks)
             or (article_end and len(sents) == 1 and _governed_noun_end(doc, b, toks))
         )
         # a label set out after a hard break ends on a noun by design; a clause whose case
@@ -924,11 +931,21 @@ _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 _ANSWER = lazy_re(r"[ \u3000]*(?:A|Ａ|答え?)[ \u3000]*[.．:：][ \u3000]")
 
 
-def _conjunction_end(toks) -> bool:
-    """…ツラいものがありますが / …と思うし: a clause joined on to nothing.  A tagline or a
-    label never ends so; mid-article, only a writer who leaves every line bare stops there."""
+def _conjunction_end(doc, b, toks) -> bool:
+    """…ツラいものがありますが / …と思うし: a clause joined on to nothing, before a heading or
+    a paragraph of prose.  A tagline or a label never ends so; mid-article, only a writer who
+    leaves every line bare stops there.  Before a picture, a card or an embed the clause leads
+    into it (…アプリ「ことだまっぷ」に集約してしまうのですが ⏎ {{< appbanner … >}})."""
     t = toks[-1]
-    return t.pos2 == "接続助詞" and t.surface in ("が", "けど", "けれど", "けども", "けれども", "し", "のに")
+    if not (t.pos2 == "接続助詞" and t.surface in ("が", "けど", "けれど", "けども", "けれども", "し", "のに")):
+        return False
+    nb = following_block(doc, b)
+    if nb is None or nb.kind == "heading":
+        return True
+    return (
+        nb.kind == "paragraph" and not nb.containers and JAPANESE.search(nb.prose()) is not None
+        and not (image_only(nb) or is_link_only(nb) or url_embed(nb) or shortcode_embed(nb))
+    )
 
 
 def _clause_then_noun(doc, b, toks) -> bool:
