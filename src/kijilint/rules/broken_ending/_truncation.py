@@ -913,7 +913,7 @@ def _label_line(doc, last, tail: str, toks) -> bool:
     if _SOURCE_CREDIT.search(tail):
         return True  # *『キャリア・アンカー』* より一部抜粋: a quotation's source, under it
     if _ANSWER.match(tail.rsplit("\n", 1)[-1]):
-        return True
+        return True  # Q. …予定はありますか？ ⏎ A. …引きにするよ: an answer written down as said
     if _CODE_GLOSS.match(doc.text, doc.text.rfind("\n", 0, last.start) + 1):
         return True  # `No instance for …`: 「…」というエラー: a term in code and its gloss
     line_start = last.start == 0 or doc.text[last.start - 1] == "\n"

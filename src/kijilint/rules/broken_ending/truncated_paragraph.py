@@ -31,21 +31,20 @@ class TruncatedParagraph(Rule):
     shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``; after finished sentences, a quotation or an
     embed needs 、, ：, は or a pointing word such as 以下 or こちら), a sentence woven
     through code blocks, paragraphs ending in a Markdown hard break or set out a phrase per
-    paragraph, one-line taglines,
-    labels and fields (``執筆: …``), a Q&A transcript's answers (``A. …引きにするよ``), ``//`` note lines, one-word notes, headings of other
+    paragraph, one-line taglines, labels and fields (``執筆: …``), a Q&A transcript's answers
+    (``A. …引きにするよ``), ``//`` note lines, one-word notes, headings of other
     markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``, or two or
     more short bare lines such as ``ツールチップとは`` or ``2019年振り返り`` between finished
     paragraphs), items set out as paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎
     ``と考えた．``), a section whose whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``),
     an e-mail address closing a contact card, notes inside an element the page hides
     (``<div class="hidden">``), a particle leading into a quotation displayed as a paragraph
-    of its own (``…すると`` ⏎ ``「…」``), casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``,
-    ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``, or any
-    element with an ``href``), a
-    tale's closing formula (``めでたしめでたし``), the phrase that closes an aside on a line of
-    its own (``閑話休題``), net slang (``…ってことでmm``),
-    a teaser before ``<!-- more -->``, a dateline after the last sentence, polite endings
-    missing only their 。 (``…ご注意ください``) and telegraphic endings (``…だった模様``).
+    of its own (``…すると`` ⏎ ``「…」``), casual asides (``（笑``, ``（おい``), faces
+    (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a
+    link's text (``<a …>こちら</a>``, or any element with an ``href``), a tale's closing
+    formula (``めでたしめでたし``), the phrase that closes an aside on a line of its own
+    (``閑話休題``), net slang (``…ってことでmm``), a teaser before ``<!-- more -->``, a
+    dateline after the last sentence, polite endings missing only their 。 (``…ご注意ください``) and telegraphic endings (``…だった模様``).
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards) counts as
     the pictures and cards it shows.  In a document where half the paragraphs or more end
     without punctuation (minutes, verse, slides, memos) only a word cut short, open markup, or

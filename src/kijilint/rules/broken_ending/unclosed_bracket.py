@@ -111,8 +111,7 @@ class UnclosedBracket(Rule):
     a kind the document leaves open three times or more (a writer's asides: ``（しくった。。。``),
     nor an afterthought opened after a finished clause that runs to its line's end and ends as a
     sentence does (``…ときがある（稀にダメなときもある。``) or on a face (``…帰りました（さようなら
-    〜(;_;)``; a cut aside, ``…導入した（2023年の春に``,
-    stops mid-way and is reported).
+    〜(;_;)``); a cut aside, ``…導入した（2023年の春に``, stops mid-way and is reported.
     Bad:  ``「マイクロソフトの大きな疑問は互換性だ。``
     Good: ``「マイクロソフトの大きな疑問は互換性だ」``
     Fix: none (where the bracket should close is the author's call).
@@ -156,7 +155,8 @@ def _closing_remark(text: str, i: int) -> bool:
     """The open （ at ``i`` follows a finished clause and runs to the end of its line, where
     the remark in it ends as a sentence does (``…行けるときがある（稀に本当にダメなときもある。``,
     ``…になりました。（実際は…ありませんでしたが…``, ``…帰って行きました（さようなら〜(;\\_;)``):
-    an afterthought whose ） the 。 or a face stood in for.  A cut inside an aside stops mid-word, with no 。 (``…を導入した（2023年に``)."""
+    an afterthought whose ） the 。 or a face stood in for.  A cut inside an aside stops
+    mid-word, with no 。 (``…を導入した（2023年に``)."""
     if i == 0 or not ("\u3041" <= text[i - 1] <= "\u309f" or text[i - 1] in "。．！？!?"):
         return False  # (a paragraph that opens on （ opens an aside, it follows nothing)
     nl = text.find("\n", i)
