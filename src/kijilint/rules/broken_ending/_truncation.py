@@ -776,6 +776,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if not toks:
         return None
     toks = _rejoined(doc, b, toks, last.start, last_end)
+    if len(sents) == 1 and "\n" not in tail and _what_is_title(toks, tail):
+        return None  # 技術書典とは ⏎ …: "what is X", a title typed as a line of its own
     strength, why = ending(doc, toks, tail)
     if article_end and strength == "weak" and (
         toks[-1].pos.startswith("助詞,接続助詞")
@@ -884,6 +886,17 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
 # An emoticon in a code span: a face in parentheses, no word inside, one of its marks
 _EMOTICON_CODE = lazy_re(r"`[(（](?=[^()（）`\n]*[_^;ω´・≧≦＿＾；])[^()（）`\n\u3040-\u30ff\u3400-\u9fff]{1,8}[)）]`")
 _PERIOD_END = lazy_re(r"[。．.][」』）)]*$")
+# A line that is one noun phrase and とは: a section's title (「技術書典とは」), typed bare
+_WHAT_IS_TITLE = lazy_re(r"[^、。，,．！？!?\s][^、。，,．！？!?]{0,28}とは")
+
+
+def _what_is_title(toks, tail: str) -> bool:
+    """技術書典とは, Code Golf とは: a short line of a noun and the particles と+は (not
+    …大事なことは, whose と is part of こと)."""
+    return (
+        len(toks) >= 3 and toks[-1].surface == "は" and toks[-2].surface == "と" and toks[-2].pos1 == "助詞"
+        and toks[-3].pos1 in NOUN_ENDS and _WHAT_IS_TITLE.fullmatch(tail.strip(" \u3000")) is not None
+    )
 _DATE_ONLY = lazy_re(r"(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]*\d{1,2}:\d{2})?|\d{4}年\d{1,2}月")
 _FORMULA = lazy_re(r"[=＝^<>≦≧≤≥]")
 _LINK_OR_URL = lazy_re(r"\[[^\]\n]*\]\([^()\s]*\)|(?:https?|ftp)://\S+")

@@ -33,7 +33,8 @@ class TruncatedParagraph(Rule):
     through code blocks, paragraphs ending in a Markdown hard break or set out a phrase per
     paragraph, one-line taglines, labels and fields (``執筆: …``), a Q&A transcript's answers
     (``A. …引きにするよ``), ``//`` note lines, one-word notes, headings of other
-    markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``, or two or
+    markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``,
+    ``技術書典とは``, ``個人ブログの作り直し``, or two or
     more short bare lines such as ``ツールチップとは`` or ``2019年振り返り`` between finished
     paragraphs), items set out as paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎
     ``と考えた．``), a section whose whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``),
