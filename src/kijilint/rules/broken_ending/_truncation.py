@@ -897,6 +897,8 @@ def _what_is_title(toks, tail: str) -> bool:
         len(toks) >= 3 and toks[-1].surface == "は" and toks[-2].surface == "と" and toks[-2].pos1 == "助詞"
         and toks[-3].pos1 in NOUN_ENDS and _WHAT_IS_TITLE.fullmatch(tail.strip(" \u3000")) is not None
     )
+
+
 _DATE_ONLY = lazy_re(r"(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]*\d{1,2}:\d{2})?|\d{4}年\d{1,2}月")
 _FORMULA = lazy_re(r"[=＝^<>≦≧≤≥]")
 _LINK_OR_URL = lazy_re(r"\[[^\]\n]*\]\([^()\s]*\)|(?:https?|ftp)://\S+")
