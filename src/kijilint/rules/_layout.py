@@ -111,15 +111,17 @@ def _noun_end(doc, b) -> bool:
     if not toks:
         return False
     last = toks[-1]
-    if last.pos1 in ("名詞", "接尾辞"):
-        return True
-    # a verb's stem straight after a noun is that verb as a noun: 2019年振り返り, コンセプト決め
-    # (after a particle it is cut: …さんにし)
+    return last.pos1 in ("名詞", "接尾辞") or (len(toks) > 1 and verb_as_noun(last, toks[-2]))
+
+
+def verb_as_noun(last, prev) -> bool:
+    """A verb's 連用形 straight after a noun (a suffix such as 年 included) or after の is that
+    verb as a noun: 2019年振り返り, コンセプト決め, 個人ブログの作り直し (a verb takes を or が, not
+    の; after a particle it is cut: …さんにし).  A verb of its own, UniDic's 動詞,一般: する or
+    できる after a verbal noun (削除し(て)) is no noun."""
     return (
-        last.pos1 == "動詞"
-        and last.cform.startswith("連用形")
-        and len(toks) > 1
-        and (toks[-2].pos1 in ("名詞", "接尾辞") or toks[-2].surface == "の")
+        last.pos1 == "動詞" and last.pos2 == "一般" and last.cform.startswith("連用形-一般")
+        and (prev.pos1 in ("名詞", "接尾辞") or (prev.surface == "の" and prev.pos2 == "格助詞"))
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kijilint.markdown import MASK
+from kijilint.rules._layout import verb_as_noun
 from kijilint.rules.broken_ending.unclosed_bracket import is_aside
 from kijilint._lazy_re import lazy_re
 
@@ -158,13 +159,6 @@ def ending(doc, toks, tail: str):
         if word:
             return "cut", f"語 {word!r} が途中で切れています"  # ダウンロー(ド), プロトタイピン(グ)
     return strength, why
-
-
-def _nominal_use(prev) -> bool:
-    """The token before a 連用形 verb makes it a noun: the particle の, or a noun (a suffix
-    such as 年 included) with no particle between.  (Not する or できる after a verbal noun,
-    削除し(て): the caller asks for a verb of its own, UniDic's 動詞,一般.)"""
-    return (prev.surface == "の" and prev.pos2 == "格助詞") or prev.pos1 in ("名詞", "接尾辞")
 
 
 def _attributive_then_verb(toks) -> int | None:
@@ -451,10 +445,8 @@ def _grammar(doc, toks, tail: str):
     if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith(("連用形", "連体形", "未然形"))):
         if cform.startswith("連体形") and p1 == "動詞":
             return "weak", "連体形で終わっています"
-        if p1 == "動詞" and p2 == "一般" and cform.startswith("連用形-一般") and prev is not None and _nominal_use(prev):
-            # 個人ブログの作り直し, 2018年振り返り: after の or a bare noun the verb's 連用形 is a
-            # noun (a verb takes を or が, not の); weak like any noun ending
-            return "weak", "句点のないまま名詞で終わっています"
+        if prev is not None and verb_as_noun(t, prev):
+            return "weak", "句点のないまま名詞で終わっています"  # 個人ブログの作り直し: a noun ending
         return "strong", "活用語の途中の形で途切れています"  # 組み合わ(せる), 考え(る)
     if p1 == "形容詞" and cform.startswith("語幹") and _KANJI_ONE.fullmatch(t.surface) and len(toks) >= 2 and toks[-2].pos1 == "助詞":
         # 知見も少(ない): a kanji stem after a particle is no exclamation (期待薄 is a compound)

@@ -38,7 +38,8 @@ def _nfkc(s: str) -> str:
 
 
 _KATAKANA_CHARS = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
-# two full-size katakana, or one drawn out (アーアー, ブーブー: a cry or a noise)
+# two full-size katakana, or one drawn out (アーアー, ブーブー: a cry or a noise); unlike
+# _mimetic, ー counts here, so データ (three) is no pair
 _TWO_KANA = lazy_re(r"(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4](?:(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4]|ー)")
 
 
