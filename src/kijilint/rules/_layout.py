@@ -52,14 +52,26 @@ def _deck_by_shape(doc) -> bool:
 
 
 # A paragraph of pictures only: Markdown images (linked or not, with a size suffix) or <img> tags
-# (a Hatena photo, [f:id:user:20190313123412p:plain], is one too)
-_IMAGES_ONLY = lazy_re(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*|" + HATENA_PHOTO + r"\s*)+")
+# (a Hatena photo, [f:id:user:20190313123412p:plain], is one too), or a site generator's image
+# shortcode (Hugo's {{< figure src=… >}}, Liquid's {% image "…" %})
+IMAGE_SHORTCODE = r"(?:\{\{[<%]|\{%)[ \t]*(?:(?:figure|img|image|asset_img|thumbnail|picture|photo)\b|[^}\n]{0,300}\bsrc=)"
+_IMAGES_ONLY = lazy_re(
+    r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*|" + HATENA_PHOTO + r"\s*"
+    r"|" + IMAGE_SHORTCODE + r"[^}\n]{0,1000}\}\}?\s*)+"
+)
+# the HTML a picture is framed in: <figure>, a link to the full size, <picture>'s sources, a caption
+_PICTURE_FRAME = lazy_re(r"</?(?:figure|picture|a|center)\b[^<>]*>|<source\s[^<>]*>|<figcaption\b[^<>]*>[^<]*</figcaption>")
 
 
 def image_only(b) -> bool:
     """The block is a paragraph of nothing but pictures (``![](ss4.png)``, ``<img src=…>``), or
-    an HTML block of ``<img>`` tags alone (one on its own line between blank lines is one)."""
-    return b.kind in ("paragraph", "html") and _IMAGES_ONLY.fullmatch(b.text) is not None
+    an HTML block of ``<img>`` tags alone (one on its own line between blank lines is one, and
+    so is one framed by ``<figure>`` and a link), or an image shortcode (``{{< figure … >}}``)."""
+    if b.kind not in ("paragraph", "html"):
+        return False
+    # (<figure> ⏎ <a href=…><img src=…></a> ⏎ </figure>: the frame around one picture)
+    text = _PICTURE_FRAME.sub("", b.text) if b.kind == "html" and "<" in b.text else b.text
+    return _IMAGES_ONLY.fullmatch(text) is not None
 
 
 # A line set apart as a title without Markdown: 【まとめ】, **まとめ**, ■まとめ, ＜まとめ＞

@@ -94,6 +94,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # ここらへんを深堀してあるのは下記 ⏎ [記事の題](…): a link card is the block pointed at
     if strength == "weak" and _PICTURE_NOUN.search(tail) and image_only(nb):
         return True  # …。写真は実験の時の写真 ⏎ ![](…): a noun naming the picture below introduces it
+    if strength == "weak" and image_only(nb) and _verbal_noun_step(toks):
+        return True  # …っぽいものを購入 ⏎ ![外装](…): a step told in 体言止め, its picture below
     if image_only(nb) and _SHOWN_LIKE_THIS.search(tail):
         return True  # …わけではなくて、こんな感じで ⏎ ![](…): the picture is the "like this"
     if image_only(nb) and toks and (_conditional(toks) or _te_form(toks[-1])) and next_paragraph(doc, nb) is not None:
@@ -190,6 +192,15 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
             or (last.surface == "を" and _pointing_after(doc, nb))
         )
     return True
+
+
+def _verbal_noun_step(toks) -> bool:
+    """…を購入, …に到着: a verbal noun after its object or goal, a step of a photo diary
+    told in 体言止め (not …は定休, nor a noun cut short: …プロフィー)."""
+    return (
+        len(toks) >= 2 and toks[-1].pos1 == "名詞" and "サ変可能" in toks[-1].pos
+        and toks[-2].pos2 == "格助詞" and toks[-2].surface in ("を", "に", "へ")
+    )
 
 
 def _te_form(t) -> bool:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from kijilint.markdown import HATENA_PHOTO, MASK
 from kijilint.rules._layout import (
     BARE_END,
+    IMAGE_SHORTCODE,
     ends_bare,
     image_only,
     plain_headings,
@@ -117,9 +118,9 @@ def _elliptical_closing(tail: str) -> bool:
     return len(body) <= 15 and not any(c in body for c in "、，,") and body.endswith(_CLOSING_TAIL)
 
 
-# A few lower-case letters glued to Japanese at a paragraph's end (mm, orz, lol): net slang.
+# A few lower-case letters glued to Japanese at a paragraph's end (mm, orz, lol, ok): net slang.
 # A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
-_NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff）)」』…])(?:([a-z])\1+|orz|lol|kwsk)$")  # not …するor
+_NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff）)」』…])(?:([a-z])\1+|orz|lol|kwsk|ok|OK)$")  # not …するor
 # (汗 / （泣 / (´Д⊂ ｸﾞｽﾝ: an aside or a face left open, a sob in katakana after it
 _ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}(?:[ \u3000][\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6})?$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
@@ -301,6 +302,7 @@ _IMAGE_LINE = lazy_re(
     r"|^[ \t]*(?:\[\s*)?<(?:amp-)?img\s|.*<(?:amp-)?img\s[^>]*>(?:</amp-img>|\]\([^)]*\))?[ \t]*$"  # the same written as HTML (<img src=…>, AMP's <amp-img>)
     r"|^[ \t]*\[f:id:|.*" + HATENA_PHOTO + r"[ \t]*$"  # and in Hatena's notation ([f:id:user:…p:plain])
     r"|^[ \t]*\[https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif):(?:embed|image)[^\]\n]*\][ \t]*$"
+    r"|^[ \t]*" + IMAGE_SHORTCODE  # and as a site generator's shortcode ({% image "…" %}, {{< figure … >}})
 )
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
 # (a circled number is an item mark whatever follows it: ③LBスコアの…, ④[Gatsby Cloud]に…)

@@ -28,7 +28,8 @@ class TruncatedParagraph(Rule):
     Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a paragraph), tables,
     captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list, code, a
     display line, a bold or italic line, or an embed (HTML, a shortcode, a bare address a blog
-    shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``; after finished sentences, a quotation or an
+    shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``, or a
+    step told in 体言止め, ``…を購入``; after finished sentences, a quotation or an
     embed needs 、, ：, は or a pointing word such as 以下 or こちら), a sentence woven
     through code blocks, paragraphs ending in a Markdown hard break or set out a phrase per
     paragraph, one-line taglines, labels and fields (``執筆: …``), a Q&A transcript's answers
@@ -44,10 +45,12 @@ class TruncatedParagraph(Rule):
     (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a
     link's text (``<a …>こちら</a>``, or any element with an ``href``), a tale's closing
     formula (``めでたしめでたし``), the phrase that closes an aside on a line of its own
-    (``閑話休題``), net slang (``…ってことでmm``), a teaser before ``<!-- more -->``, a
-    dateline after the last sentence, polite endings missing only their 。 (``…ご注意ください``) and telegraphic endings (``…だった模様``).
-    Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards) counts as
-    the pictures and cards it shows.  In a document where half the paragraphs or more end
+    (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``), a teaser before ``<!-- more -->``, a
+    dateline after the last sentence, polite endings missing only their 。 (``…ご注意ください``), telegraphic endings (``…だった模様``)
+    and plain verbs (``…意識が、飛ぶ``, which the tagger may read as 連体形).
+    Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards), image
+    shortcodes (``{% image "…" %}``, ``{{< figure … >}}``) and ``<img>`` framed by ``<figure>``
+    count as the pictures and cards they show.  In a document where half the paragraphs or more end
     without punctuation (minutes, verse, slides, memos) only a word cut short, open markup, or
     a paragraph's own 。-ended sentences (not mere exclamations) before a cut count.  The
     article's last paragraph is EN003's (truncated-article).

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from bisect import bisect_left, bisect_right
 
@@ -73,7 +74,9 @@ class DoubledWord(Rule):
     (彼女彼女), a two-kanji word split by the tokenizer (元部元部), a word started and then
     written whole (見出見出し), a katakana mimetic written twice (スッキリスッキリ), a digit
     doubled before つ (11つ), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 or
-    一ステージ一ステージ (one at a time), hiragana emphasis (もっともっと), 202202 (one number), a number that ends a
+    一ステージ一ステージ (one at a time), 毎話毎話 (every single one, as 毎日毎日), the same
+    doubling after the same word written again in the document (▲ 苫小牧のものもの。 …
+    ▲ 浦河のものもの。: the writer's idiom; a slip is made once), hiragana emphasis (もっともっと), 202202 (one number), a number that ends a
     longer word before the same number (#over50 50代), a doubled short prefix
     (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a katakana sound
     word the dictionary does not know, doubled right before
@@ -93,6 +96,7 @@ class DoubledWord(Rule):
         text = self._text = doc.text
         self._reported: set[int] = set()
         self._alone: dict[str, bool] = {}
+        self._pending: list = []  # (the doubling with the character before it, start, end, message, fix)
         for b in doc.prose_blocks:
             toks = self._toks = doc.tokens(b)
             self._starts = [t.start for t in toks]  # (bisected: a hostile paragraph may hold thousands of doublings)
@@ -160,6 +164,7 @@ class DoubledWord(Rule):
                     continue
                 self._report(report, t.start, u.end, t.end, u.end, t.surface)
             self._doubled_runs(doc, b, toks, allowed, report)
+        self._flush(report)
 
     def _compounds(self, toks, text, allowed, report):
         """A two-token compound written twice (互換 性 互換 性, 受信 側 受信 側): the tokenizer
@@ -168,8 +173,8 @@ class DoubledWord(Rule):
             a, b, c, d = toks[k : k + 4]
             if a.surface != c.surface or b.surface != d.surface or a.surface == b.surface:
                 continue
-            if not self._compound_head(a, b) or a.surface in _ONE:
-                continue  # (一ステージ一ステージ: one at a time, as 一つ一つ)
+            if not self._compound_head(a, b) or a.surface in _ONE or _every(a.surface + b.surface):
+                continue  # (一ステージ一ステージ: one at a time, as 一つ一つ; 毎話毎話, every single one)
             word = a.surface + b.surface
             short = len(word) < 3 and not (len(word) == 2 and _KANJI.fullmatch(word))  # (two kanji count: 元部元部)
             if short or word.lower() in allowed or text[a.start : d.end] != word * 2:
@@ -262,7 +267,16 @@ class DoubledWord(Rule):
             return
         self._reported.update((start, end))
         fix = Fix((Edit(del_start, del_end, ""),), False, f"重複した「{word}」を1つ削除")
-        report(start, end, f"「{quote(word)}」が2回続いています", fix=fix)
+        self._pending.append((self._text[max(0, start - 1) : end], start, end, f"「{quote(word)}」が2回続いています", fix))
+
+    def _flush(self, report):
+        """Report the doublings held back, but not one written again elsewhere in the
+        document with the same word before it (▲ 苫小牧のものもの。 … ▲ 浦河のものもの。):
+        that is the writer's own idiom; a slip is made once."""
+        counts = Counter(p[0] for p in self._pending)
+        for key, start, end, message, fix in self._pending:
+            if counts[key] == 1:
+                report(start, end, message, fix=fix)
 
     def _deliberate(self, start: int, end: int, word: str) -> bool:
         """A katakana sound word the dictionary does not know, doubled right before its verb
@@ -309,7 +323,7 @@ class DoubledWord(Rule):
             half = run[: n // 2]
             start = block.start + m.start()
             end = start + n
-            if start in self._reported or end in self._reported or half.lower() in allowed or _mimetic(half) or _DISTRIBUTIVE.match(half):
+            if start in self._reported or end in self._reported or half.lower() in allowed or _mimetic(half) or _DISTRIBUTIVE.match(half) or _every(half):
                 continue
             if any(half == half[:p] * (len(half) // p) for p in range(1, len(half) // 2 + 1) if len(half) % p == 0):
                 continue  # ーーーー, 重複重複重複重複: a rule, or rhetoric (three or more)
@@ -381,7 +395,12 @@ def _quality_verb(noun, after) -> bool:
 def _distributive_token(t) -> bool:
     """一行, 一言, 一瞬 read as one word and doubled: one at a time (一行一行).  一覧, 一緒 (verbal
     nouns) and 一般 are words of their own, so 一覧一覧 is a slip."""
-    return bool(_DISTRIBUTIVE.match(t.surface)) and "サ変可能" not in t.pos and t.surface != "一般"
+    return (bool(_DISTRIBUTIVE.match(t.surface)) and "サ変可能" not in t.pos and t.surface != "一般") or _every(t.surface)
+
+
+def _every(word: str) -> bool:
+    """毎食, 毎話, 毎試合: "every …", doubled for "every single …" (毎話毎話, like 毎日毎日)."""
+    return word.startswith("毎") and 2 <= len(word) <= 4
 
 
 def _before_counter(toks, k: int) -> bool:
