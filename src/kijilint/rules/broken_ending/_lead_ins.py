@@ -422,6 +422,8 @@ def _sentence_resumes_after(doc, code) -> bool:
         return True  # …上記コード中の ⏎ code ⏎ の部分を…: the code is the sentence's noun
     if first.pos1 == "接続詞" and first.surface == "から":
         return True
+    if first.surface == "とある" and len(toks) > 1 and toks[1].pos1 == "名詞":
+        return True  # …第一卷に ⏎ code ⏎ とある注文の…: と+ある, which the tagger reads as "a certain"
     return first.surface in _DONE_WORDS and len(toks) > 1 and toks[1].surface in ("です", "。", "．", "！", "!")
 
 

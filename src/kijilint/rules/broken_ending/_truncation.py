@@ -155,8 +155,11 @@ def _eligible(doc, b) -> bool:
     # (an icon inline in a sentence, ``…![](move-tool.png)を使って…``, is no image line)
     if not raw or any(_IMAGE_LINE.match(line) for line in raw.rsplit("\n", 2)[-2:]) or _CAPTION.match(raw):
         return False
-    if raw.rsplit("\n", 1)[-1].lstrip(" \u3000").startswith(("↑", "⇧", "△")):
+    last_line = raw.rsplit("\n", 1)[-1].lstrip(" \u3000")
+    if last_line.startswith(("↑", "⇧", "△")):
         return False  # [link] ⏎ ↑これを見て: a line pointing up at what it captions
+    if _SLASHED_ITEMS.fullmatch(last_line):
+        return False  # 配偶者が死亡 / 配偶者と離婚 / …: items listed on one line, no sentence
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
     prose = b.prose().strip()
@@ -307,6 +310,8 @@ _IMAGE_LINE = lazy_re(
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
 # (a circled number is an item mark whatever follows it: ③LBスコアの…, ④[Gatsby Cloud]に…)
 _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:(?:\d{1,2}[.．]|[(（]\d{1,2}[)）])[^\s.．!-~０-９]|[①-⑳❶-❿⑴-⒇][ \t\u3000]?\S)")
+# three or more items set apart by a spaced slash on one line (A / B / C)
+_SLASHED_ITEMS = lazy_re(r"(?:[^/／\n]{1,60}[ \t\u3000]+[/／][ \t\u3000]+){2,}[^/／\n]{1,60}")
 _DATE_LINE = lazy_re(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = lazy_re(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)

@@ -25,13 +25,14 @@ class TruncatedParagraph(Rule):
       bare and it stops on a noun its particle or adverb still governs (``本体はダウ``);
     - or the next paragraph picks it up again after ``...``.
 
-    Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a paragraph), tables,
+    Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a paragraph, and
+    items on one line set apart by spaced slashes, ``A / B / C``), tables,
     captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list, code, a
     display line, a bold or italic line, or an embed (HTML, a shortcode, a bare address a blog
     shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``, or a
     step told in 体言止め, ``…を購入``; after finished sentences, a quotation or an
     embed needs 、, ：, は or a pointing word such as 以下 or こちら), a sentence woven
-    through code blocks, paragraphs ending in a Markdown hard break or set out a phrase per
+    through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``), paragraphs ending in a Markdown hard break or set out a phrase per
     paragraph, one-line taglines, labels and fields (``執筆: …``), a Q&A transcript's answers
     (``A. …引きにするよ``), ``//`` note lines, one-word notes, headings of other
     markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``,

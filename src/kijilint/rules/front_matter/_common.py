@@ -9,7 +9,8 @@ from kijilint._lazy_re import lazy_re
 _DATE = lazy_re(
     r"^(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:[T ]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
-    r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|[+-]\d{3}))?\s*$"  # +900: Ruby (Jekyll) reads +HMM too
+    # +900: Ruby (Jekyll) reads +HMM too; +9:00 and +9: YAML's timestamp takes a one-digit hour
+    r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|[+-]\d{3}|[+-]\d{1,2}(?::\d{2})?))?\s*$"
 )
 
 
@@ -40,8 +41,14 @@ def parse_date(value) -> date:
         if H > 23 or M > 59 or S > 60:
             raise DateProblem(f"存在しない時刻です: {s!r}")
     if m["tz"] and m["tz"] != "Z":
-        tz = m["tz"].replace(":", "")
-        tz = tz[0] + tz[1:].zfill(4)  # +900 -> +0900
+        sign, digits = m["tz"][0], m["tz"][1:]
+        if ":" in digits:
+            hours, minutes = digits.split(":")
+            tz = sign + hours.zfill(2) + minutes  # +9:00 -> +0900
+        elif len(digits) <= 2:
+            tz = sign + digits.zfill(2) + "00"  # +9 -> +0900
+        else:
+            tz = sign + digits.zfill(4)  # +900 -> +0900
         if int(tz[1:3]) > 14 or int(tz[3:5]) > 59:
             raise DateProblem(f"タイムゾーンが不正です: {s!r}")
     return day
