@@ -54,6 +54,9 @@ def kinds(root: Path, marker: Path) -> list[tuple[str, list[str], set[int], str]
     out.append(("2 MB paragraph", [file("para.md", "これは長い段落の文章です。" * 160_000)], {0, 1}, ""))
     # thousands of doublings in one paragraph: each must be judged in log time, not by a scan
     out.append(("20,000 doublings in a paragraph", [file("doubled.md", "市場市場の動向、" * 20_000 + "\n")], {1}, "RP005"))
+    # layout shapes a regex could backtrack on: spaced slashes (A  /  B  /  …), image shortcodes, figure frames
+    out.append(("50,000 spaced slashes", [file("slashes.md", "前文です。\n" + "項目  /  " * 50_000 + "い" * 70 + "\n")], {0, 1}, ""))
+    out.append(("20,000 open shortcodes and frames", [file("frames.md", "そこにはパネルがあって\n<figure>\n" + "{{< figure src=" * 20_000 + "<a href=x><figcaption>" * 20_000 + "\n\n次の段落です。\n")], {0, 1}, ""))
     out.append(("20,000 chanted doublings", [file("chant.md", "面倒なので自動化自動化。" * 20_000 + "\n")], {0, 1}, ""))
     loop = root / "loop"
     loop.mkdir()

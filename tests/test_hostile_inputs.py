@@ -204,3 +204,11 @@ def test_chunks_cover_the_text_exactly():
     assert "".join(c for _, c in chunks) == seg
     assert all(len(c) <= tokens.MAX_CHUNK for _, c in chunks)
     assert [s for s, _ in chunks] == [sum(len(c) for _, c in chunks[:i]) for i in range(len(chunks))]
+
+
+def test_many_spaced_slashes_on_one_line_are_linted():
+    # (A  /  B  /  … with no end: a regex that let each space belong to two places took minutes)
+    text = "前文です。\n" + "項目  /  " * 20_000 + "い" * 70 + "\n"
+    result = lint_bytes(text.encode(), "slashes.md", default_rules())
+    assert result.errors == []
+

@@ -316,6 +316,13 @@ def _grammar(doc, toks, tail: str):
         return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"  # 書き留(める)
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:
         return "cut", "活用語の途中の形で途切れています"  # 開催さ(れ), ビルドさ(れ): read as the particle さ
+    if (
+        p1 == "名詞" and p2 == "普通名詞" and _KANJI_ONE.fullmatch(t.surface) and "サ変可能" not in t.pos
+        and len(toks) >= 2 and toks[-2].surface == "を" and toks[-2].pos2 == "格助詞"
+    ):
+        # …Company Domain を変(更), …を前(提に): one kanji after を is a word's first, not its
+        # object's own noun, which a verb would follow (a verbal noun ends a step: …を購入)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "形状詞" and p2 == "タリ" and len(t.surface) == 1:
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …から確(認): the classical 確たる ends nothing
     if p1 == "助詞":

@@ -310,8 +310,10 @@ _IMAGE_LINE = lazy_re(
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
 # (a circled number is an item mark whatever follows it: ③LBスコアの…, ④[Gatsby Cloud]に…)
 _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:(?:\d{1,2}[.．]|[(（]\d{1,2}[)）])[^\s.．!-~０-９]|[①-⑳❶-❿⑴-⒇][ \t\u3000]?\S)")
-# three or more items set apart by a spaced slash on one line (A / B / C)
-_SLASHED_ITEMS = lazy_re(r"(?:[^/／\n]{1,60}[ \t\u3000]+[/／][ \t\u3000]+){2,}[^/／\n]{1,60}")
+# three or more items set apart by a spaced slash on one line (A / B / C); an item starts and
+# ends on a non-space, so each space belongs to one place (no backtracking over "A  /  B  /  …")
+_ITEM = r"[^/／\s](?:[^/／\n]{0,58}[^/／\s])?"
+_SLASHED_ITEMS = lazy_re(r"(?:" + _ITEM + r"[ \t\u3000]+[/／][ \t\u3000]+){2,}" + _ITEM)
 _DATE_LINE = lazy_re(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = lazy_re(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)

@@ -48,7 +48,6 @@ class StraySpace(Rule):
                 continue
             if _SPACED_PUNCTUATION.search(block.masked):
                 continue  # 使い方、 はてなブログ を: a writer who spaces after 、 too
-                continue
             found = list(_candidates(doc, block))
             for i, left, right in found:
                 at = block.start + i
