@@ -12,9 +12,10 @@ class TruncatedParagraph(Rule):
     the reader hits a wall.  Judged by grammar, not by a missing 。 alone:
 
     - the last words cannot end a sentence: a particle, a dangling 、, a continuative form, a
-      word cut short (``LL`` beside ``LLM``, ``書き留``, ``検知するた``), a verb's stem that
-      one more kana would make whole (``…と助か``, ``日付が変わ``, ``…」と言``), markup left
-      open (``**Findy 開発生``, ``[クイックスタート]`` without its URL, an ASCII bracket);
+      word cut short (``LL`` beside ``LLM``, ``書き留``, ``検知するた``, one kanji after を:
+      ``…を変``), a verb's stem that one more kana would make whole (``…と助か``, ``日付が変わ``,
+      ``…」と言``), markup left open (``**Findy 開発生``, ``[クイックスタート]`` without its
+      URL, an ASCII bracket);
     - or they end on a bare noun in a paragraph whose other sentences all end in 。, or in a
       one-sentence paragraph that subordinates a clause (…ため、この 12 月);
     - or a clause joined on to nothing by が, けど, し or のに (``…ツラいものがありますが``)
@@ -25,15 +26,15 @@ class TruncatedParagraph(Rule):
       bare and it stops on a noun its particle or adverb still governs (``本体はダウ``);
     - or the next paragraph picks it up again after ``...``.
 
-    Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a paragraph, and
-    items on one line set apart by spaced slashes, ``A / B / C``), tables,
+    Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
+    paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
     captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list, code, a
     display line, a bold or italic line, or an embed (HTML, a shortcode, a bare address a blog
     shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``, or a
     step told in 体言止め, ``…を購入``; after finished sentences, a quotation or an
     embed needs 、, ：, は or a pointing word such as 以下 or こちら), a sentence woven
-    through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``), paragraphs ending in a Markdown hard break or set out a phrase per
-    paragraph, one-line taglines, labels and fields (``執筆: …``), a Q&A transcript's answers
+    through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``), paragraphs ending in a
+    Markdown hard break or set out a phrase per paragraph, one-line taglines, labels and fields (``執筆: …``), a Q&A transcript's answers
     (``A. …引きにするよ``), ``//`` note lines, one-word notes, headings of other
     markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``,
     ``技術書典とは``, ``個人ブログの作り直し``, or two or
@@ -47,8 +48,9 @@ class TruncatedParagraph(Rule):
     link's text (``<a …>こちら</a>``, or any element with an ``href``), a tale's closing
     formula (``めでたしめでたし``), the phrase that closes an aside on a line of its own
     (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``), a teaser before ``<!-- more -->``, a
-    dateline after the last sentence, polite endings missing only their 。 (``…ご注意ください``), telegraphic endings (``…だった模様``)
-    and plain verbs (``…意識が、飛ぶ``, which the tagger may read as 連体形).
+    dateline after the last sentence, polite endings missing only their 。 (``…ご注意ください``),
+    telegraphic endings (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger
+    may read as 連体形).
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards), image
     shortcodes (``{% image "…" %}``, ``{{< figure … >}}``) and ``<img>`` framed by ``<figure>``
     count as the pictures and cards they show.  In a document where half the paragraphs or more end

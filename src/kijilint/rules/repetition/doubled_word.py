@@ -76,8 +76,9 @@ class DoubledWord(Rule):
     doubled before つ (11つ), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 or
     一ステージ一ステージ (one at a time), 毎話毎話 (every single one, as 毎日毎日), the same
     doubling after the same word written again in the document (▲ 苫小牧のものもの。 …
-    ▲ 浦河のものもの。: the writer's idiom; a slip is made once), hiragana emphasis (もっともっと), 202202 (one number), a number that ends a
-    longer word before the same number (#over50 50代), a doubled short prefix
+    ▲ 浦河のものもの。: the writer's idiom; a slip is made once), hiragana emphasis
+    (もっともっと), 202202 (one number), a number that ends a longer word before the same
+    number (#over50 50代), a doubled short prefix
     (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a katakana sound
     word the dictionary does not know, doubled right before
     its verb (フンガーフンガー鳴ってる).
@@ -323,8 +324,10 @@ class DoubledWord(Rule):
             half = run[: n // 2]
             start = block.start + m.start()
             end = start + n
-            if start in self._reported or end in self._reported or half.lower() in allowed or _mimetic(half) or _DISTRIBUTIVE.match(half) or _every(half):
+            if start in self._reported or end in self._reported or half.lower() in allowed:
                 continue
+            if _mimetic(half) or _DISTRIBUTIVE.match(half) or _every(half):
+                continue  # ワクワク, 一行一行, 毎話毎話: doubled on purpose
             if any(half == half[:p] * (len(half) // p) for p in range(1, len(half) // 2 + 1) if len(half) % p == 0):
                 continue  # ーーーー, 重複重複重複重複: a rule, or rhetoric (three or more)
             i = bisect_right(self._starts, start) - 1
