@@ -54,7 +54,9 @@ def _deck_by_shape(doc) -> bool:
 # A paragraph of pictures only: Markdown images (linked or not, with a size suffix) or <img> tags
 # (a Hatena photo, [f:id:user:20190313123412p:plain], is one too), or a site generator's image
 # shortcode (Hugo's {{< figure src=… >}}, Liquid's {% image "…" %})
-IMAGE_SHORTCODE = r"(?:\{\{[<%]|\{%)[ \t]*(?:(?:figure|img|image|asset_img|thumbnail|picture|photo)\b|[^}\n]{0,300}\bsrc=)"
+# (IMAGE_SHORTCODE_NAME: what follows the opener; _lead_ins tells embeds from pictures by it)
+IMAGE_SHORTCODE_NAME = r"(?:(?:figure|img|image|asset_img|thumbnail|picture|photo)\b|[^}\n]{0,300}\bsrc=)"
+IMAGE_SHORTCODE = r"(?:\{\{[<%]|\{%)[ \t]*" + IMAGE_SHORTCODE_NAME
 _IMAGES_ONLY = lazy_re(
     r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*|" + HATENA_PHOTO + r"\s*"
     r"|" + IMAGE_SHORTCODE + r"[^}\n]{0,1000}\}\}?\s*)+"

@@ -450,12 +450,10 @@ def _grammar(doc, toks, tail: str):
     ):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 講演に用いたス(ライド): one kana is no noun
     if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith(("連用形", "連体形", "未然形"))):
-        if cform.startswith("連体形-一般") and p1 == "動詞":
-            # a verb's 連体形 is spelled as its 終止形: …ですか？意識が、飛ぶ is said whole, the
-            # tagger's guess that a noun follows is no evidence of a cut
-            return None, ""
         if cform.startswith("連体形") and p1 == "動詞":
-            return "weak", "連体形で終わっています"
+            # a verb's plain 連体形 is spelled as its 終止形: …ですか？意識が、飛ぶ is said whole, the
+            # tagger's guess that a noun follows is no evidence of a cut
+            return (None, "") if cform.startswith("連体形-一般") else ("weak", "連体形で終わっています")
         if prev is not None and verb_as_noun(t, prev):
             return "weak", "句点のないまま名詞で終わっています"  # 個人ブログの作り直し: a noun ending
         return "strong", "活用語の途中の形で途切れています"  # 組み合わ(せる), 考え(る)

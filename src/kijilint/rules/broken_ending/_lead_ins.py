@@ -22,16 +22,16 @@ from kijilint.rules.broken_ending._last_words import (
     REASON_OPENERS,
     laughs_or_draws_out,
 )
-from kijilint.rules._layout import bullet_paragraph, image_only, plain_paragraph_after
+from kijilint.rules._layout import IMAGE_SHORTCODE_NAME, bullet_paragraph, image_only, plain_paragraph_after
 from kijilint._lazy_re import lazy_re
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
 # A paragraph that is only site-generator shortcodes (Hugo {{< tweet … >}}, Liquid {% … %}):
 # an embed, shown in place like HTML.  Not an image's ({{< figure … >}}): a picture is no
 # lead-in's follower, as ![…](…) is not (a src= marks a custom one: {{< thumbnail src=… >}})
-_IMAGE_SHORTCODE = r"(?![ \t]|(?:figure|img|image|thumbnail|picture|photo)\b|[^}\n]*\bsrc=)"
+_NOT_A_PICTURE = r"(?![ \t]|" + IMAGE_SHORTCODE_NAME + ")"
 _SHORTCODES = lazy_re(
-    r"(?:[ \t]*(?:\{\{[<%][ \t]*" + _IMAGE_SHORTCODE + r".*?[%>]\}\}|\{%[ \t]*" + _IMAGE_SHORTCODE + r".*?%\})[ \t]*\n?)+"
+    r"(?:[ \t]*(?:\{\{[<%][ \t]*" + _NOT_A_PICTURE + r".*?[%>]\}\}|\{%[ \t]*" + _NOT_A_PICTURE + r".*?%\})[ \t]*\n?)+"
 )
 
 
