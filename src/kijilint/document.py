@@ -15,6 +15,7 @@ from kijilint.markdown import MASK, Block, parse_blocks
 from kijilint.sentences import Sentence, split_sentences
 from kijilint.source import Source, decode
 from kijilint.tokens import Token, tokenize
+from kijilint._lazy_re import lazy_re
 
 
 class Document:
@@ -32,7 +33,7 @@ class Document:
         elif self.toml_front_matter is not None:
             self.body_start = self.toml_front_matter[1]
         else:
-            self.body_start = 0
+            self.body_start = _rest_metadata_end(self.text)
         self.body_line = self.text.count("\n", 0, self.body_start)  # 0-based first body line
         self.mdx = path.lower().endswith(".mdx")
         self.cache: dict[str, Any] = {}
@@ -164,3 +165,19 @@ def _toml_front_matter(text: str) -> tuple[int, int] | None:
             return None
         i = j + 1
     return None
+
+
+# Nikola's metadata in a Markdown post: ``.. title: …`` / ``.. slug: …`` lines at the very top
+# (reST comments); ``..`` there is no ellipsis and the fields are no prose.
+_REST_FIELD = lazy_re(r"\.\. [A-Za-z_][A-Za-z0-9_-]{0,40}:(?:[ \t][^\n]*)?(?:\n|$)")
+
+
+def _rest_metadata_end(text: str) -> int:
+    """The offset after a leading run of ``.. field: value`` lines, 0 if there is none."""
+    i = 0
+    while i < len(text):
+        m = _REST_FIELD.match(text, i)
+        if m is None or m.end() == i:
+            break
+        i = m.end()
+    return i

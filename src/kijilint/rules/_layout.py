@@ -8,6 +8,9 @@ from collections import Counter
 from kijilint.markdown import HATENA_PHOTO
 from kijilint._lazy_re import lazy_re
 
+# The full-width ＞ (or ≫) that opens a line quoted from someone else, as mail and forums quote
+NET_QUOTE = ("＞", "≫")
+
 _MARP = lazy_re(r"^marp:[ \t]*true[ \t]*$", re.M)
 _SLIDE_KEYS = lazy_re(r"^(?:theme|highlighter|colorSchema|paginate|class|transition):", re.M)
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from kijilint.markdown import HATENA_PHOTO, MASK
 from kijilint.rules._layout import (
+    NET_QUOTE,
     BARE_END,
     IMAGE_SHORTCODE,
     ends_bare,
@@ -120,7 +121,8 @@ def _elliptical_closing(tail: str) -> bool:
 
 # A few lower-case letters glued to Japanese at a paragraph's end (mm, orz, lol, ok): net slang.
 # A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
-_NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff）)」』…])(?:([a-z])\1+|orz|lol|kwsk|ok|OK)$")  # not …するor
+# (…系 w / …系ｗｗ: the laugh mark may stand apart from the word, or be written full width)
+_NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff）)」』…])(?:[ \u3000]?(?:w|ｗ+)|([a-z])\1+|orz|lol|kwsk|ok|OK)$")  # not …するor
 # (汗 / （泣 / (´Д⊂ ｸﾞｽﾝ: an aside or a face left open, a sob in katakana after it
 _ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}(?:[ \u3000][\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6})?$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
@@ -158,6 +160,8 @@ def _eligible(doc, b) -> bool:
     last_line = raw.rsplit("\n", 1)[-1].lstrip(" \u3000")
     if last_line.startswith(("↑", "⇧", "△")):
         return False  # [link] ⏎ ↑これを見て: a line pointing up at what it captions
+    if last_line.startswith(NET_QUOTE):
+        return False  # ＞…作れるかなので: someone else's words quoted as written, to answer them
     if _SLASHED_ITEMS.fullmatch(last_line):
         return False  # 配偶者が死亡 / 配偶者と離婚 / …: items listed on one line, no sentence
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from kijilint.markdown import MASK
-from kijilint.rules._layout import bullet_paragraph, ends_bare, image_only
+from kijilint.rules._layout import NET_QUOTE, bullet_paragraph, ends_bare, image_only
 from kijilint.rules.base import Rule, quote
 from kijilint.sentences import normalize
 from kijilint._lazy_re import lazy_re
@@ -31,7 +31,7 @@ class ContinuationFragment(Rule):
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
     (``... 略 ...``) is left alone, as is a pause drawn with ``。。`` (``。。記事が増えて…``):
     a leading ellipsis counts only when what follows repeats the preceding text or cannot
-    begin a sentence.  Code, lists and quotes are not checked, nor a paragraph whose subject
+    begin a sentence.  Code, lists and quotes (also a line quoted with a full-width ``＞``) are not checked, nor a paragraph whose subject
     is the heading just above it (``## 準備`` ⏎ ``は不要です。``) or a quotation displayed on
     its own line (``「**…**」`` ⏎ ``を大方針として…``), nor one
     right after a paragraph that itself stops mid-sentence (``…絵日記の`` ⏎⏎ ``ような写真の…``:
@@ -53,6 +53,8 @@ class ContinuationFragment(Rule):
 
     def _check_block(self, doc, b, previous: list, report) -> None:
         first_line = b.text.split("\n", 1)[0]
+        if first_line.lstrip(" \u3000").startswith(NET_QUOTE):
+            return  # ＞…: a line quoted from someone else starts where they started
         sents = doc.sentences(b)
         first_end = sents[0].end if sents else b.end
         m = _ELLIPSIS.match(first_line)

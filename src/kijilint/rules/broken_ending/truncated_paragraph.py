@@ -28,7 +28,7 @@ class TruncatedParagraph(Rule):
 
     Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
-    captions, link lines, quotes, lines ending in ``：``, lead-ins followed by a list, code, a
+    captions, link lines, quotes (a line quoted with ``＞`` too), lines ending in ``：``, lead-ins followed by a list, code, a
     display line, a bold or italic line, or an embed (HTML, a shortcode, a bare address a blog
     shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``, or a
     step told in 体言止め, ``…を購入``; after finished sentences, a quotation or an
@@ -47,7 +47,7 @@ class TruncatedParagraph(Rule):
     (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a
     link's text (``<a …>こちら</a>``, or any element with an ``href``), a tale's closing
     formula (``めでたしめでたし``), the phrase that closes an aside on a line of its own
-    (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``), a teaser before ``<!-- more -->``, a
+    (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``, ``…光りモノ系 w``), a teaser before ``<!-- more -->``, a
     dateline after the last sentence, polite endings missing only their 。 (``…ご注意ください``),
     telegraphic endings (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger
     may read as 連体形).

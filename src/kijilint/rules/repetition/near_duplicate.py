@@ -49,7 +49,7 @@ class NearDuplicateParagraph(Rule):
 
 
 # Words with which a writer says they repeat themselves: as written above, likewise, again
-_BACK_REFERENCE = lazy_re(r"上で書いた|上に書いた|上記の通り|上述|前述|先述|同様に|と同じ(?:く|で|ように)|繰り返しになりますが|くり返しになりますが|再掲")
+_BACK_REFERENCE = lazy_re(r"上で書いた|上に書いた|上記の通り|上述|前述|先述|同様に|と同じ(?:く|で|ように)|[繰く]り返しにな(?:りますが|るが|るけど)|[繰く]り返(?:しますが|すが|せば)|再掲")
 
 
 def _points_back(copy: str, original: str) -> bool:
