@@ -77,7 +77,7 @@ def fix_document(doc: Document, rules: list, unsafe: bool = False) -> FixOutcome
         new_original = apply_edits(source, [e for f in chosen for e in f.fix.edits])
         if new_original == source.original:
             break
-        source = Source.from_text(new_original, encoding=source.encoding, bom=source.bom)
+        source = Source.from_text(new_original, strip_bom=False, encoding=source.encoding, bom=source.bom)
         source.newline = doc.source.newline
         doc = Document(source, doc.path)
         result = lint_document(doc, rules)

@@ -121,8 +121,9 @@ class Source:
         self.line_map = LineMap(self.text)
 
     @classmethod
-    def from_text(cls, original: str, **kw) -> "Source":
-        if original.startswith("\ufeff"):
+    def from_text(cls, original: str, strip_bom: bool = True, **kw) -> "Source":
+        # (strip_bom=False: text whose BOM is already in ``bom``, so a leading U+FEFF is content)
+        if strip_bom and original.startswith("\ufeff"):
             original = original[1:]
             kw.setdefault("bom", True)
         text = original

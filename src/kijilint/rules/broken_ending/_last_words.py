@@ -278,9 +278,10 @@ def _grammar(doc, toks, tail: str):
         # after it); トピ beside トピック is cut (トピック is one word)
         whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2 and not _longer_token(doc, word)
         return ("strong" if whole else "cut"), f"語 {word!r} が途中で切れています"
-    if p1 == "記号" and (_KANA.fullmatch(t.surface) or _KANJI_ONE.fullmatch(t.surface)):
+    if p1 == "記号" and (_KANA.fullmatch(t.surface) or _KANJI_ONE.fullmatch(t.surface)) and t.surface != "せい":
         # kana the tagger cannot read (…のどち), or one kanji it cannot read as a word (…も確,
-        # 何も問, １点懸): none ends a sentence in 260 clean documents
+        # 何も問, １点懸): none ends a sentence in 260 clean documents; …のせい (所為) is a
+        # noun UniDic reads as a symbol after の (…年のせい, …気のせい)
         return "cut", f"語 {t.surface!r} が途中で切れています"
     if t.surface in _DEMONSTRATIVE_NA:
         return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
