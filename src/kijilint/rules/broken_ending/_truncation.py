@@ -124,6 +124,16 @@ def _elliptical_closing(tail: str) -> bool:
 # (…系 w / …系ｗｗ: the laugh mark may stand apart from the word, or be written full width)
 _NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff）)」』…])(?:[ \u3000]?(?:w|ｗ+)|([a-z])\1+|orz|lol|kwsk|ok|OK)$")  # not …するor
 # (汗 / （泣 / (´Д⊂ ｸﾞｽﾝ: an aside or a face left open, a sob in katakana after it
+# A one-sentence line closed casually on purpose: a joke taken back (…なんつって); in a line
+# without 、, a list trailing off (…打ち上げとか), net slang (…なう) or a hedge (…みたいな,
+# …の的な; not 効果的な, an attributive waiting for its noun); a short transition standing
+# alone (はい、というわけで).  A clause that wants its predicate (主要な街を始め、北の港町とか)
+# is cut.
+_CASUAL_CLOSE = lazy_re(
+    r"(?:なんつって|なんちゃって|なーんて)$"
+    r"|^[^、，,。\n]*(?:とか|なう|みたいな|(?<=[ぁ-ゖ])的な)$"
+    r"|^[^。\n]{0,8}(?:(?:と|って)いう(?:わけ|こと)で|てなわけで|ということで)$"
+)
 _ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}(?:[ \u3000][\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6})?$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 
@@ -792,6 +802,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if len(sents) == 1 and "\n" not in tail and _what_is_title(toks, tail):
         return None  # 技術書典とは ⏎ …: "what is X", a title typed as a line of its own
     strength, why = ending(doc, toks, tail)
+    if len(sents) == 1 and strength != "cut" and _CASUAL_CLOSE.search(tail):
+        return None  # …打ち上げとか, …ラーメンなう, …なんつって, はい、というわけで: a casual close said whole
     if article_end and strength == "weak" and (
         toks[-1].pos.startswith("助詞,接続助詞")
         or (

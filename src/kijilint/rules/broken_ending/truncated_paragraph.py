@@ -47,7 +47,9 @@ class TruncatedParagraph(Rule):
     (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a
     link's text (``<a …>こちら</a>``, or any element with an ``href``), a tale's closing
     formula (``めでたしめでたし``), the phrase that closes an aside on a line of its own
-    (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``, ``…光りモノ系 w``), a teaser before ``<!-- more -->``, a
+    (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``, ``…光りモノ系 w``), a
+    one-sentence line closed casually (``…打ち上げとか``, ``…なう``, ``…なんつって``,
+    ``…みたいな``, ``はい、というわけで``), a teaser before ``<!-- more -->``, a
     dateline after the last sentence, polite endings missing only their 。 (``…ご注意ください``),
     telegraphic endings (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger
     may read as 連体形).
