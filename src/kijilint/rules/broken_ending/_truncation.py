@@ -35,9 +35,9 @@ from dataclasses import dataclass
 
 from kijilint.markdown import HATENA_PHOTO, MASK
 from kijilint.rules._layout import (
-    NET_QUOTE,
     BARE_END,
     IMAGE_SHORTCODE,
+    NET_QUOTE,
     ends_bare,
     image_only,
     plain_headings,
@@ -123,7 +123,6 @@ def _elliptical_closing(tail: str) -> bool:
 # A cut word is found by ending() first (``LL`` where the text says ``LLM`` is "cut").
 # (…系 w / …系ｗｗ: the laugh mark may stand apart from the word, or be written full width)
 _NETSPEAK = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff）)」』…])(?:[ \u3000]?(?:w|ｗ+)|([a-z])\1+|orz|lol|kwsk|ok|OK)$")  # not …するor
-# (汗 / （泣 / (´Д⊂ ｸﾞｽﾝ: an aside or a face left open, a sob in katakana after it
 # A one-sentence line closed casually on purpose: a joke taken back (…なんつって); in a line
 # without 、, a list trailing off (…打ち上げとか), net slang (…なう) or a hedge (…みたいな,
 # …の的な; not 効果的な, an attributive waiting for its noun); a short transition standing
@@ -134,6 +133,7 @@ _CASUAL_CLOSE = lazy_re(
     r"|^[^、，,。\n]*(?:とか|なう|みたいな|(?<=[ぁ-ゖ])的な)$"
     r"|^[^。\n]{0,8}(?:(?:と|って)いう(?:わけ|こと)で|てなわけで|ということで)$"
 )
+# (汗 / （泣 / (´Д⊂ ｸﾞｽﾝ: an aside or a face left open, a sob in katakana after it
 _ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}(?:[ \u3000][\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6})?$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
 

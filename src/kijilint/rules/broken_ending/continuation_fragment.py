@@ -31,11 +31,11 @@ class ContinuationFragment(Rule):
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
     (``... 略 ...``) is left alone, as is a pause drawn with ``。。`` (``。。記事が増えて…``):
     a leading ellipsis counts only when what follows repeats the preceding text or cannot
-    begin a sentence.  Code, lists and quotes (also a line quoted with a full-width ``＞``) are not checked, nor a paragraph whose subject
-    is the heading just above it (``## 準備`` ⏎ ``は不要です。``) or a quotation displayed on
-    its own line (``「**…**」`` ⏎ ``を大方針として…``), nor one
-    right after a paragraph that itself stops mid-sentence (``…絵日記の`` ⏎⏎ ``ような写真の…``:
-    one sentence a writer broke with a blank line).
+    begin a sentence.  Code, lists and quotes (also a line quoted with a full-width ``＞``)
+    are not checked, nor a paragraph whose subject is the heading just above it (``## 準備``
+    ⏎ ``は不要です。``) or a quotation displayed on its own line (``「**…**」`` ⏎
+    ``を大方針として…``), nor one right after a paragraph that itself stops mid-sentence
+    (``…絵日記の`` ⏎⏎ ``ような写真の…``: one sentence a writer broke with a blank line).
     Bad:  ``…効率的な並`` ⏎⏎ ``...効率的な並列処理フレームワークの開発など、``
     Good: one complete paragraph.
     Fix: none (merge or delete is the author's call).

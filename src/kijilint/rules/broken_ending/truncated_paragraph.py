@@ -28,31 +28,29 @@ class TruncatedParagraph(Rule):
 
     Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
-    captions, link lines, quotes (a line quoted with ``＞`` too), lines ending in ``：``, lead-ins followed by a list, code, a
-    display line, a bold or italic line, or an embed (HTML, a shortcode, a bare address a blog
-    shows as a card) (``例えば、``; a manner pointed at before a picture, ``こんな感じで``, or a
-    step told in 体言止め, ``…を購入``; after finished sentences, a quotation or an
-    embed needs 、, ：, は or a pointing word such as 以下 or こちら), a sentence woven
-    through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``), paragraphs ending in a
-    Markdown hard break or set out a phrase per paragraph, one-line taglines, labels and fields (``執筆: …``), a Q&A transcript's answers
-    (``A. …引きにするよ``), ``//`` note lines, one-word notes, headings of other
-    markups (``h2. …``, ``** おわりに``) and titles typed without any (``【まとめ】``,
-    ``技術書典とは``, ``個人ブログの作り直し``, or two or
-    more short bare lines such as ``ツールチップとは`` or ``2019年振り返り`` between finished
-    paragraphs), items set out as paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎
-    ``と考えた．``), a section whose whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``),
-    an e-mail address closing a contact card, notes inside an element the page hides
-    (``<div class="hidden">``), a particle leading into a quotation displayed as a paragraph
-    of its own (``…すると`` ⏎ ``「…」``), casual asides (``（笑``, ``（おい``), faces
-    (``m(__)m``, ``／(^o^)＼``, ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a
-    link's text (``<a …>こちら</a>``, or any element with an ``href``), a tale's closing
-    formula (``めでたしめでたし``), the phrase that closes an aside on a line of its own
-    (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``, ``…光りモノ系 w``), a
-    one-sentence line closed casually (``…打ち上げとか``, ``…なう``, ``…なんつって``,
-    ``…みたいな``, ``はい、というわけで``), a teaser before ``<!-- more -->``, a
-    dateline after the last sentence, polite endings missing only their 。 (``…ご注意ください``),
-    telegraphic endings (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger
-    may read as 連体形).
+    captions, link lines, quotes (a line quoted with ``＞`` too), lines ending in ``：``,
+    lead-ins followed by a list, code, a display line, a bold or italic line, or an embed
+    (HTML, a shortcode, a bare address a blog shows as a card) (``例えば、``; a manner pointed
+    at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished
+    sentences, a quotation or an embed needs 、, ：, は or a pointing word such as 以下 or こちら),
+    a sentence woven through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``), paragraphs ending
+    in a Markdown hard break or set out a phrase per paragraph, one-line taglines, labels
+    and fields (``執筆: …``), a Q&A transcript's answers (``A. …引きにするよ``), ``//`` note lines,
+    one-word notes, headings of other markups (``h2. …``, ``** おわりに``) and titles typed
+    without any (``【まとめ】``, ``技術書典とは``, ``個人ブログの作り直し``, or two or more short bare lines such
+    as ``ツールチップとは`` or ``2019年振り返り`` between finished paragraphs), items set out as
+    paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎ ``と考えた．``), a section whose
+    whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``), an e-mail address closing a
+    contact card, notes inside an element the page hides (``<div class="hidden">``), a
+    particle leading into a quotation displayed as a paragraph of its own (``…すると`` ⏎
+    ``「…」``), casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``,
+    ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``, or any
+    element with an ``href``), a tale's closing formula (``めでたしめでたし``), the phrase that
+    closes an aside on a line of its own (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``,
+    ``…光りモノ系 w``), a one-sentence line closed casually (``…打ち上げとか``, ``…なう``, ``…なんつって``,
+    ``…みたいな``, ``はい、というわけで``), a teaser before ``<!-- more -->``, a dateline after the last
+    sentence, polite endings missing only their 。 (``…ご注意ください``), telegraphic endings
+    (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger may read as 連体形).
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards), image
     shortcodes (``{% image "…" %}``, ``{{< figure … >}}``) and ``<img>`` framed by ``<figure>``
     count as the pictures and cards they show.  In a document where half the paragraphs or more end

@@ -65,8 +65,8 @@ class DoubledWord(Rule):
     because there are no spaces.  Only nouns are checked (UniDic parts of speech via the shared
     tokens), of two characters or more, written back to back (Latin words and numbers: one
     space apart), with adjectival nouns in kanji or katakana (クリエイティブクリエイティブ) and
-    two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ, プルンプルン, and two
-    full-size katakana doubled, ボワボワ, or one drawn out, アーアー, whether the dictionary
+    two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ,
+    プルンプルン, and two full-size katakana doubled, ボワボワ, or one drawn out, アーアー, whether the dictionary
     knows it or not, unless the writer also uses the two alone: ログを… ログログに; inside a
     longer word, アーカイブ or バイバーイ, is not alone) are not slips, nor is a noun doubled
     into a quality verb (魔法魔法した; a verbal noun, 確認確認した, is).  Three or more in a row
