@@ -40,6 +40,15 @@ def test_front_matter_split_keeps_line_offsets():
     assert kinds == [("heading", 5), ("paragraph", 7)]
 
 
+def test_metadata_blocks_are_no_body():
+    # Nikola's ``.. field: value`` lines at the top are metadata, like YAML or TOML front matter
+    doc = Document.from_text(".. title: 小樽\n.. slug: otaru\n\n本文です。\n")
+    assert [(b.kind, b.line) for b in doc.blocks] == [("paragraph", 4)]
+    # metadata that ends the file without a newline leaves no body line (its closing --- is no rule)
+    for text in ("---\ntitle: x\n---", "+++\ntitle = 1\n+++", ".. title: x"):
+        assert Document.from_text(text).blocks == [], text
+
+
 def test_dates_stay_strings():
     doc = Document.from_text("---\ndate: 2026-02-30 10:00:00 +0900\n---\n")
     assert doc.front_matter.data == {"date": "2026-02-30 10:00:00 +0900"}

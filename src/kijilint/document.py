@@ -35,6 +35,8 @@ class Document:
         else:
             self.body_start = _rest_metadata_end(self.text)
         self.body_line = self.text.count("\n", 0, self.body_start)  # 0-based first body line
+        if self.body_start and self.body_start == len(self.text) and not self.text.endswith("\n"):
+            self.body_line += 1  # (metadata that ends the file without a newline: no body line left)
         self.mdx = path.lower().endswith(".mdx")
         self.cache: dict[str, Any] = {}
         self._tokens: dict[int, list[Token]] = {}
