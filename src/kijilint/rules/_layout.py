@@ -98,7 +98,7 @@ def pseudo_heading(b) -> bool:
 def plain_headings(doc) -> frozenset:
     """Indexes of the lines a writer sets as section titles with no markup at all: short
     one-line paragraphs without 、。！？ ending on a noun or a title's particle (``ツールチップとは``,
-    ``レースを終えて``, ``来年に向けて``), each after a finished paragraph (or a heading, or the
+    ``レースを終えて``, ``来年に向けて``, ``実際に使ってみて``), each after a finished paragraph (or a heading, or the
     start) and before a finished one.
     Two such lines at least make the layout; one alone may be a cut sentence."""
     key = "layout:plain-headings"
@@ -144,7 +144,7 @@ def verb_as_noun(last, prev) -> bool:
 
 _PLAIN_HEADING_MAX = 25
 _HEADING_END = lazy_re(
-    r"(?:とは|とは(?:何|なに|なん)か|について|において|にあたって|に向けて|を終えて|を振り返って|を乗り越えて"
+    r"(?:とは|とは(?:何|なに|なん)か|について|において|にあたって|に向けて|を終えて|を振り返って|を乗り越えて|[てで]みて"
     r"|にて|へ|から|として|まで|より|はじめに|おわりに|ために|には|を第一に|は(?:まだ|いつ|どこ)か)$"
 )
 _SENTENCE_MARKS = lazy_re(r"[、，,。．！？!?]")
