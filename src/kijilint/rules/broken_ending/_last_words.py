@@ -120,7 +120,14 @@ def laughs_or_draws_out(tail: str) -> bool:
     before = tail[: laughs.start()] if laughs is not None else ""
     if before and (not before[-1].isascii() or before[-1] in ")]>" or before.endswith("..")):
         return True
+    if _DRAWN_VOWEL.search(tail):
+        return True  # …生き返るううう, …楽しかったあああ, …すごいぃぃ: a vowel drawn out, a cry
     return len(tail) > 1 and tail[-1] in "ー〜～ｰ" and "\u3041" <= tail[-2] <= "\u309f"
+
+
+# After kana, one vowel written three times or more, or a small one twice (a cut word ends in
+# no such run: ああ alone may be the start of ああいう, so two full-size ones do not count)
+_DRAWN_VOWEL = lazy_re(r"[\u3041-\u30ff](?:([あいうえおアイウエオ])\1{2,}|([ぁぃぅぇぉァィゥェォ])\2+)$")
 
 
 def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
