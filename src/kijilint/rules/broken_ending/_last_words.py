@@ -118,7 +118,10 @@ def laughs_or_draws_out(tail: str) -> bool:
     word drawn out by ー (はいどーもー, そうだよｰ): speech, ended on purpose."""
     laughs = _LAUGH_RUN.search(tail)
     before = tail[: laughs.start()] if laughs is not None else ""
-    if before and (not before[-1].isascii() or before[-1] in ")]>" or before.endswith("..")):
+    # (after bold text too, glued or set apart: **…付きます**w, **…例えます** w; a w set apart
+    # after a word is left to the grammar: …系を w may be a Latin word cut at its first letter)
+    bold = before.rstrip(" \u3000").endswith("*")
+    if before and (bold or not before[-1].isascii() or before[-1] in ")]>" or before.endswith("..")):
         return True
     if _DRAWN_VOWEL.search(tail):
         return True  # …生き返るううう, …楽しかったあああ, …すごいぃぃ: a vowel drawn out, a cry
