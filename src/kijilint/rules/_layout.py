@@ -153,7 +153,7 @@ _OPEN_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々、，,]$")
 
 
 # A paragraph or a sentence that stops on a kana or kanji, no closing mark
-BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々]$")
+BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々\uff66-\uff9f]$")  # (half-width katakana too: …ﾀｲﾐﾝｸﾞ)
 
 
 def plain_paragraph_after(doc, b):
