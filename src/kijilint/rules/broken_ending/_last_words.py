@@ -109,21 +109,22 @@ _DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[
 
 # Marks a writer closes a line with on purpose, no 。 (a bracket, an ellipsis, ！, 〜, 笑, ♪…)
 DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?！？♪☆★"
-_LAUGH_RUN = lazy_re(r"[wｗ]+$")
 
 
 def laughs_or_draws_out(tail: str) -> bool:
-    """The text ends in laughter, a run of w after Japanese, a closing bracket or two dots
-    (…ですww, …話ですが)w, …ますが....ww; not abcw, a word's last letter), or in a hiragana
-    word drawn out by ー (はいどーもー, そうだよｰ): speech, ended on purpose."""
-    laughs = _LAUGH_RUN.search(tail)
-    before = tail[: laughs.start()] if laughs is not None else ""
+    """The text ends in laughter, a run of w after Japanese, a closing bracket, bold text or
+    two dots (…ですww, …話ですが)w, **…付きます**w, …ますが....ww; not abcw, a word's last
+    letter), in a hiragana word drawn out by ー (はいどーもー, そうだよｰ) or in a vowel drawn
+    out (…生き返るううう): speech, ended on purpose."""
+    # (the run is stripped, not searched for: a search for [wｗ]+$ is quadratic on a long run)
+    stripped = tail.rstrip("wｗ")
+    before = stripped if len(stripped) < len(tail) else ""
     # (after bold text too, glued or set apart: **…付きます**w, **…例えます** w; a w set apart
     # after a word is left to the grammar: …系を w may be a Latin word cut at its first letter)
     bold = before.rstrip(" \u3000").endswith("*")
     if before and (bold or not before[-1].isascii() or before[-1] in ")]>" or before.endswith("..")):
         return True
-    if _DRAWN_VOWEL.search(tail):
+    if _DRAWN_VOWEL.search(tail[-64:]):  # (the end only: a search over a long run is quadratic)
         return True  # …生き返るううう, …楽しかったあああ, …すごいぃぃ: a vowel drawn out, a cry
     return len(tail) > 1 and tail[-1] in "ー〜～ｰ" and "\u3041" <= tail[-2] <= "\u309f"
 
