@@ -73,7 +73,9 @@ def key_of(text: str) -> str:
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text.replace(MASK, " "))).lower()
 
 
-_INLINE_CODE = lazy_re(r"(`+)(.+?)\1", re.S)
+# A code span: a whole run of backticks (not part of a longer one, as CommonMark reads them)
+# up to the same run; the run is bounded and maximal, so a line of 60,000 backticks is linear
+_INLINE_CODE = lazy_re(r"(?<!`)(`{1,32})(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 
 
 _IMAGE_SOURCE = lazy_re(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # (balanced parentheses: …/GUI(CueMol2)/a.png)
