@@ -52,29 +52,34 @@ def _scan(doc, compiled_pack) -> list[Marker]:
     text = doc.text
     skip = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
     out: list[Marker] = []
-    done = -1
-    for hit in prefilter.finditer(text, doc.body_start):
-        pos = text.rfind("\n", 0, hit.start()) + 1
-        if pos <= done:
-            continue  # this line was already looked at
-        nl = text.find("\n", hit.start())
+    pos = doc.body_start
+    while pos <= len(text):
+        nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
-        done = pos
-        if any(s <= pos < e for s, e in skip):
-            continue
-        m = _match_line(text[pos:end], patterns)
-        if m is not None:
-            s, e, whole, name = m
-            if not _masked(doc, pos + s, pos + e):
-                out.append(Marker(pos + s, pos + e, pos, end, whole, name))
+        # A marker is the whole line or ends it, so only the line's tail is searched: a search
+        # over a long line restarts at every character (60,000 dashes took minutes).
+        tail_start = max(pos, len(text[pos:end].rstrip()) + pos - _TAIL)
+        if prefilter.search(text, tail_start, end) and not any(s <= pos < e for s, e in skip):
+            m = _match_line(text[tail_start:end], patterns, not text[pos:tail_start].strip())
+            if m is not None:
+                s, e, whole, name = m
+                if not _masked(doc, tail_start + s, tail_start + e):
+                    out.append(Marker(tail_start + s, tail_start + e, pos, end, whole, name))
+        if nl < 0:
+            break
+        pos = nl + 1
     return out
 
 
-def _match_line(line: str, patterns):
+_TAIL = 256  # the longest marker looked for, surrounding spaces included
+
+
+def _match_line(line: str, patterns, starts_line: bool = True):
+    """``line`` is the tail of a line (the whole line when ``starts_line``)."""
     stripped = line.rstrip()
     for name, at_end, rx in patterns:
         for m in rx.finditer(stripped):
-            whole = not stripped[: m.start()].strip() and m.end() == len(stripped)
+            whole = starts_line and not stripped[: m.start()].strip() and m.end() == len(stripped)
             if whole or (at_end and m.end() == len(stripped)):
                 return m.start(), m.end(), whole, name
     return None
