@@ -166,7 +166,7 @@ HATENA_NOTATION = HATENA_PHOTO + r"|\[(?:https?|ftp)://[^\s\]]+:(?:embed|title|i
 _PATTERNS = [
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))",
     r"(?P<comment><!--.*?-->)",
-    r"(?P<liquid>\{%.*?%\}|\{\{.*?\}\})",
+    r"(?P<liquid>\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\})",  # (bounded: a run of { must not rescan the rest)
     r"(?P<ial>\{:[^}\n]*\})",
     r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))",
     r"(?P<linkdest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\))",
@@ -177,7 +177,7 @@ _PATTERNS = [
     r"(?P<emph>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
     r"(?P<hatena>" + HATENA_NOTATION + ")",  # (an alternation inside the group)
     r"(?P<container>(?<![^\n]):{3,}(?:[ \t]*[A-Za-z][^\n]*)?(?=\n|$))",  # :::message ⏎ … ⏎ ::: (Zenn, Docusaurus)
-    r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]*\](?:\(|\[)))",
+    r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]{0,1000}\](?:\(|\[)))",  # (bounded, as liquid)
     r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
 ]
 # The lookahead lets the engine skip, in one test, every position no alternative can start at
