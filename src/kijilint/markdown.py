@@ -163,8 +163,13 @@ def _setext_is_prose(content: str) -> bool:
 HATENA_PHOTO = r"\[f:id:[^\]\n]+\]"
 HATENA_NOTATION = HATENA_PHOTO + r"|\[(?:https?|ftp)://[^\s\]]+:(?:embed|title|image|detail|plain|barcode|movie)[^\]\n]*\]"
 
+# An inline code span, as CommonMark reads one: a whole run of backticks (not part of a longer
+# run) up to the same run.  The run is bounded and maximal, so a line of backticks stays linear.
+# Shared by the masking below, the citation rules' opaque spans and RP003's code comparison.
+CODE_SPAN = r"(?<!`)(?P<ticks>`{1,32})(?!`)(?P<code_text>.+?)(?<!`)(?P=ticks)(?!`)"
+
 _PATTERNS = [
-    r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))",
+    r"(?P<code>" + CODE_SPAN + ")",
     r"(?P<comment><!--.*?-->)",
     r"(?P<liquid>\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\})",  # (bounded: a run of { must not rescan the rest)
     r"(?P<ial>\{:[^}\n]*\})",

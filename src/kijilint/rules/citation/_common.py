@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from kijilint._lazy_re import lazy_re
+from kijilint.markdown import CODE_SPAN
 
 # Stretches of a block's raw text where nothing is prose: inline code, HTML comments,
 # autolinks, link destinations, bare URLs.  Citation rules never match inside them.
 _OPAQUE = lazy_re(
-    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"
-    r"|<!--.*?-->"
+    CODE_SPAN
+    + r"|<!--.*?-->"
     r"|<(?:https?|ftp|mailto):[^>\s]*>"
     r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
     # an address runs over printable ASCII but <>"'[] (spelt out: a negated class holding

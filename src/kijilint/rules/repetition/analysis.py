@@ -26,7 +26,7 @@ from collections import defaultdict
 from itertools import islice
 from dataclasses import dataclass, field
 
-from kijilint.markdown import HATENA_PHOTO
+from kijilint.markdown import CODE_SPAN, HATENA_PHOTO
 from kijilint.rules._layout import pseudo_heading
 from kijilint.sentences import MASK
 from kijilint._lazy_re import lazy_re
@@ -73,9 +73,7 @@ def key_of(text: str) -> str:
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text.replace(MASK, " "))).lower()
 
 
-# A code span: a whole run of backticks (not part of a longer one, as CommonMark reads them)
-# up to the same run; the run is bounded and maximal, so a line of 60,000 backticks is linear
-_INLINE_CODE = lazy_re(r"(?<!`)(`{1,32})(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_INLINE_CODE = lazy_re(CODE_SPAN, re.S)
 
 
 _IMAGE_SOURCE = lazy_re(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # (balanced parentheses: …/GUI(CueMol2)/a.png)
@@ -88,7 +86,7 @@ def block_key(masked: str, raw: str) -> str:
     three photos under one caption (``![会場の様子](a.jpg)`` ⏎ ``会場の様子 (c) PyCon JP``)."""
     key = key_of(masked)
     if "`" in raw:
-        codes = [m.group(2).strip() for m in _INLINE_CODE.finditer(raw)]
+        codes = [m.group("code_text").strip() for m in _INLINE_CODE.finditer(raw)]
         if codes and key:
             key += "\x01" + "\x02".join(codes)
     if ("![" in raw or "[f:id:" in raw) and key:
