@@ -56,9 +56,14 @@ def kinds(root: Path, marker: Path) -> list[tuple[str, list[str], set[int], str]
     # (one written 20,000 times is the writer's idiom; the one written once after them is reported)
     out.append(("20,000 doublings in a paragraph", [file("doubled.md", "市場市場の動向、" * 20_000 + "システムシステムを見る。\n")], {1}, "RP005"))
     # one character run 60,000 times inside a paragraph: searches that restart at every character
-    # (a marker's dashes, a laugh's w, a code span's backticks) must stay linear
-    for name, ch in (("dashes", "-"), ("laughs", "w"), ("backticks", "`")):
+    # (a marker's dashes, a laugh's w, a code span's backticks, a link's opening bracket, the
+    # katakana run a cut word is looked for in) must stay linear
+    for name, ch in (("dashes", "-"), ("laughs", "w"), ("backticks", "`"), ("open brackets", "["), ("katakana", "ア")):
         out.append((f"60,000 {name} in a paragraph", [file(f"run-{name}.md", "前の段落です。\n\nこれは" + ch * 60_000 + "x\n\n次の段落です。\n")], {0, 1}, ""))
+    # 60,000 characters of one opener that never closes: a bracket, a comment, a footnote mark,
+    # an image, an autolink (each must not send the search to the line's end from every copy)
+    for name, unit in (("「", "「あ"), ("<!--", "<!--"), ("[^", "[^"), ("![", "!["), ("<https://", "<https://"), ("{:", "{:")):
+        out.append((f"60,000 chars of unclosed {name}", [file(f"open-{len(out)}.md", "前の段落です。\n\nこれは" + unit * (60_000 // len(unit)) + "x\n\n次の段落です。\n")], {0, 1}, ""))
     # layout shapes a regex could backtrack on: spaced slashes (A  /  B  /  …), image shortcodes, figure frames
     out.append(("50,000 spaced slashes", [file("slashes.md", "前文です。\n" + "項目  /  " * 50_000 + "い" * 70 + "\n")], {0, 1}, ""))
     out.append(("20,000 open shortcodes and frames", [file("frames.md", "そこにはパネルがあって\n<figure>\n" + "{{< figure src=" * 20_000 + "<a href=x><figcaption>" * 20_000 + "\n\n次の段落です。\n")], {0, 1}, ""))

@@ -64,6 +64,11 @@ def _parser():
         from mdit_py_plugins.footnote import footnote_plugin
 
         _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough").use(footnote_plugin)
+        # Only the blocks are read (inline spans are masked by the patterns below): inline
+        # parsing was half the parser's time, and its link-label scan is slow on a run of `[`.
+        # Without it, footnote_tail would drop every definition (none is referenced), so the
+        # definitions stay where they are written, as footnote_reference blocks.
+        _md.disable(["inline", "footnote_tail"])
     return _md
 
 
@@ -105,9 +110,9 @@ def parse_blocks(text: str, line_starts: list[int], body_line: int, mdx: bool = 
             stack.append("list_item")
         elif typ == "blockquote_open":
             stack.append("blockquote")
-        elif typ == "footnote_open":
+        elif typ == "footnote_reference_open":
             stack.append("footnote")
-        elif typ in ("list_item_close", "blockquote_close", "footnote_close"):
+        elif typ in ("list_item_close", "blockquote_close", "footnote_reference_close"):
             if stack:
                 stack.pop()
         elif typ == "paragraph_open" and t.map:
@@ -160,8 +165,9 @@ def _setext_is_prose(content: str) -> bool:
 # Hatena Blog's own notation, kept by its Markdown mode and its exports: a photo
 # ``[f:id:user:20190313123412p:plain]`` and a link shown as a card or a title
 # ``[https://…:embed:cite]`` / ``[https://…:title=…]``; nothing in it is prose
-HATENA_PHOTO = r"\[f:id:[^\]\n]+\]"
-HATENA_NOTATION = HATENA_PHOTO + r"|\[(?:https?|ftp)://[^\s\]]+:(?:embed|title|image|detail|plain|barcode|movie)[^\]\n]*\]"
+# (bounded: a line of unclosed openers must not send each one to the line's end)
+HATENA_PHOTO = r"\[f:id:[^\]\n]{1,500}\]"
+HATENA_NOTATION = HATENA_PHOTO + r"|\[(?:https?|ftp)://[^\s\]]{1,2000}:(?:embed|title|image|detail|plain|barcode|movie)[^\]\n]{0,2000}\]"
 
 # An inline code span, as CommonMark reads one: a whole run of backticks (not part of a longer
 # run) up to the same run.  The run is bounded and maximal, so a line of backticks stays linear.
@@ -170,13 +176,13 @@ CODE_SPAN = r"(?<!`)(?P<ticks>`{1,32})(?!`)(?P<code_text>.+?)(?<!`)(?P=ticks)(?!
 
 _PATTERNS = [
     r"(?P<code>" + CODE_SPAN + ")",
-    r"(?P<comment><!--.*?-->)",
+    r"(?P<comment><!--(?:[^<]|<(?!!--))*?-->)",  # (not past the next <!--: a run of them stays linear)
     r"(?P<liquid>\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\})",  # (bounded: a run of { must not rescan the rest)
-    r"(?P<ial>\{:[^}\n]*\})",
-    r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))",
+    r"(?P<ial>\{:[^{}\n]{0,500}\})",
+    r"(?P<image>!\[[^\[\]\n]{0,1000}\]\([^)\n]{0,2000}\))",
     r"(?P<linkdest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\))",
-    r"(?P<refdest>\]\[(?!\^)[^\]\n]*\])",  # (not [^a][^b], two footnote marks)
-    r"(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)",
+    r"(?P<refdest>\]\[(?!\^)[^\]\n]{0,1000}\])",  # (not [^a][^b], two footnote marks)
+    r"(?P<autolink><(?:https?|ftp|mailto):[^<>\s]{0,2000}>)",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'）」』】\]）]+|www\.[A-Za-z0-9][^\s<>\"'）」』】]*)",
     r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
     r"(?P<emph>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
@@ -185,6 +191,8 @@ _PATTERNS = [
     r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]{0,1000}\](?:\(|\[)))",  # (bounded, as liquid)
     r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
 ]
+# Every span that may not close is bounded, or stops at the next opener of its kind: a line of
+# 30,000 unclosed openers (`<!--`, `{:`, `![`, `<https://`) must not send each to the line's end.
 # The lookahead lets the engine skip, in one test, every position no alternative can start at
 # (3× faster on long paragraphs than trying all of them everywhere).
 _MASK_RE = lazy_re("(?=[`<{!\\]hfw*~_\\[\\\\:])(?:" + "|".join(_PATTERNS) + ")", re.S)

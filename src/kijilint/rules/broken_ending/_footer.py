@@ -52,7 +52,9 @@ def _line_text(b) -> str:
     return b.prose().strip()
 
 
-_HTML_LINK = lazy_re(r"<a\s[^>]*>.*?</a>|<img\s[^>]*/?>", re.IGNORECASE | re.DOTALL)
+# Every span is bounded: a line of unclosed openers (`[[[…`, `<a <a …`) stays linear.
+_HTML_LINK = lazy_re(r"<a\s[^>]{0,2000}>.{0,2000}?</a>|<img\s[^>]{0,2000}>", re.IGNORECASE | re.DOTALL)
+_LINK = lazy_re(r"!?\[[^\[\]\n]{0,2000}\]\([^)\n]{0,2000}\)|<https?://[^>\s]{1,2000}>|https?://\S+|\{:[^}\n]{0,500}\}")
 
 
 _HATENA = lazy_re(HATENA_NOTATION)
@@ -62,7 +64,7 @@ def is_link_only(b) -> bool:
     """A paragraph of nothing but links/images (``[Amazonで詳しく見る →](…)``)."""
     t = _HTML_LINK.sub("", b.text)  # <a href="…">書名</a><img src="…">: an affiliate link in HTML
     t = _HATENA.sub("", t)  # [https://…:title=記事名], [f:id:…:plain]
-    t = re.sub(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|\{:[^}\n]*\}", "", t)
+    t = _LINK.sub("", t)
     return not t.strip(" \t\n*_・|→>-")
 
 

@@ -71,7 +71,14 @@ _MARKUP_OPENERS = "`*_[(（「『 \u3000"
 _KANA = lazy_re(r"[\u3041-\u30fa\u30fc]+")
 _KATAKANA_ONE = lazy_re(r"[\u30a1-\u30fa]")
 _SMALL_TSU_END = lazy_re(r"[\u3041-\u3093\u30fc]っ$")  # ちょっ, not っっ
-_TRAILING_KATAKANA = lazy_re(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*$")
+_KATAKANA_CHARS = "".join(map(chr, range(0x30A1, 0x30FB))) + "ー"
+
+
+def trailing_katakana(tail: str) -> str:
+    """The katakana run that ends ``tail`` (not opening on ー), or "".  Stripped from the end,
+    not searched for: a search for a run anchored at ``$`` restarts at every kana of a long one."""
+    run = tail[len(tail.rstrip(_KATAKANA_CHARS)):]
+    return run.lstrip("ー")
 _DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
 
 
@@ -270,21 +277,21 @@ def _grammar(doc, toks, tail: str):
         return "cut", "「っ」で途切れています"  # …「削りたくないな」っ(て): a quotation's って cut short
     if t.surface == "な" and p1 == "助詞" and tail.endswith(("ではな", "じゃな")):
         return "strong", "「ではな」で途切れています"  # …勉強するのではな(く): read as the particle な
-    kata = _TRAILING_KATAKANA.search(tail)
-    if kata and len(kata.group()) >= 5 and kata.group()[-1] == "ッ":
-        return "cut", f"語 {kata.group()!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
+    kata = trailing_katakana(tail)
+    if len(kata) >= 5 and kata[-1] == "ッ":
+        return "cut", f"語 {kata!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
     if kata and len(t.surface) == 1 and p1 == "接尾辞" and len(toks) >= 2 and toks[-2].end == t.start and _KATAKANA_WORD.fullmatch(toks[-2].surface):
-        return "cut", f"語 {kata.group()!r} が途中で切れています"  # ルールシ(ステム): one kana the tagger could only read as a suffix
+        return "cut", f"語 {kata!r} が途中で切れています"  # ルールシ(ステム): one kana the tagger could only read as a suffix
     if t.surface == "ッ" and p1 == "補助記号" and len(toks) >= 2 and toks[-2].pos1 == "名詞" and kata:
-        return "cut", f"語 {kata.group()!r} が途中で切れています"  # リセッ(ト): the tagger could not make a word of it
+        return "cut", f"語 {kata!r} が途中で切れています"  # リセッ(ト): the tagger could not make a word of it
     # a katakana "particle" right after a noun or a case particle (ところサ, ブロックのサ) is a word's start
     # (…発表するサ: the particle さ is not written in katakana after a verb either)
     after_case = len(toks) >= 2 and (toks[-2].pos2 == "格助詞" or toks[-2].pos1 in ("名詞", "代名詞", *PREDICATES))
-    if kata and (p2 != "終助詞" or after_case) and _cut_word(doc, kata.group(), min_len=1):
+    if kata and (p2 != "終助詞" or after_case) and _cut_word(doc, kata, min_len=1):
         # インストー(ル), リーダーシッ(プ), Swiftコ(ード), …ずつダ(ウンロード) read as だ, ブロックのサ(イズ)
         # read as the particle さ; a whole
         # dictionary word (テスト beside テストケース) may still end a lead-in
-        word = kata.group()
+        word = kata
         # テスト beside テストケース is a word of its own (the tagger splits the longer one
         # after it); トピ beside トピック is cut (トピック is one word)
         whole = t.surface == word and p1 == "名詞" and not t.unknown and len(word) >= 2 and not _longer_token(doc, word)
@@ -521,7 +528,7 @@ def _grammar(doc, toks, tail: str):
             return "strong", "「よう」で途切れています"
     if p1 in ("名詞", "代名詞", "接尾辞", "形状詞", "記号") or t.unknown:
         # (the katakana run is judged whole above: イン of プラグ|イン is no word of its own)
-        piece = kata is not None and len(kata.group()) > len(t.surface)
+        piece = len(kata) > len(t.surface)
         if (not piece and _cut_word(doc, t.surface)) or (_stub_after_particle(toks, tail) and not _kanji_word_elsewhere(doc, t)):
             return "cut", f"語 {t.surface!r} が途中で切れています"
         return "weak", "句点のないまま名詞で終わっています"

@@ -172,8 +172,8 @@ def _eligible(doc, b) -> bool:
         return False  # [link] ⏎ ↑これを見て: a line pointing up at what it captions
     if last_line.startswith(NET_QUOTE):
         return False  # ＞…作れるかなので: someone else's words quoted as written, to answer them
-    if _SLASHED_ITEMS.fullmatch(last_line):
-        return False  # 配偶者が死亡 / 配偶者と離婚 / …: items listed on one line, no sentence
+    if _SLASHED_ITEMS.fullmatch(last_line) or _LABELLED_ITEMS.fullmatch(last_line):
+        return False  # 配偶者が死亡 / 配偶者と離婚 / …, 課題： 多い・バラバラ・複雑: items listed on one line, no sentence
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
     prose = b.prose().strip()
@@ -185,7 +185,8 @@ def _eligible(doc, b) -> bool:
         return False
     if raw.startswith("//"):
         return False  # // メモ: a comment-style note line, not prose
-    if "\n" not in raw and _NUMBERED_LABEL.match(raw):
+    ends_on_comma = raw.rstrip(" \t\u3000")[-1:] in ("、", "，", ",")  # (an item that stops on 、 is cut: （２）…を経て、)
+    if "\n" not in raw and _NUMBERED_LABEL.match(raw) and not ends_on_comma:
         return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
     if _CONTAINER_CLOSE.search(raw):
         return False  # (:::message ⏎ 設定したらよい ⏎ :::) a note box (Zenn, Docusaurus) keeps notes' style
@@ -198,7 +199,7 @@ def _eligible(doc, b) -> bool:
     lines = raw.rsplit("\n", 2)
     if len(lines) >= 2 and all(_DATE_LINE.match(line) for line in lines[-2:]):
         return False  # 8/31 新車購入。 ⏎ 9/17 インターネット開通: a log, a dated entry per line
-    if len(lines) >= 2 and (all(_NUMBERED_LABEL.match(line) for line in lines[-2:]) or _counted_on(lines[-2], lines[-1])):
+    if len(lines) >= 2 and not ends_on_comma and (all(_NUMBERED_LABEL.match(line) for line in lines[-2:]) or _counted_on(lines[-2], lines[-1])):
         return False  # …以下の3点が挙げられている。 ⏎ 1.学費…制度 ⏎ 2.…制度 ⏎ 3.距離の近さや気候: items, one a line
     return not _LIST_LINE.match(lines[-1])
 
@@ -323,7 +324,11 @@ _IMAGE_LINE = lazy_re(
 )
 # (2.対…, （1）…, ①…; not 3.x では… or 2.5倍…, which open sentences)
 # (a circled number is an item mark whatever follows it: ③LBスコアの…, ④[Gatsby Cloud]に…)
-_NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:(?:\d{1,2}[.．]|[(（]\d{1,2}[)）])[^\s.．!-~０-９]|[①-⑳❶-❿⑴-⒇][ \t\u3000]?\S)")
+# ((2) クラスタを…, (1) OS の…: a bracketed number may take a space and any word, as it makes
+# no Markdown list)
+_NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\d{1,2}[.．][^\s.．!-~０-９]|[(（]\d{1,2}[)）][ \t\u3000]?\S|[①-⑳❶-❿⑴-⒇][ \t\u3000]?\S)")
+# a label, a colon and three or more items set apart by ・ (※ 課題： 多い・バラバラ・手順が複雑)
+_LABELLED_ITEMS = lazy_re(r"[^：:\n]{1,40}[：:][ \t\u3000]*[^・。\n]{1,30}(?:・[^・。\n]{1,30}){2,}")
 # three or more items set apart by a spaced slash on one line (A / B / C); an item starts and
 # ends on a non-space, so each space belongs to one place (no backtracking over "A  /  B  /  …")
 _ITEM = r"[^/／\s](?:[^/／\n]{0,58}[^/／\s])?"

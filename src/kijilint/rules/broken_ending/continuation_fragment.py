@@ -64,6 +64,8 @@ class ContinuationFragment(Rule):
             if not masked_rest.strip(" \t\u3000。．.！？!?" + MASK) or _TRAILING_ELLIPSIS.search(rest):
                 return  # "..." alone (or ".....。", a pause) or "... 略 ...": an elision mark
             start = b.start + m.end()
+            if rest[:1] in "？！?!" and not _repeats_after(b, m.end(), len(first_line), previous):
+                return  # ……？え？面積？: a puzzled pause, its mark at once; a fragment goes on with words
             if _repeats_after(b, m.end(), len(first_line), previous) or _cannot_begin(doc, b, start):
                 report(b.start, max(first_end, start + 1), f"段落が文の途中から始まっています: {quote(first_line)}")
             return
@@ -97,7 +99,7 @@ def _after_interruption(doc, b) -> bool:
         return bool(title) and (title[-1].isalnum() or "\u3040" <= title[-1] <= "\u9fff")
     if prev.kind == "paragraph" and not prev.containers and (
         image_only(prev) or not prev.masked.replace(MASK, "").strip() or _EXAMPLE.match(prev.text)
-        or DISPLAY_MATH_BLOCK.fullmatch(prev.text.strip())
+        or DISPLAY_MATH_BLOCK.fullmatch(prev.text.strip()) or ends_on_display_math(prev.text)
     ):
         # carried around an image (…3.0) ⏎ ![badge](…) ⏎ の元で…), a line of inline code
         # (`v1.!%xQ情` ⏎ のように…), a numbered example ((27) 〈〈金星，金星〉〉 ⏎ を表現している…)
@@ -111,6 +113,19 @@ def _after_interruption(doc, b) -> bool:
 
 # A paragraph that is one display equation ($$…$$ or \[…\]): prose runs around it like code
 DISPLAY_MATH_BLOCK = lazy_re(r"\$\$.+\$\$|\\\[.+\\\]", re.S)
+
+
+def ends_on_display_math(text: str) -> bool:
+    """The paragraph's last lines are a display equation (``…とかを入れないといけない。`` ⏎
+    ``$$`` ⏎ ``2a x^3 - …`` ⏎ ``$$``): the sentence after it may open on its particle (``が該当
+    しそうです``), the equation being its subject."""
+    t = text.rstrip()
+    for opening, closing in (("$$", "$$"), ("\\[", "\\]")):
+        if t.endswith(closing):
+            at = t.rfind(opening, 0, len(t) - len(closing))
+            if at >= 0 and (at == 0 or t[at - 1] == "\n"):
+                return True
+    return False
 
 
 def previous_block(doc, b):
@@ -225,5 +240,27 @@ def _cannot_begin(doc, b, start: int) -> bool:
         return t.surface in _NEVER_FIRST_AUX or (t.surface == "です" and (len(toks) == 1 or toks[1].pos2 == "句点"))
     if t.surface in ("等々", "等") and len(toks) > 1 and toks[1].surface in ("です", "だ", "。", "でした"):
         return False  # …泥だらけの手と服 ⏎ 等々ですね。: "and so on" closing the lines listed above
-    # 的な… / さんが…: a suffix cut from its noun; a longer one is a word of its own (ぼっちで…)
-    return p1 == "接尾辞" and len(t.surface) <= 2
+    # 的な… / さんが…: a suffix cut from its noun; a longer one is a word of its own (ぼっちで…),
+    # and so is one the document uses alone elsewhere (圏の骨格… beside 小さな圏と, 任意の圏)
+    return p1 == "接尾辞" and len(t.surface) <= 2 and not _suffix_used_alone(doc, t.surface)
+
+
+_ALONE_AFTER = ("助詞", "助動詞", "動詞", "形容詞", "連体詞")
+
+
+def _suffix_used_alone(doc, surface: str) -> bool:
+    """The tagger reads ``surface`` as a suffix, yet the document writes it after a particle, a
+    predicate or an attributive (``なる圏の``, ``小さな圏と``) at least twice: a word of its own
+    (a field's term, 圏 "category"), which may open a paragraph."""
+    key = ("EN005:suffix-alone", surface)
+    if key not in doc.cache:
+        n = 0
+        for blk in doc.prose_blocks:
+            if surface not in blk.text:
+                continue
+            toks = doc.tokens(blk)
+            for i in range(1, len(toks)):
+                if toks[i].surface == surface and toks[i].pos1 == "接尾辞" and toks[i - 1].end == toks[i].start and toks[i - 1].pos1 in _ALONE_AFTER:
+                    n += 1
+        doc.cache[key] = n >= 2
+    return doc.cache[key]

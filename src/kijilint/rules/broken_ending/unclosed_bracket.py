@@ -23,7 +23,7 @@ ASIDES = frozenset(
     "笑 汗 泣 涙 怒 爆 謎 震 驚 嘘 照 恥 喜 悲 焦 困 悩 眠 疲 死 殴 棒 違 謝 願 祈 白目 苦笑 爆笑 失笑 微笑 "
     "遠い目 小声 真顔 震え声 願望 確信 断言 自戒 自虐 冗談 本音 白状 偏見 独断 ry 略 w ｗ www ｗｗｗ lol "
     "意味不 意味不明 棒読み 大嘘 適当 錯乱 迫真 小並感 キリッ ドヤァ ドヤ "
-    "気のせい 知らんけど 諸説あり 当社比 個人の感想 個人の感想です 多分 たぶん 誰得".split()
+    "気のせい 知らんけど 諸説あり 当社比 個人の感想 個人の感想です 多分 たぶん 誰得 AA略 以下略".split()
 )
 
 
@@ -38,9 +38,20 @@ _KANJI_RUN = lazy_re(r"[\u3400-\u9fff]+")
 _KANA_RUN = lazy_re(r"[\u3041-\u30fa\u30fc]+")
 
 
+def _without_note_marks(rest: str) -> str:
+    """``rest`` without the footnote marks that end it (``AA略[^17]``: the aside, then its note)."""
+    rest = rest.rstrip(" \t\u3000")
+    while rest.endswith("]"):
+        at = rest.rfind("[^")
+        if at < 0 or "[" in rest[at + 2 :] or "]" in rest[at + 2 : -1]:
+            break
+        rest = rest[:at].rstrip(" \t\u3000")
+    return rest
+
+
 def is_aside(rest: str) -> bool:
     """The text after an open （ at a line's end is a casual aside mark."""
-    r = unicodedata.normalize("NFKC", rest).strip(" \t\u3000").rstrip("!?！？。…")  # (ｒｙ is ry)
+    r = unicodedata.normalize("NFKC", _without_note_marks(rest)).strip(" \t\u3000").rstrip("!?！？。…")  # (ｒｙ is ry)
     # (滝汗, 冷汗, 号泣: a kanji or two before a one-kanji aside make the same mark)
     if len(r) in (4, 6) and r[: len(r) // 2] == r[len(r) // 2 :] and _KANA_RUN.fullmatch(r):
         return True  # （ぉぃぉぃ, （やれやれ: a doubled interjection, a retort to oneself
@@ -121,10 +132,11 @@ class UnclosedBracket(Rule):
     code, name, category, severity = "EN006", "unclosed-bracket", "broken-ending", "warning"
 
     def check(self, doc, report):
-        found = list(self._unclosed_in(doc))
         per_kind: dict[str, int] = {}
-        for _, _, opener in found:
+        found = []
+        for b, i, opener in self._unclosed_in(doc, per_kind):
             per_kind[opener] = per_kind.get(opener, 0) + 1
+            found.append((b, i, opener))
         for b, i, opener in found:
             if per_kind[opener] >= _HABIT:
                 continue  # （ちょっとずるいｗ / （しくった。。。: a writer who never closes asides
@@ -133,17 +145,28 @@ class UnclosedBracket(Rule):
             snippet = b.text[i : line_end if line_end >= 0 else len(b.text)]
             report(start, start + 1, f"括弧 {opener} が閉じられていません: {quote(snippet)}")
 
-    def _unclosed_in(self, doc):
+    def _unclosed_in(self, doc, per_kind: dict[str, int]):
+        """Openers left open, each with its excuses weighed.  A kind already found open
+        ``_HABIT`` times is not reported at all, so its later openers are not weighed (a line
+        of 30,000 「 stays linear)."""
         blocks = doc.prose_blocks
         for n, b in enumerate(blocks):
             if not _ANY_BRACKET.search(b.masked):
                 continue
+            # (the last elision mark, found once: each opener asks whether one follows it)
+            elided = max((m.start() for m in _ELIDED.finditer(b.masked)), default=-1)
+            clipped = max((m.start() for m in _CLIPPED.finditer(b.text)), default=-1)
+            closes_next: dict[str, bool] = {}
             for i, opener in _unclosed(b.masked):
+                if per_kind.get(opener, 0) >= _HABIT:
+                    continue
                 if _emoticon(b.masked, i) or (opener in "（(" and (interjection_aside(doc, b, b.start + i) or _closing_remark(b.masked, i))):
                     continue
-                if _ELIDED.search(b.masked, i + 1) or _CLIPPED.search(b.text, i + 1):
+                if elided > i or clipped > i:
                     continue  # 「さすがは…じっくり… (中略) …: a quotation cut short on purpose
-                if n + 1 < len(blocks) and blocks[n + 1].kind != "heading" and _closes_later(blocks[n + 1].masked, opener):
+                if opener not in closes_next:
+                    closes_next[opener] = n + 1 < len(blocks) and blocks[n + 1].kind != "heading" and _closes_later(blocks[n + 1].masked, opener)
+                if closes_next[opener]:
                     continue
                 if n + 1 < len(blocks) and _quotation_goes_on(b.masked, i, blocks[n + 1], opener):
                     continue
@@ -170,10 +193,11 @@ _REMARK_ENDS = ("。", "．", "！", "？", "!", "?", "…", "‥")
 _JAPANESE_WORD = lazy_re(r"[\u3041-\u30ff\u3400-\u9fff]{2}")
 
 
-# An elision mark: the quoted text was shortened by the writer, its closing bracket with it.
+# An elision mark: the quoted text was shortened by the writer, its closing bracket with it
+# (中略, （略）, or the scholar's […], 『多くの人びとは[…]).
 # So is an ellipsis before an address (「いつのまにか変更のコストが… https://t.co/…: a post
 # quoted as the service clipped it).
-_ELIDED = lazy_re(r"中略|後略|[（(]\s*略\s*[）)]")
+_ELIDED = lazy_re(r"中略|後略|[（(]\s*略\s*[）)]|[\[［(（〔][ \u3000]?(?:…|‥|\.\.\.)+[ \u3000]?[\]］)）〕]")  # (also […], a scholar's mark)
 _CLIPPED = lazy_re(r"(?:…|\.\.\.)[ \t\u3000]*https?://")
 
 # Three or more brackets of one kind left open in a document are the writer's habit (asides
@@ -247,6 +271,6 @@ def _closed_in_later_item(blocks, n: int, opener: str) -> bool:
 def _quotation_goes_on(text: str, i: int, nxt, opener: str) -> bool:
     """A speech over several paragraphs: each opens with 「 and only the last one closes (the
     Japanese and English convention).  The last paragraph is judged on its own."""
-    if opener not in "「『" or text[:i].strip(" \t\u3000"):
+    if opener not in "「『" or i > len(text) - len(text.lstrip(" \t\u3000")):
         return False
     return nxt.kind == "paragraph" and nxt.masked.lstrip(" \t\u3000").startswith(opener)

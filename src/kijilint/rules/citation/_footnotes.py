@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from kijilint.rules.citation._common import opaque_spans, overlaps
 from kijilint._lazy_re import lazy_re
 
-_DEF = lazy_re(r"^(?:[ \t]*>[ \t]?)*[ \t]{0,3}(\[\^([^\]\s]+)\]):", re.M)
-_REF = lazy_re(r"\[\^([^\]\s]+)\](?!:)")
+# (a label holds no bracket: a run of `[^[^[^…` is not read to its end from every opener)
+_DEF = lazy_re(r"^(?:[ \t]*>[ \t]?)*[ \t]{0,3}(\[\^([^\[\]\s]+)\]):", re.M)
+_REF = lazy_re(r"\[\^([^\[\]\s]+)\](?!:)")
 # Labels that are regular-expression character classes ([^a-z], [^0-9\s]), not footnotes.
 _REGEX_CLASS = lazy_re(r"^.-.|[\\^$*+?.|(){}\[]")
 

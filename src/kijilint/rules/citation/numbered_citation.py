@@ -38,8 +38,8 @@ class NumberedCitation(Rule):
     Why: generated text keeps the numbered citation marks of its sources but not the list they
     point to, so the numbers lead nowhere.  Silent when the document has a reference list (a
     参考文献/References heading, ``[1] …`` entries or ``[1]: URL`` definitions) and for
-    ``[1]`` in code, links (``[1](…)``), array indexes (``a[0]``) and numbers the writer names
-    (``文献[3]を参照``, ``式[2]``).
+    ``[1]`` in code, links (``[1](…)``), array indexes (``a[0]``), numbers the writer names
+    (``文献[3]を参照``, ``式[2]``) and values after a noun's particle (``尺度で[1, 10]``).
     Bad:  ``市場は拡大すると見込まれています[1]。`` with no list of sources.
     Good: a 参考文献 section with ``[1] …``, or links instead of numbers.
     Fix: none — only the author knows what the numbers referred to.
@@ -54,10 +54,28 @@ class NumberedCitation(Rule):
             if block.kind == "heading":
                 continue
             for m in _CITATION.finditer(block.masked):
-                if MASK in m.group() or _NAMED.search(block.masked, 0, m.start()):
+                # (the name is looked for just before the number: a paragraph of thousands of
+                # numbers must not be searched from its start for each)
+                if MASK in m.group() or _NAMED.search(block.masked, max(0, m.start() - 24), m.start()):
                     continue  # 文献[3]を参照, 式[2], 図[1]: the writer names what the number is
+                if _after_noun_particle(block.masked, m.start()):
+                    continue  # リッカート尺度で[1, 10]: a value a particle introduces, not a source
                 report(
                     block.start + m.start(),
                     block.start + m.end(),
                     f'番号付きの出典 "{m.group()}" が指す参考文献の一覧がありません',
                 )
+
+
+_PARTICLES = "でにをがへはもとの"
+
+
+def _after_noun_particle(text: str, at: int) -> bool:
+    """The bracket follows a one-kana particle right after a noun (``尺度で[1, 10]``,
+    ``範囲を[1, 5]``): a value or an interval the sentence goes on with.  A source is cited
+    after what it supports, a clause or a noun (``…見込まれています[1]``, ``…の研究[2]``),
+    never after a bare case particle."""
+    if at < 2 or text[at - 1] not in _PARTICLES:
+        return False
+    before = text[at - 2]
+    return not ("\u3041" <= before <= "\u309f") and (before.isalnum() or "\u30a1" <= before <= "\u30ff" or "\u3400" <= before <= "\u9fff")

@@ -30,8 +30,8 @@ class StraySpace(Rule):
     (numbering, alignment, verse), between a surname and a given name, letter-spacing
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
     猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
-    the last step of a spaced menu path (``設定 →
-    再生デバイス より``) and paragraphs written with spaces between words
+    the last step of a menu path (``設定 → 再生デバイス より``, ``設定＞一般＞情報＞名前 から``)
+    and paragraphs written with spaces between words
     stay silent, and so does a spacing the document repeats (``マティア の`` in a heading and in a
     link to it).
     Bad:  ``AI設備投資 に、より柔軟に対応する``
@@ -232,8 +232,10 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
         m[j - 1] not in "=＝" or (j >= 2 and m[j - 2] in " \t\u3000")  # 古宿 = 安い宿 の, not (= 港湾 の
     ):
         return True  # 設定 → 再生デバイス より: the last step of a spaced menu path
-    if any(c in "→⇒" for c in m[j:i]):
-        return True  # ホスト→pfSense→インターネット の: a path written with arrows, set apart whole
+    if any(c in "→⇒＞»›" for c in m[j:i]):
+        # ホスト→pfSense→インターネット の, 設定＞一般＞情報＞名前 から: a path written with
+        # arrows (or the ＞ of a settings menu), set apart whole
+        return True
     if j > 0 and m[j] in _LIST_COMMAS and (_enumeration_end(m, i) or _named_list_end(m, i)):
         return True  # 乗り物、徒歩、留まってる、自転車 を: a list spelled out, spaced from its particle
     start = j + 1 if m[j] in _WORD_STOP else j

@@ -253,6 +253,13 @@ class DoubledWord(Rule):
                 a, b = (toks[j], t) if j < k else (toks[k + 1], toks[j])
                 if text[a.end : b.start] in ("", " "):
                     return True
+        # 大大|大大|大好き: a word made of one repeated unit, the run going on past the pair
+        # however the tokenizer cut it (大大大大大好き, five times over, is rhetoric)
+        w = t.surface
+        unit = next(w[:p] for p in range(1, len(w) + 1) if len(w) % p == 0 and w[:p] * (len(w) // p) == w)
+        if len(unit) < len(w):
+            end = toks[k + 1].end
+            return text.startswith(unit, end) or text[max(0, t.start - len(unit)) : t.start] == unit
         return False
 
     @staticmethod
