@@ -314,10 +314,11 @@ _HIDDEN_ATTRIBUTE = lazy_re(r"""\sclass=["'][^"']*\bhidden\b|\shidden\b(?!-)|dis
 # A last line that reads as a list item markdown-it folded into the paragraph (``2. …`` cannot
 # interrupt a paragraph): an item, not prose.
 # starts or ends with an image (Markdown or <img>), or is a picture's bare address
-# (https://i.imgur.com/….jpg ⏎ caption)
+# (https://i.imgur.com/….jpg ⏎ caption); spans are bounded and hold no opener of their kind,
+# so a line of 30,000 `![` is not read to its end from each
 _IMAGE_LINE = lazy_re(
-    r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\]]*\]\([^)]*\)[ \t]*$|^[ \t]*<?https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif)>?[ \t]*$"
-    r"|^[ \t]*(?:\[\s*)?<(?:amp-)?img\s|.*<(?:amp-)?img\s[^>]*>(?:</amp-img>|\]\([^)]*\))?[ \t]*$"  # the same written as HTML (<img src=…>, AMP's <amp-img>)
+    r"^[ \t]*(?:\[\s*)?!\[|.*!\[[^\[\]\n]{0,1000}\]\([^)\n]{0,2000}\)[ \t]*$|^[ \t]*<?https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif)>?[ \t]*$"
+    r"|^[ \t]*(?:\[\s*)?<(?:amp-)?img\s|.*<(?:amp-)?img\s[^<>\n]{0,2000}>(?:</amp-img>|\]\([^)\n]{0,2000}\))?[ \t]*$"  # the same written as HTML (<img src=…>, AMP's <amp-img>)
     r"|^[ \t]*\[f:id:|.*" + HATENA_PHOTO + r"[ \t]*$"  # and in Hatena's notation ([f:id:user:…p:plain])
     r"|^[ \t]*\[https?://\S+\.(?i:jpe?g|png|gif|webp|heic|avif):(?:embed|image)[^\]\n]*\][ \t]*$"
     r"|^[ \t]*" + IMAGE_SHORTCODE  # and as a site generator's shortcode ({% image "…" %}, {{< figure … >}})

@@ -29,12 +29,15 @@ class ContinuationFragment(Rule):
     the tail of the previous paragraph; a paragraph opening on a particle (を, は, の…), an
     auxiliary (ます, た…) or a closing bracket is a fragment too.  An ellipsis that opens a
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
-    (``... 略 ...``) is left alone, as is a pause drawn with ``。。`` (``。。記事が増えて…``):
+    (``... 略 ...``) is left alone, as is a pause drawn with ``。。`` (``。。記事が増えて…``)
+    or a puzzled one (``……？え？面積？``):
     a leading ellipsis counts only when what follows repeats the preceding text or cannot
     begin a sentence.  Code, lists and quotes (also a line quoted with a full-width ``＞``)
     are not checked, nor a paragraph whose subject is the heading just above it (``## 準備``
     ⏎ ``は不要です。``) or a quotation displayed on its own line (``「**…**」`` ⏎
-    ``を大方針として…``), nor one right after a paragraph that itself stops mid-sentence
+    ``を大方針として…``) or a display equation (``$$…$$`` ⏎ ``が該当しそうです``), nor one
+    opening on a word the tagger reads as a suffix but the document uses alone (``圏の骨格は…``
+    beside ``小さな圏と``), nor one right after a paragraph that itself stops mid-sentence
     (``…絵日記の`` ⏎⏎ ``ような写真の…``: one sentence a writer broke with a blank line).
     Bad:  ``…効率的な並`` ⏎⏎ ``...効率的な並列処理フレームワークの開発など、``
     Good: one complete paragraph.

@@ -76,7 +76,9 @@ def key_of(text: str) -> str:
 _INLINE_CODE = lazy_re(CODE_SPAN, re.S)
 
 
-_IMAGE_SOURCE = lazy_re(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # (balanced parentheses: …/GUI(CueMol2)/a.png)
+# (balanced parentheses: …/GUI(CueMol2)/a.png; an alt text holds no bracket, so a run of `![`
+# is not read to its end from each)
+_IMAGE_SOURCE = lazy_re(r"!\[[^\[\]]{0,1000}\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")
 _HATENA_PHOTO = lazy_re(HATENA_PHOTO)  # Hatena's [f:id:user:20220119215543p:plain]
 
 

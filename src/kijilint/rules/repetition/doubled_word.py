@@ -70,7 +70,7 @@ class DoubledWord(Rule):
     knows it or not, unless the writer also uses the two alone: ログを… ログログに; inside a
     longer word, アーカイブ or バイバーイ, is not alone) are not slips, nor is a noun doubled
     into a quality verb (魔法魔法した; a verbal noun, 確認確認した, is).  Three or more in a row
-    (「重複重複重複」) is rhetoric, not a slip.  Legitimate
+    (「重複重複重複」, 大大大大大好き however the tokenizer pairs it) is rhetoric, not a slip.  Legitimate
     reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
     interjections (はいはい, ねえねえ), symbols (・・・), hiragana pronouns (これこれ), single
     characters (人人), words the dictionary knows whole (しゃぶしゃぶ); the rest is the word list in the
