@@ -188,7 +188,8 @@ _PATTERNS = [
     r"(?P<emph>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
     r"(?P<hatena>" + HATENA_NOTATION + ")",  # (an alternation inside the group)
     r"(?P<container>(?<![^\n]):{3,}(?:[ \t]*[A-Za-z][^\n]*)?(?=\n|$))",  # :::message ⏎ … ⏎ ::: (Zenn, Docusaurus)
-    r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]\n]{0,1000}\](?:\(|\[)))",  # (bounded, as liquid)
+    # (bounded, as liquid; a link's text may wrap onto the next line: [メンバーと働き方 ⏎ ](…))
+    r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]]{0,1000}\](?:\(|\[)))",
     r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
 ]
 # Every span that may not close is bounded, or stops at the next opener of its kind: a line of
@@ -201,6 +202,22 @@ _LINE_PREFIX = lazy_re(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \
 _HEADING_PREFIX = lazy_re(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _HEADING_SUFFIX = lazy_re(r"[ \t]+#+[ \t]*$")
 _FOOTNOTE_DEF = lazy_re(r"^[ \t]*\[\^[^\]\n]+\]:[ \t]*")
+
+
+def in_link_text(text: str, i: int) -> bool:
+    """Offset ``i`` is inside a link's text (``[IPv6 IPv4射影アドレス とは](…)``, Hatena's
+    ``[https://…:title=…急増 なぜ？]``): a page title, quoted as its site spells it.  Looks at
+    most 2,000 characters either way (a line of thousands of candidates stays linear)."""
+    start = max(text.rfind("\n", max(0, i - 2000), i) + 1, i - 2000)
+    opened = text.rfind("[", start, i)
+    if opened < 0 or text.rfind("]", opened, i) >= 0:
+        return False
+    if text.startswith(("http://", "https://"), opened + 1) and ":title=" in text[opened:i]:
+        close = text.find("]", i, i + 2000)
+        return close >= 0 and "\n" not in text[i:close]
+    close = text.find("](", i, i + 2000)
+    line_end = text.find("\n", i, i + 2000)
+    return close >= 0 and (line_end < 0 or close < line_end)
 
 
 def mask_block(b: Block, mdx: bool = False) -> str:

@@ -225,3 +225,31 @@ def bullet_paragraph(b) -> bool:
         return False
     lines = b.text.strip().split("\n")
     return all(_BULLET_LINE.match(line) for line in lines) or (len(lines) >= 2 and all(_CIRCLED_LINE.match(line) for line in lines))
+
+
+# A speaker's label opening a paragraph: a short name, bold or not, then ：, : or >
+# (田中：…, **佐藤**：…, Q: …, GM> …)
+_SPEAKER = lazy_re(r"[ \t\u3000]*(?:\*\*|__)?([^\s：:>＞「」*_()（）]{1,12})(?:\*\*|__)?[ \t\u3000]*(?:[：:]|>|＞)[ \t\u3000]*(?:\*\*|__)?\S")
+
+
+def speaker(b) -> str | None:
+    """The speaker's label a paragraph opens on (``田中：…``), or None."""
+    if b.kind != "paragraph" or b.containers:
+        return None
+    m = _SPEAKER.match(b.text)
+    return m.group(1) if m else None
+
+
+def dialogue_turn(doc, b) -> bool:
+    """A paragraph that is one turn of a dialogue: it opens on a speaker's label and the block
+    next to it opens on another's (an interview, a Q&A, a script: ``田中：…`` ⏎⏎ ``佐藤：…``).
+    Speech trails off (``…評判が良くて``) and the next speaker takes it up; no sentence is cut."""
+    who = speaker(b)
+    if who is None:
+        return False
+    for k in (b.index - 1, b.index + 1):
+        if 0 <= k < len(doc.blocks):
+            other = speaker(doc.blocks[k])
+            if other is not None and other != who:
+                return True
+    return False

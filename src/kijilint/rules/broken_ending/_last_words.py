@@ -468,6 +468,8 @@ def _grammar(doc, toks, tail: str):
         and ((prev.pos1 in PREDICATES and prev.cform.startswith("連体形")) or prev.pos2 == "格助詞")
     ):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 講演に用いたス(ライド): one kana is no noun
+    if t.surface in ("ませ", "まし") and p1 == "助動詞" and prev is not None and prev.lemma in _HONORIFIC_REQUESTS:
+        return None, ""  # 教えて下さりませ, お許しなさりませ: the honorific's own imperative, said whole
     if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith(("連用形", "連体形", "未然形"))):
         if cform.startswith("連体形") and p1 == "動詞":
             # a verb's plain 連体形 is spelled as its 終止形: …ですか？意識が、飛ぶ is said whole, the
@@ -539,6 +541,9 @@ def _grammar(doc, toks, tail: str):
 _REQUEST_VERBS = ("下さる", "為さる", "呉れる")
 REASON_OPENERS = ("なぜなら", "何故なら", "なぜかというと", "なんでかというと", "というのも", "だって")
 _POLITE_STEMS = ("まし", "でし")
+# Honorific verbs whose ませ/まし is an imperative (下さりませ, なさいまし, いらっしゃいませ):
+# the tagger reads the older -り forms' ませ as a 未然形, a form no sentence ends on
+_HONORIFIC_REQUESTS = {"下さる", "為さる", "いらっしゃる", "仰る", "遊ばす"}
 _AUX_STEMS = ("い", "お", "しま")
 _REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # not てく: 行ってく is colloquial 行っていく
 

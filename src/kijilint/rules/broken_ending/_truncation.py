@@ -38,6 +38,7 @@ from kijilint.rules._layout import (
     BARE_END,
     IMAGE_SHORTCODE,
     NET_QUOTE,
+    dialogue_turn,
     ends_bare,
     image_only,
     plain_headings,
@@ -172,6 +173,8 @@ def _eligible(doc, b) -> bool:
         return False  # [link] ⏎ ↑これを見て: a line pointing up at what it captions
     if last_line.startswith(NET_QUOTE):
         return False  # ＞…作れるかなので: someone else's words quoted as written, to answer them
+    if dialogue_turn(doc, b):
+        return False  # 佐藤：…評判が良くて ⏎⏎ 田中：なるほど: speech trailing off, taken up by the next speaker
     if _SLASHED_ITEMS.fullmatch(last_line) or _LABELLED_ITEMS.fullmatch(last_line):
         return False  # 配偶者が死亡 / 配偶者と離婚 / …, 課題： 多い・バラバラ・複雑: items listed on one line, no sentence
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
@@ -209,7 +212,9 @@ def _closes_link(doc, b, at: int) -> bool:
     (its closing ] masked as markup, as the ](…) of a Markdown link is), or an HTML anchor's
     ``<a href="…">こちら</a>`` (or a theme's own link element, ``<my-link href="…">記事名
     </my-link>``)."""
-    if doc.text.startswith("](", at):
+    # (a link's text may wrap, its ]( opening the next line: [メンバーと働き方 ⏎ ](…))
+    wrapped = at + len(doc.text[at : at + 4]) - len(doc.text[at : at + 4].lstrip(" \t\n"))
+    if doc.text.startswith("](", at) or doc.text.startswith("](", wrapped):
         return True
     close = _ELEMENT_CLOSE.match(doc.text, at)
     if close:

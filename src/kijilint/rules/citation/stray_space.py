@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 
+from kijilint.markdown import in_link_text
 from kijilint.rules.base import Rule, delete_fix, quote
 from kijilint.rules.citation._common import is_japanese
 from kijilint._lazy_re import lazy_re
@@ -91,7 +92,7 @@ def _candidates(doc, block):
     i = m.find(" ")
     while i != -1:
         if (
-            0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not _in_link_text(block.text, i)
+            0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not in_link_text(block.text, i)
             and not _slashed_before(m, i) and not _ends_hashtag(m, i)
         ):
             # a phrase the writer spaced on both sides keeps its particle apart; a verbal noun
@@ -132,20 +133,6 @@ def _spaced_particle(m: str, j: int) -> bool:
     while j < len(m) and "\u3041" <= m[j] <= "\u309f":
         j += 1
     return m[j : j + 1] == " " and is_japanese(m[j + 1 : j + 2] or "a")
-
-
-def _in_link_text(text: str, i: int) -> bool:
-    """The space is inside a link's text (``[IPv6 IPv4射影アドレス とは](…)``, Hatena's
-    ``[https://…:title=…急増 なぜ？]``): a page title, quoted as its site spells it."""
-    start = text.rfind("\n", 0, i) + 1
-    opened = text.rfind("[", start, i)
-    if opened < 0 or text.rfind("]", opened, i) >= 0:
-        return False
-    if text.startswith(("http://", "https://"), opened + 1) and ":title=" in text[opened:i]:
-        return text.find("]", i) >= 0 and "\n" not in text[i : text.find("]", i)]
-    close = text.find("](", i)
-    line_end = text.find("\n", i)
-    return close >= 0 and (line_end < 0 or close < line_end)
 
 
 def _slashed_before(m: str, i: int) -> bool:

@@ -698,8 +698,10 @@ class _Analyser:
             if u.kind != "paragraph":
                 continue
             sents = self.doc.sentences(u.block)
-            for s in sents:
-                k = block_key(s.masked, s.text)
+            keys = [block_key(s.masked, s.text) for s in sents]
+            chant = _chanted(keys, lo)
+            for i, s in enumerate(sents):
+                k = keys[i]
                 if not k or k.isdigit():
                     continue  # ３． read as a sentence of its own: a number, not one to step over
                 pos += 1
@@ -726,6 +728,8 @@ class _Analyser:
                 # shown twice) recurs on purpose, as for RP001; only a stutter inside it counts.
                 if (u.block.in_list or u.block.in_quote) and not stuttered:
                     continue
+                if i in chant:
+                    continue  # 〽忘れまいぞやあのことを。×3: a short line said three times is a chant
                 if prev == pos - 1 and prev in reported:  # X。X。X。: one finding for the loop
                     reported.add(pos)
                     continue
@@ -742,6 +746,23 @@ class _Analyser:
                 reported.add(pos)
                 out.append(Repeat(s, first))
         return out
+
+
+def _chanted(keys: list, shorter_than: int) -> set[int]:
+    """Indexes of sentences in a run of three or more identical short ones (``がんばれ。がんばれ。
+    がんばれ。``): rhetoric, as a word said three times is; a long sentence looping is a
+    generation stuck, and a short one said twice is still a stutter."""
+    out: set[int] = set()
+    i = 0
+    while i < len(keys):
+        j = i
+        while j + 1 < len(keys) and keys[j + 1] == keys[i]:
+            j += 1
+        words = len((keys[i] or "").partition("\x01")[0].partition("\x03")[0])
+        if keys[i] and j - i >= 2 and words < shorter_than:
+            out.update(range(i, j + 1))
+        i = j + 1
+    return out
 
 
 _NEAR_SPAN = 20_000

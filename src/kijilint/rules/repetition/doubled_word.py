@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from kijilint import packs
 from kijilint.findings import Edit, Fix
+from kijilint.markdown import in_link_text
 from kijilint.rules.base import Rule, quote
 from kijilint._lazy_re import lazy_re
 
@@ -151,6 +152,8 @@ class DoubledWord(Rule):
                     continue  # #over50 50代: the first is the tail of a longer word
                 if latin and _COMMAND_LINE.match(text, text.rfind("\n", 0, t.start) + 1):
                     continue  # $ sudo yum install mecab mecab-devel: a command, not prose
+                if latin and in_link_text(b.text, t.start - b.start):
+                    continue  # [パン工房 Full Fullの明太フランス…](…): a name in a page's title, as its site spells it
 
                 if self._third(toks, k, text):  # 「重複重複重複」: three or more is rhetoric, not a slip
                     continue

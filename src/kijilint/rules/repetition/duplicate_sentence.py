@@ -18,7 +18,9 @@ class DuplicateSentence(Rule):
     read, a paragraph already reported by RP001–RP003 is skipped, and a one-sentence paragraph
     repeating another one-sentence paragraph is left to RP001.
     Inside one paragraph, a sentence that follows itself word for word is a stutter from
-    ``sentence_stutter_min_chars`` (default 10) on: 「キャンセルについても同様です。」 twice in a row.
+    ``sentence_stutter_min_chars`` (default 10) on: 「キャンセルについても同様です。」 twice in a row;
+    a sentence shorter than ``sentence_min_chars`` said three times or more in a row is a chant,
+    said on purpose (「〽忘れまいぞやあのことを。」×3), as a word said thrice is.
     Bad:  「テストが動かない場合がある。テストが動かない場合がある。」
     Good: 「テストが動かない場合がある。」
     Fix: none.
