@@ -72,14 +72,14 @@ _KANA = lazy_re(r"[\u3041-\u30fa\u30fc]+")
 _KATAKANA_ONE = lazy_re(r"[\u30a1-\u30fa]")
 _SMALL_TSU_END = lazy_re(r"[\u3041-\u3093\u30fc]っ$")  # ちょっ, not っっ
 _KATAKANA_CHARS = "".join(map(chr, range(0x30A1, 0x30FB))) + "ー"
+_DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
 
 
 def trailing_katakana(tail: str) -> str:
     """The katakana run that ends ``tail`` (not opening on ー), or "".  Stripped from the end,
     not searched for: a search for a run anchored at ``$`` restarts at every kana of a long one."""
-    run = tail[len(tail.rstrip(_KATAKANA_CHARS)):]
+    run = tail[len(tail.rstrip(_KATAKANA_CHARS)) :]
     return run.lstrip("ー")
-_DEMONSTRATIVE_NA = {"こんな", "そんな", "あんな", "どんな"}
 
 
 def comma_then_markup(tail: str) -> bool:

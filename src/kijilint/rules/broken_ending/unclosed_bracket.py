@@ -121,8 +121,8 @@ class UnclosedBracket(Rule):
     emoticons (``（＾＾；``), asides left open on purpose (``（笑``, ``（AA略``), quotations
     the writer shortened (``中略``, ``[…]``), nor a quotation that the author carries on over
     several paragraphs (the next paragraph closes it, or opens again with 「 as long speeches
-    do), nor brackets of
-    a kind the document leaves open three times or more (a writer's asides: ``（しくった。。。``),
+    do), nor brackets of a kind the document leaves open three times or more (a writer's
+    asides: ``（しくった。。。``),
     nor an afterthought opened after a finished clause that runs to its line's end and ends as a
     sentence does (``…ときがある（稀にダメなときもある。``) or on a face (``…帰りました（さようなら
     〜(;_;)``); a cut aside, ``…導入した（2023年の春に``, stops mid-way and is reported.

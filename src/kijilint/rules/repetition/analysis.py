@@ -716,7 +716,7 @@ class _Analyser:
                 first, prev = got[0], last[k]
                 # only the words count towards a sentence's length: 「ブラウザで `http://…` に
                 # アクセスします。」 is a formulaic step, however long its address
-                words = len(k.partition("\x01")[0].partition("\x03")[0])
+                words = _word_count(k)
                 # A short sentence counts only as a stutter inside one paragraph (X。X。):
                 # across blocks, formulaic lines (「次に実行します。」) recur around code.
                 stuttered = prev == pos - 1 and last_block[k] == u.block.index
@@ -748,6 +748,11 @@ class _Analyser:
         return out
 
 
+def _word_count(key: str) -> int:
+    """Characters of words in a sentence key, its code spans and addresses left out."""
+    return len(key.partition("\x01")[0].partition("\x03")[0])
+
+
 def _chanted(keys: list, shorter_than: int) -> set[int]:
     """Indexes of sentences in a run of three or more identical short ones (``がんばれ。がんばれ。
     がんばれ。``): rhetoric, as a word said three times is; a long sentence looping is a
@@ -758,8 +763,7 @@ def _chanted(keys: list, shorter_than: int) -> set[int]:
         j = i
         while j + 1 < len(keys) and keys[j + 1] == keys[i]:
             j += 1
-        words = len((keys[i] or "").partition("\x01")[0].partition("\x03")[0])
-        if keys[i] and j - i >= 2 and words < shorter_than:
+        if keys[i] and j - i >= 2 and _word_count(keys[i]) < shorter_than:
             out.update(range(i, j + 1))
         i = j + 1
     return out
