@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kijilint.markdown import HATENA_PHOTO
+from kijilint.markdown import HATENA_PHOTO, MASK
 from kijilint._lazy_re import lazy_re
 
 # The full-width ＞ (or ≫) that opens a line quoted from someone else, as mail and forums quote
@@ -156,18 +156,32 @@ _OPEN_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々、，,]$")
 BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々\uff66-\uff9f]$")  # (half-width katakana too: …ﾀｲﾐﾝｸﾞ)
 
 
-def plain_paragraph_after(doc, b):
-    """The block right after ``b`` when it is a plain paragraph (not in a list or quote)."""
+# One HTML tag alone on its lines, opening or closing a box around prose (<div class="note">,
+# </Callout>): markup between two paragraphs, not a block of its own.  Not a void element
+# (<br/>, <hr>, <img …>): a spacer or a picture stands between paragraphs on its own.
+_LONE_TAG = lazy_re(r"[ \t]*</?(?!(?:br|hr|img|wbr|input|source|embed)\b)[A-Za-z][\w-]*(?:\s[^<>/]{0,300})?>[ \t]*", re.I)
+
+
+def _block_after(doc, b):
+    """The block after ``b``, stepping over up to two lone wrapper tags (``</div>`` ⏎
+    ``<Callout>``) a site wraps a paragraph in."""
     blocks = doc.blocks
-    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    k = b.index + 1
+    while k < len(blocks) and k - b.index <= 2 and blocks[k].kind == "html" and _LONE_TAG.fullmatch(blocks[k].text.strip()):
+        k += 1
+    return blocks[k] if k < len(blocks) else None
+
+
+def plain_paragraph_after(doc, b):
+    """The paragraph after ``b`` when it is a plain one (not in a list or quote)."""
+    nb = _block_after(doc, b)
     return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
 
 
 def prose_paragraph_after(doc, b):
-    """The block right after ``b`` when it is a paragraph, plain or quoted (not in a list or a
-    footnote): where a writer's layout carries on."""
-    blocks = doc.blocks
-    nb = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+    """The paragraph after ``b``, plain or quoted (not in a list or a footnote): where a
+    writer's layout carries on."""
+    nb = _block_after(doc, b)
     return nb if nb is not None and nb.kind == "paragraph" and not (nb.in_list or nb.in_footnote) else None
 
 
@@ -233,21 +247,31 @@ _SPEAKER = lazy_re(r"[ \t\u3000]*(?:\*\*|__)?([^\s：:>＞「」*_()（）]{1,12
 
 
 def speaker(b) -> str | None:
-    """The speaker's label a paragraph opens on (``田中：…``), or None."""
+    """The speaker's label a paragraph's first worded line opens on (``田中：…``), or None
+    (a shortcode line above it, ``{{< note >}}``, is markup)."""
     if b.kind != "paragraph" or b.containers:
         return None
-    m = _SPEAKER.match(b.text)
-    return m.group(1) if m else None
+    at = 0
+    for line in b.masked.split("\n"):
+        if line.replace(MASK, "").strip():
+            m = _SPEAKER.match(b.text, at)
+            return m.group(1) if m else None
+        at += len(line) + 1
+    return None
 
 
 def dialogue_turn(doc, b) -> bool:
-    """A paragraph that is one turn of a dialogue: it opens on a speaker's label and the block
-    next to it opens on another's (an interview, a Q&A, a script: ``田中：…`` ⏎⏎ ``佐藤：…``).
+    """A paragraph that is one turn of a dialogue: it opens on a speaker's label and the
+    paragraph next to it opens on another's (an interview, a Q&A, a script: ``田中：…`` ⏎⏎
+    ``佐藤：…``), markup blocks between them stepped over (``<Callout>`` ⏎ … ⏎ ``</Callout>``).
     Speech trails off (``…評判が良くて``) and the next speaker takes it up; no sentence is cut."""
     who = speaker(b)
     if who is None:
         return False
-    for k in (b.index - 1, b.index + 1):
+    for step in (-1, 1):
+        k = b.index + step
+        while 0 <= k < len(doc.blocks) and doc.blocks[k].kind == "html" and abs(k - b.index) <= 3:
+            k += step
         if 0 <= k < len(doc.blocks):
             other = speaker(doc.blocks[k])
             if other is not None and other != who:

@@ -189,7 +189,10 @@ def _eligible(doc, b) -> bool:
     if raw.startswith("//"):
         return False  # // メモ: a comment-style note line, not prose
     ends_on_comma = raw.rstrip(" \t\u3000")[-1:] in ("、", "，", ",")  # (an item that stops on 、 is cut: （２）…を経て、)
-    if "\n" not in raw and _NUMBERED_LABEL.match(raw) and not ends_on_comma:
+    # (the lines that hold prose: a shortcode or an attribute line around them, {{< note >}} or
+    # {: .notice}, is markup the items do not end on)
+    worded = _worded_lines(b)
+    if len(worded) == 1 and _NUMBERED_LABEL.match(worded[0]) and not ends_on_comma:
         return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
     if _CONTAINER_CLOSE.search(raw):
         return False  # (:::message ⏎ 設定したらよい ⏎ :::) a note box (Zenn, Docusaurus) keeps notes' style
@@ -202,9 +205,14 @@ def _eligible(doc, b) -> bool:
     lines = raw.rsplit("\n", 2)
     if len(lines) >= 2 and all(_DATE_LINE.match(line) for line in lines[-2:]):
         return False  # 8/31 新車購入。 ⏎ 9/17 インターネット開通: a log, a dated entry per line
-    if len(lines) >= 2 and not ends_on_comma and (all(_NUMBERED_LABEL.match(line) for line in lines[-2:]) or _counted_on(lines[-2], lines[-1])):
+    if len(worded) >= 2 and not ends_on_comma and (all(_NUMBERED_LABEL.match(line) for line in worded[-2:]) or _counted_on(worded[-2], worded[-1])):
         return False  # …以下の3点が挙げられている。 ⏎ 1.学費…制度 ⏎ 2.…制度 ⏎ 3.距離の近さや気候: items, one a line
     return not _LIST_LINE.match(lines[-1])
+
+
+def _worded_lines(b) -> list[str]:
+    """The paragraph's lines that hold words once markup is masked (not ``{{< note >}}``)."""
+    return [line for line, masked in zip(b.text.strip("\n").split("\n"), b.masked.strip("\n").split("\n")) if masked.replace(MASK, "").strip()]
 
 
 def _closes_link(doc, b, at: int) -> bool:
