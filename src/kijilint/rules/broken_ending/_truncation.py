@@ -188,10 +188,11 @@ def _eligible(doc, b) -> bool:
         return False
     if raw.startswith("//"):
         return False  # // メモ: a comment-style note line, not prose
-    ends_on_comma = raw.rstrip(" \t\u3000")[-1:] in ("、", "，", ",")  # (an item that stops on 、 is cut: （２）…を経て、)
     # (the lines that hold prose: a shortcode or an attribute line around them, {{< note >}} or
     # {: .notice}, is markup the items do not end on)
     worded = _worded_lines(b)
+    last_worded = worded[-1] if worded else raw
+    ends_on_comma = last_worded.rstrip(" \t\u3000")[-1:] in ("、", "，", ",")  # (an item that stops on 、 is cut: （２）…を経て、)
     if len(worded) == 1 and _NUMBERED_LABEL.match(worded[0]) and not ends_on_comma:
         return False  # 2.対チーム外に…体制を構築: a numbered item or heading written without its space
     if _CONTAINER_CLOSE.search(raw):
