@@ -10,9 +10,15 @@ from __future__ import annotations
 import os
 import sys
 
-import click
+# Start-up: with PYTHONDONTWRITEBYTECODE set (usual in container and CI images) an editable
+# install never gets bytecode for kijilint, and every run compiles it again: 0.30 s instead of
+# 0.21 s for one article.  The command line caches its own bytecode regardless, before its
+# imports; installed packages already have theirs (pip compiles them), so they are unaffected.
+sys.dont_write_bytecode = False
 
-from kijilint import __version__
+import click  # noqa: E402
+
+from kijilint import __version__  # noqa: E402
 
 FAIL_ON = ("error", "warning", "info", "never")
 
