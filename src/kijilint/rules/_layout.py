@@ -105,15 +105,31 @@ def plain_headings(doc) -> frozenset:
     if key not in doc.cache:
         found = []
         blocks = doc.blocks
+
+        def title_like(x) -> bool:  # a short one-line paragraph without 、。！？
+            if x is None or x.kind != "paragraph" or x.containers:
+                return False
+            text = x.text.strip()
+            return "\n" not in text and 2 <= len(x.prose().strip()) <= _PLAIN_HEADING_MAX and not _SENTENCE_MARKS.search(text)
+
+        def finished(x) -> bool:
+            return x is not None and x.kind == "paragraph" and not x.containers and _FINISHED.search(x.text.rstrip()) is not None
+
+        def after(x):
+            return blocks[x.index + 1] if x.index + 1 < len(blocks) else None
+
         for b in doc.paragraphs:
-            text = b.text.strip()
-            if b.containers or "\n" in text or not 2 <= len(b.prose().strip()) <= _PLAIN_HEADING_MAX or _SENTENCE_MARKS.search(text):
+            if not title_like(b):
                 continue
             prev = blocks[b.index - 1] if b.index else None
-            nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-            if nxt is None or nxt.kind != "paragraph" or nxt.containers or not _FINISHED.search(nxt.text.rstrip()):
+            nxt = after(b)
+            # (a section's title may stand right above its first subsection's: セットアップ ⏎
+            # 起動〜ホーム画面にたどり着くまで ⏎ 妙なフォントの…。)
+            if not (finished(nxt) or (title_like(nxt) and finished(after(nxt)))):
                 continue
-            if prev is not None and prev.kind == "paragraph" and not prev.containers and _OPEN_END.search(prev.prose().rstrip()):
+            if prev is not None and prev.kind == "paragraph" and not prev.containers and _OPEN_END.search(prev.prose().rstrip()) and not (
+                title_like(prev) and found and found[-1] is prev
+            ):
                 continue  # the line may finish the paragraph before it; a link or a ::: line leads nowhere
             found.append(b)
         # the layout is told by such lines of any ending; a title among them ends on a noun or a
