@@ -98,8 +98,9 @@ def pseudo_heading(b) -> bool:
 def plain_headings(doc) -> frozenset:
     """Indexes of the lines a writer sets as section titles with no markup at all: short
     one-line paragraphs without 、。！？ ending on a noun or a title's particle (``ツールチップとは``,
-    ``レースを終えて``, ``来年に向けて``, ``実際に使ってみて``), each after a finished paragraph (or a heading, or the
-    start) and before a finished one.
+    ``レースを終えて``, ``来年に向けて``, ``実際に使ってみて``), each after a finished paragraph (or a heading, the
+    start, or the title above it) and before a finished one (or a subsection's title line and then a
+    finished one: ``セットアップ`` ⏎ ``起動〜ホーム画面にたどり着くまで`` ⏎ ``…。``).
     Two such lines at least make the layout; one alone may be a cut sentence."""
     key = "layout:plain-headings"
     if key not in doc.cache:
