@@ -174,15 +174,25 @@ HATENA_NOTATION = HATENA_PHOTO + r"|\[(?:https?|ftp)://[^\s\]]{1,2000}:(?:embed|
 # Shared by the masking below, the citation rules' opaque spans and RP003's code comparison.
 CODE_SPAN = r"(?<!`)(?P<ticks>`{1,32})(?!`)(?P<code_text>.+?)(?<!`)(?P=ticks)(?!`)"
 
+# Spans shared with the citation rules' opaque stretches and the footer's link test.  Every
+# span that may not close is bounded, or stops at the next opener of its kind: a line of
+# 30,000 unclosed openers (`<!--`, `{:`, `![`, `<https://`) must not send each to the line's end.
+COMMENT = r"<!--(?:[^<]|<(?!!--))*?-->"
+IAL = r"\{:[^{}\n]{0,500}\}"  # kramdown's attribute list, {: .notice}
+INLINE_LINK = r"\[[^\[\]\n]{0,1000}\]\([^)\n]{0,2000}\)"  # [text](destination), on one line
+IMAGE = "!" + INLINE_LINK
+LINK_DEST = r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
+AUTOLINK = r"<(?:https?|ftp|mailto):[^<>\s]{0,2000}>"
+
 _PATTERNS = [
     r"(?P<code>" + CODE_SPAN + ")",
-    r"(?P<comment><!--(?:[^<]|<(?!!--))*?-->)",  # (not past the next <!--: a run of them stays linear)
+    r"(?P<comment>" + COMMENT + ")",
     r"(?P<liquid>\{%.{0,1000}?%\}|\{\{.{0,1000}?\}\})",  # (bounded: a run of { must not rescan the rest)
-    r"(?P<ial>\{:[^{}\n]{0,500}\})",
-    r"(?P<image>!\[[^\[\]\n]{0,1000}\]\([^)\n]{0,2000}\))",
-    r"(?P<linkdest>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\))",
+    r"(?P<ial>" + IAL + ")",
+    r"(?P<image>" + IMAGE + ")",
+    r"(?P<linkdest>" + LINK_DEST + ")",
     r"(?P<refdest>\]\[(?!\^)[^\]\n]{0,1000}\])",  # (not [^a][^b], two footnote marks)
-    r"(?P<autolink><(?:https?|ftp|mailto):[^<>\s]{0,2000}>)",
+    r"(?P<autolink>" + AUTOLINK + ")",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'）」』】\]）]+|www\.[A-Za-z0-9][^\s<>\"'）」』】]*)",
     r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
     r"(?P<emph>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
@@ -192,8 +202,6 @@ _PATTERNS = [
     r"(?P<lbracket>(?<!\\)\[(?!\^)(?=[^\]]{0,1000}\](?:\(|\[)))",
     r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
 ]
-# Every span that may not close is bounded, or stops at the next opener of its kind: a line of
-# 30,000 unclosed openers (`<!--`, `{:`, `![`, `<https://`) must not send each to the line's end.
 # The lookahead lets the engine skip, in one test, every position no alternative can start at
 # (3× faster on long paragraphs than trying all of them everywhere).
 _MASK_RE = lazy_re("(?=[`<{!\\]hfw*~_\\[\\\\:])(?:" + "|".join(_PATTERNS) + ")", re.S)

@@ -268,13 +268,15 @@ def speaker(b) -> str | None:
     (a shortcode line above it, ``{{< note >}}``, is markup)."""
     if b.kind != "paragraph" or b.containers:
         return None
-    at = 0
-    for line in b.masked.split("\n"):
-        if line.replace(MASK, "").strip():
-            m = _SPEAKER.match(b.text, at)
-            return m.group(1) if m else None
-        at += len(line) + 1
-    return None
+    lines = worded_lines(b)
+    m = _SPEAKER.match(lines[0]) if lines else None
+    return m.group(1) if m else None
+
+
+def worded_lines(b) -> list[str]:
+    """The block's lines that hold words once markup is masked (not ``{{< note >}}`` or
+    ``{: .notice}``), as written."""
+    return [line for line, masked in zip(b.text.strip("\n").split("\n"), b.masked.strip("\n").split("\n")) if masked.replace(MASK, "").strip()]
 
 
 def dialogue_turn(doc, b) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kijilint import _re_cache, packs
-from kijilint.markdown import HATENA_NOTATION
+from kijilint.markdown import AUTOLINK, HATENA_NOTATION, IAL, INLINE_LINK
 from kijilint.rules.broken_ending._markers import marker_lines
 from kijilint._lazy_re import lazy_re
 
@@ -54,7 +54,7 @@ def _line_text(b) -> str:
 
 # Every span is bounded: a line of unclosed openers (`[[[…`, `<a <a …`) stays linear.
 _HTML_LINK = lazy_re(r"<a\s[^>]{0,2000}>.{0,2000}?</a>|<img\s[^>]{0,2000}>", re.IGNORECASE | re.DOTALL)
-_LINK = lazy_re(r"!?\[[^\[\]\n]{0,2000}\]\([^)\n]{0,2000}\)|<https?://[^>\s]{1,2000}>|https?://\S+|\{:[^}\n]{0,500}\}")
+_LINK = lazy_re("!?" + INLINE_LINK + "|" + AUTOLINK + r"|https?://\S+|" + IAL)
 
 
 _HATENA = lazy_re(HATENA_NOTATION)

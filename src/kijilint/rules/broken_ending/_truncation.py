@@ -45,6 +45,7 @@ from kijilint.rules._layout import (
     prose_paragraph_after,
     pseudo_heading,
     slide_deck,
+    worded_lines,
     wrapped_across_paragraphs,
 )
 from kijilint.rules.broken_ending._footer import is_link_only
@@ -190,7 +191,7 @@ def _eligible(doc, b) -> bool:
         return False  # // メモ: a comment-style note line, not prose
     # (the lines that hold prose: a shortcode or an attribute line around them, {{< note >}} or
     # {: .notice}, is markup the items do not end on)
-    worded = _worded_lines(b)
+    worded = worded_lines(b)
     last_worded = worded[-1] if worded else raw
     ends_on_comma = last_worded.rstrip(" \t\u3000")[-1:] in ("、", "，", ",")  # (an item that stops on 、 is cut: （２）…を経て、)
     if len(worded) == 1 and _NUMBERED_LABEL.match(worded[0]) and not ends_on_comma:
@@ -209,11 +210,6 @@ def _eligible(doc, b) -> bool:
     if len(worded) >= 2 and not ends_on_comma and (all(_NUMBERED_LABEL.match(line) for line in worded[-2:]) or _counted_on(worded[-2], worded[-1])):
         return False  # …以下の3点が挙げられている。 ⏎ 1.学費…制度 ⏎ 2.…制度 ⏎ 3.距離の近さや気候: items, one a line
     return not _LIST_LINE.match(lines[-1])
-
-
-def _worded_lines(b) -> list[str]:
-    """The paragraph's lines that hold words once markup is masked (not ``{{< note >}}``)."""
-    return [line for line, masked in zip(b.text.strip("\n").split("\n"), b.masked.strip("\n").split("\n")) if masked.replace(MASK, "").strip()]
 
 
 def _closes_link(doc, b, at: int) -> bool:
