@@ -39,6 +39,23 @@ def shortcode_embed(b) -> bool:
     return b.kind == "paragraph" and not b.containers and _SHORTCODES.fullmatch(b.text.strip()) is not None
 
 
+# A paired shortcode around a few lines (Hugo {{< say-left >}} … {{< /say-left >}}, Liquid
+# {% note %} … {% endnote %}): a box the site draws, a speech bubble or a note, set out in
+# the sentence as a quotation is (本記事では ⏎ bubble ⏎ という疑問に…)
+_BOX_OPEN = lazy_re(r"\{\{[<%][ \t]*([\w-]{1,40})[^\n]{0,200}?[%>]\}\}|\{%[ \t]*([\w-]{1,40})[^\n]{0,200}?%\}")
+_BOX_CLOSE = lazy_re(r"\{\{[<%][ \t]*/[ \t]*([\w-]{1,40})[ \t]*[%>]\}\}|\{%[ \t]*end([\w-]{1,40})[ \t]*%\}")
+
+
+def shortcode_box(b) -> bool:
+    if b.kind != "paragraph" or b.containers:
+        return False
+    lines = b.text.strip().split("\n")
+    if len(lines) < 3:
+        return False
+    head, tail = _BOX_OPEN.fullmatch(lines[0].strip()), _BOX_CLOSE.fullmatch(lines[-1].strip())
+    return head is not None and tail is not None and (head.group(1) or head.group(2)) == (tail.group(1) or tail.group(2))
+
+
 # A paragraph that is one bare address (or Zenn's @[tweet](…)): blog platforms (Zenn, Qiita,
 # Hatena, note) show it as an embedded card, a block in its own right like HTML
 # (Hatena's [https://…:embed:cite] is the same card)
@@ -126,14 +143,15 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     # so is a paragraph of one code span (…と思ったのですが、ふと ⏎ `リポジトリ名は、何にする？`)
     display = display or (nb.kind == "paragraph" and not nb.containers and CODE_SPAN.fullmatch(nb.text.strip()) is not None)
     card = url_embed(nb)
-    if not (nb.kind in _LEAD_IN_FOLLOWERS or listy or nb.in_quote or display or shortcode_embed(nb) or card):
+    box = shortcode_box(nb)
+    if not (nb.kind in _LEAD_IN_FOLLOWERS or listy or nb.in_quote or display or shortcode_embed(nb) or card or box):
         return False
     last = toks[-1] if toks else None
     if strength == "strong" and earlier_punctuated and _attributive_wanting_noun(toks):
         # …。一次情報には以下のように様々な ⏎ > list: an attributive waits for its noun, which no
         # block is (…以下のような ⏎ list names the block: よう is the pointing word)
         return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
-    quote_or_html = (nb.in_quote and not listy and strength in ("weak", "strong")) or ((nb.kind == "html" or card) and strength == "strong")
+    quote_or_html = (nb.in_quote and not listy and strength in ("weak", "strong")) or ((nb.kind == "html" or card or box) and strength == "strong")
     if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
         # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
         # sentences, a quotation or an embed is introduced by 、, ：, は or a word that points at

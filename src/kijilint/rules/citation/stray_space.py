@@ -93,7 +93,7 @@ def _candidates(doc, block):
     while i != -1:
         if (
             0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not in_link_text(block.text, i)
-            and not _slashed_before(m, i) and not _ends_hashtag(m, i)
+            and not _slashed_before(m, i) and not _ends_hashtag(m, i) and not _in_bracketed_name(m, i)
         ):
             # a phrase the writer spaced on both sides keeps its particle apart; a verbal noun
             # and its できる are one word even there (… (カスタマイズ できないけど))
@@ -124,6 +124,23 @@ def _candidates(doc, block):
                 ):
                     yield i, prev.surface, nxt.surface
         i = m.find(" ", i + 1)
+
+
+_NAME_BRACKETS = {"「": "」", "『": "』", "【": "】"}
+_NAME_REACH = 12
+
+
+def _in_bracketed_name(m: str, i: int) -> bool:
+    """The space is inside a short name in brackets, no sentence in it (``「割烹 みや古」``,
+    ``『Software Design 2月号』``): the name's own spelling, which the tagger may cut anywhere."""
+    for opener, closer in _NAME_BRACKETS.items():
+        k = m.rfind(opener, max(0, i - _NAME_REACH), i)
+        if k < 0:
+            continue
+        end = m.find(closer, i, i + _NAME_REACH + 1)
+        if end > 0 and not any(c in m[k + 1 : end] for c in "。、，．！？!?\n" + opener + closer):
+            return True
+    return False
 
 
 def _spaced_particle(m: str, j: int) -> bool:
