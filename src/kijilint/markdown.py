@@ -192,6 +192,7 @@ _PATTERNS = [
     r"(?P<image>" + IMAGE + ")",
     r"(?P<linkdest>" + LINK_DEST + ")",
     r"(?P<refdest>\]\[(?!\^)[^\]\n]{0,1000}\])",  # (not [^a][^b], two footnote marks)
+    r"(?P<inlinenote>\^\[[^\[\]\n]{0,1000}\])",  # an inline footnote (Zenn, Pandoc): …大事！ ^[…]
     r"(?P<autolink>" + AUTOLINK + ")",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'）」』】\]）]+|www\.[A-Za-z0-9][^\s<>\"'）」』】]*)",
     r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
@@ -204,7 +205,7 @@ _PATTERNS = [
 ]
 # The lookahead lets the engine skip, in one test, every position no alternative can start at
 # (3× faster on long paragraphs than trying all of them everywhere).
-_MASK_RE = lazy_re("(?=[`<{!\\]hfw*~_\\[\\\\:])(?:" + "|".join(_PATTERNS) + ")", re.S)
+_MASK_RE = lazy_re("(?=[`<{!\\]hfw*~_\\[\\\\:^])(?:" + "|".join(_PATTERNS) + ")", re.S)
 _MDX_RE = lazy_re(r"\{[^{}\n]*\}")
 _LINE_PREFIX = lazy_re(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?)?", re.M)
 _HEADING_PREFIX = lazy_re(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")

@@ -68,7 +68,9 @@ def url_embed(b) -> bool:
 
 _QUOTE_OPENERS = ("「", "『", "(", "（", "[")  # (the first two also after markup: :::details ⏎ 「…」)
 _MORE_SEPARATOR = lazy_re(r"<!--\s*more\s*-->", re.IGNORECASE)  # (Jekyll, Hexo, Hugo, WordPress)
-_NOT_CONTENT_HTML = lazy_re(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|<br\s*/?>\s*$)")  # (a <br> spacer carries nothing on)
+_NOT_CONTENT_HTML = lazy_re(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|(?:<br\s*/?>\s*){1,20}$)")  # (a <br> spacer carries nothing on)
+# A heading typed in HTML (<h1>まとめ</h1>: Hatena and WordPress imports keep them): a heading
+_HTML_HEADING = lazy_re(r"\s*<h([1-6])\b[^<>\n]{0,300}>[^\n]{0,500}?</h\1>\s*", re.I)
 
 
 def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> bool:
@@ -82,6 +84,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if nb is None:
         return False
     listy = listlike(nb)  # (・A ⏎ ・B typed without Markdown's marker is a list too)
+    if nb.kind == "html" and _HTML_HEADING.fullmatch(nb.text):
+        # …耐え難いものだっ ⏎ <h1>まとめ</h1>: the sentence cannot run on into a heading (but a
+        # one-line transition may lead into it: 話は変わって、 ⏎ <h2>…</h2>)
+        return tail[-1] in "、，," and "\n" not in b.text.strip() and len(b.text.strip()) <= 12
     if nb.kind == "paragraph" and tail.strip(" \u3000\n「") in REASON_OPENERS:
         return True  # …。なぜなら ⏎ 速いからです。: the reason in a paragraph of its own
     if nb.kind == "paragraph" and not earlier_punctuated and _reason_end(toks) and _main_clause_line(doc, nb):

@@ -915,8 +915,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None  # …食べた。うま / …。以上 / …。マジ神: a one-word exclamation or sign-off
         if b.text.lstrip(" \u3000").startswith(("※", "＊")):
             return None  # ※VUCAの略。…といった意味: a note glosses in noun phrases by design
-        if _nominal_predicate(toks):
-            return None  # …結局そこまではいけなかったのが後悔 / …するのが目標: 体言止め, said whole
+        if _nominal_predicate(toks) or _cleft(toks) or _na_predicate(toks):
+            # …結局そこまではいけなかったのが後悔 / …するのが目標 / 使うのは…「Dataview」プラグイン:
+            # 体言止め, said whole; …メモしておきたいときに便利 / とても簡単: a na-adjective, だ left out
+            return None
         if _label_line(doc, last, tail, toks):
             return None
     # a hard-wrapped sentence is reported on the line where it stops, not where it began
@@ -955,6 +957,33 @@ def _nominal_predicate(toks) -> bool:
         len(toks) >= 3 and toks[-1].pos1 == "名詞" and toks[-2].surface == "が" and toks[-2].pos2 == "格助詞"
         and toks[-3].surface in ("の", "ん") and toks[-3].pos1 == "助詞"
     )
+
+
+def _cleft(toks) -> bool:
+    """使うのは…プラグイン / 大事なのは継続: a clause made a topic (…のは) and a noun as what it
+    is, the copula left out."""
+    if len(toks) < 4 or toks[-1].pos1 not in NOUN_ENDS or toks[-2].surface in _GOVERNING_CASES:
+        return False  # (…のは、設定を変更: an object and its verbal noun, the verb cut off)
+    for i in range(1, len(toks) - 2):
+        if toks[i].surface == "は" and toks[i].pos2 == "係助詞" and toks[i - 1].surface in ("の", "ん") and toks[i - 1].pos2 == "準体助詞":
+            return i >= 2 and toks[i - 2].pos1 in ("動詞", "助動詞", "形容詞")
+    return False
+
+
+# na-adjectives said mostly of a verb (たくさん食べる, 色々試した): a sentence stopped on one
+# (…まだまだたくさん) has lost its verb more often than its だ
+_ADVERBIAL_NA = frozenset("たくさん 沢山 いっぱい 一杯 色々 いろいろ 様々 さまざま 十分 充分 結構 大分 だいぶ".split())
+
+
+def _na_predicate(toks) -> bool:
+    """…ときに便利 / とても簡単 / 超便利: a na-adjective after a particle, an adverb or a prefix
+    that makes it the predicate, だ left out (as a casual note leaves it out)."""
+    if len(toks) < 2:
+        return False
+    t, prev = toks[-1], toks[-2]
+    if not ((t.pos1 == "形状詞" and t.pos2 == "一般") or "形状詞可能" in t.pos) or len(t.surface) < 2 or t.surface in _ADVERBIAL_NA:
+        return False
+    return prev.pos1 in ("副詞", "接頭辞") or (prev.pos1 == "助詞" and prev.surface in ("に", "が", "は", "も") and prev.pos2 in ("格助詞", "係助詞"))
 
 
 def _label_line(doc, last, tail: str, toks) -> bool:

@@ -18,7 +18,11 @@ _COMPOUND_PARTICLE = lazy_re(r"として|によって|によると|によれば|
 _WORDLESS_LINE = lazy_re(r"[^\s．。.・…‥、，,！!？?]")  # (finds a character that is no mark)
 _DOTFILE = lazy_re(r"[ \t\u3000]*\.[A-Za-z0-9_][A-Za-z0-9_.-]*(?=[\s\u3000]|[^\x00-\x7f])")  # .gitignore, .env
 _EXAMPLE = lazy_re(r"^\s*[(（]\d{1,3}[)）]")
-_SPOKEN_CONJUNCTIONS = ("ので、", "ので，", "ので,", "ので ", "ので\u3000", "んで、", "のに、")
+_SPOKEN_CONJUNCTIONS = ("ので、", "ので，", "ので,", "ので ", "ので\u3000", "んで、", "のに、") + tuple(
+    # …集めてくる。 ⏎ のだが、それをどうやって…: an essayist's "but", opening a paragraph
+    stem + comma for stem in ("のだが", "のですが", "のだけど", "のだけれど", "んだけど", "んですが", "んですけど", "のであるが")
+    for comma in ("、", "，")
+)
 _NEVER_FIRST_AUX = {"ます", "まし", "ませ", "た", "でし", "ず", "ぬ", "れる", "られる", "せる", "させる"}
 
 

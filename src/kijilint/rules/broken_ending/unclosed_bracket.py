@@ -27,6 +27,12 @@ ASIDES = frozenset(
 )
 
 
+# A wry label that closes a line, its bracket left open on purpose: a situation named as a
+# "problem" or a "theory" (…なかなか会えなかった（アイコンがないと誰なのかわからない問題).
+# One clause at most, no sentence mark, so a cut inside a bracket (…（詳細は後) stays a cut.
+_NAMED_PROBLEM = lazy_re(r"[^。、．，「」『』（）()\[\]\n]{2,30}(?:問題|説|疑惑|案件)")
+
+
 _FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\⊂⊃")
 # Arms and hands drawn with katakana (ノ, ヽ, ヾ) are no word inside a face: (ﾉ Д`), ヽ(°▽°)ノ
 # (nor are eyes drawn with kana marks: （ゝω・）, (ﾟДﾟ), whose ﾟ NFKC makes a sound mark)
@@ -57,6 +63,8 @@ def is_aside(rest: str) -> bool:
         return True  # （ぉぃぉぃ, （やれやれ: a doubled interjection, a retort to oneself
     if r in ASIDES or (2 <= len(r) <= 3 and r[-1] in _ONE_KANJI_ASIDES and _KANJI_RUN.fullmatch(r) is not None):
         return True
+    if _NAMED_PROBLEM.fullmatch(r):
+        return True  # （アイコンがないと誰なのかわからない問題, （実は逆の方が速い説: the net's wry label
     # おしまい(¦3[___]: a face drawn in symbols (a body lying in bed), no word in it; a sob or a
     # sigh in katakana may follow it (…言われました。(´Д⊂ ｸﾞｽﾝ)
     face, _, sound = r.partition(" ")

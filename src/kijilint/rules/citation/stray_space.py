@@ -93,7 +93,7 @@ def _candidates(doc, block):
     while i != -1:
         if (
             0 < i < n - 1 and _single(m, i) and is_japanese(m[i - 1]) and not in_link_text(block.text, i)
-            and not _slashed_before(m, i) and not _ends_hashtag(m, i) and not _in_bracketed_name(m, i)
+            and not _slashed_before(m, i) and not _ends_hashtag(m, i)
         ):
             # a phrase the writer spaced on both sides keeps its particle apart; a verbal noun
             # and its できる are one word even there (… (カスタマイズ できないけど))
@@ -116,7 +116,7 @@ def _candidates(doc, block):
                     and (
                         (not apart and nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH))
                         or _suru_verb(prev, nxt)
-                        or (not apart and _suffix(prev, nxt))
+                        or (not apart and _suffix(prev, nxt) and not _in_bracketed_name(m, i))
                     )
                     and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
@@ -131,8 +131,9 @@ _NAME_REACH = 12
 
 
 def _in_bracketed_name(m: str, i: int) -> bool:
-    """The space is inside a short name in brackets, no sentence in it (``「割烹 みや古」``,
-    ``『Software Design 2月号』``): the name's own spelling, which the tagger may cut anywhere."""
+    """The space is inside a short name in brackets, no sentence in it (``「割烹 みや古」``, whose
+    み the tagger reads as a suffix): the name's own spelling.  Asked only of a suffix after the
+    space; a particle there (``「授業中 に居眠りする」``) is a quoted phrase's, and still stray."""
     for opener, closer in _NAME_BRACKETS.items():
         k = m.rfind(opener, max(0, i - _NAME_REACH), i)
         if k < 0:
