@@ -58,7 +58,7 @@ def _deck_by_shape(doc) -> bool:
 # (a Hatena photo, [f:id:user:20190313123412p:plain], is one too), or a site generator's image
 # shortcode (Hugo's {{< figure src=… >}}, Liquid's {% image "…" %})
 # (IMAGE_SHORTCODE_NAME: what follows the opener; _lead_ins tells embeds from pictures by it)
-IMAGE_SHORTCODE_NAME = r"(?:(?:figure|img|image|asset_img|thumbnail|picture|photo)\b|[^}\n]{0,300}\bsrc=)"
+IMAGE_SHORTCODE_NAME = r"(?:(?:figure|img|image|asset_img|thumbnail|picture|photo|lightbox)\b|[^}\n]{0,300}\b(?:src|img|image|imageurl|image_url)=)"
 IMAGE_SHORTCODE = r"(?:\{\{[<%]|\{%)[ \t]*" + IMAGE_SHORTCODE_NAME
 _IMAGES_ONLY = lazy_re(
     r"\s*(?:\[?!\[[^\]\n]*\]\([^)\n]*\)\]?(?:\([^)\n]*\))?\s*|<img\s[^>]*>\s*|" + HATENA_PHOTO + r"\s*"
@@ -243,7 +243,8 @@ def wrapped_across_paragraphs(doc) -> bool:
 
 
 # A line set out with a bullet character but no Markdown list marker (・項目, ●項目, ■ 項目)
-_BULLET_LINE = lazy_re(r"[ \t\u3000]*(?:[・•●■◆○◇□▪]|[-*+][ \t])")  # (an indented "- sub" folds into it)
+# (an indented "- sub" folds into it; a bullet alone, ■, is a separator and lists nothing)
+_BULLET_LINE = lazy_re(r"[ \t\u3000]*(?:[・•●■◆○◇□▪]|[-*+][ \t])[ \t\u3000]*[^\s]")
 # ①項目 ⏎ ②項目: circled numbers, how many Japanese writers number items (a line alone,
 # ①については…, is prose about an item)
 _CIRCLED_LINE = lazy_re(r"[ \t\u3000]*[①-⑳❶-❿⑴-⒇]")

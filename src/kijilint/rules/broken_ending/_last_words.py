@@ -417,6 +417,16 @@ def _grammar(doc, toks, tail: str):
         # 思考の整理がてらアウ(トプット), PDF作成ま(で): a kana "interjection" glued to a noun is
         # a word's start (none ends a sentence so in 360 clean documents)
         return "cut", f"語 {t.surface!r} が途中で切れています"
+    if t.surface == "しま" and prev is not None and "サ変可能" in prev.pos and prev.end == t.start:
+        # …メタデータを付与しま(す): する's polite form cut after its verbal noun (read as 島)
+        return "cut", f"語 {t.surface!r} が途中で切れています"
+    if (
+        p1 == "感動詞" and len(t.surface) == 1 and prev is not None and prev.pos1 == "感動詞" and len(prev.surface) == 1
+        and prev.end == t.start and len(toks) >= 3 and toks[-3].end == prev.start
+        and (toks[-3].pos1 in PREDICATES or toks[-3].pos1 == "助詞")
+    ):
+        # …収穫できないのであま(り): two one-kana "fillers" glued to a clause are a word's start
+        return "cut", f"語 {prev.surface + t.surface!r} が途中で切れています"
     if p1 == "感動詞" and len(t.surface) == 1 and prev is not None and prev.pos2 in ("格助詞", "係助詞", "副助詞"):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …ことはあ(る), 壁もま(た): read as a filler
     if p1 == "感動詞" and len(t.surface) <= 3 and prev is not None and prev.pos1 in PREDICATES and prev.cform.startswith(("連体形", "連用形")):

@@ -121,9 +121,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True  # …っぽいものを購入 ⏎ ![外装](…): a step told in 体言止め, its picture below
     if image_only(nb) and _SHOWN_LIKE_THIS.search(tail):
         return True  # …わけではなくて、こんな感じで ⏎ ![](…): the picture is the "like this"
-    if image_only(nb) and toks and (_conditional(toks) or _te_form(toks[-1])) and next_paragraph(doc, nb) is not None:
+    if image_only(nb) and toks and (_conditional(toks) or _te_form(toks[-1]) or _step_form(toks[-1])) and next_paragraph(doc, nb) is not None:
         # …過去ログを漁ってみると ⏎ ![](…): what the writer then saw is the picture; …問題なく
-        # 乗船して ⏎ ![](…) ⏎ 指示されたところに駐車。: the picture is a step of the story
+        # 乗船して ⏎ ![](…) ⏎ 指示されたところに駐車。 / 小道を登っていき ⏎ {{<lightbox …>}} ⏎
+        # 振り向くと…: the picture is a step of the story
         return True
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":
         return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
@@ -225,6 +226,11 @@ def _verbal_noun_step(toks) -> bool:
         len(toks) >= 2 and toks[-1].pos1 == "名詞" and "サ変可能" in toks[-1].pos
         and toks[-2].pos2 == "格助詞" and toks[-2].surface in ("を", "に", "へ")
     )
+
+
+def _step_form(t) -> bool:
+    """登っていき, 進み: a verb's plain continuative form (not a stub like 登っ), a step told."""
+    return t.pos1 == "動詞" and t.cform == "連用形-一般" and len(t.surface) >= 2
 
 
 def _te_form(t) -> bool:

@@ -31,6 +31,11 @@ from kijilint.rules._layout import pseudo_heading
 from kijilint.sentences import MASK
 from kijilint._lazy_re import lazy_re
 
+# A quotation set out in markup rather than with >: a quote shortcode ({{< fig-quote … >}}) or
+# an HTML <q>/<blockquote> opening the paragraph (two articles of a statute quoted in a row are
+# near-identical by the law's own wording)
+_QUOTE_BOX = lazy_re(r"[ \t]*(?:(?:\{\{[<%]|\{%)[ \t]*[\w-]{0,40}quote|<(?:q|blockquote)\b)", re.I)
+
 # Options shared by the family; every rule may override the ones it uses.
 DEFAULTS = {
     "min_chars": 30,  # a paragraph shorter than this (normalised) is boilerplate, never a copy alone
@@ -188,7 +193,7 @@ class _Analyser:
                 # command) or an English log line shown twice is not a copied paragraph.
                 substantial = (
                     b.kind == "paragraph" and len(prose_key) >= min_chars and _japanese(prose_key)
-                    and not link_only and not b.in_list and not b.in_quote
+                    and not link_only and not b.in_list and not b.in_quote and not _QUOTE_BOX.match(b.text)
                 )
             elif b.kind in ("code", "table"):
                 key = "\n".join(line.rstrip() for line in b.text.strip("\n").split("\n"))
