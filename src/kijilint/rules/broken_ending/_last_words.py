@@ -368,10 +368,16 @@ def _grammar(doc, toks, tail: str):
                 and len(toks) >= 3 and (toks[-3].pos1 in NOUN_ENDS or toks[-3].end < prev.start)  # (or a URL, masked)
             ):
                 return "cut", "語 'のよ' が途中で切れています"  # …amok のよ(うな); …重いのよ is said so
-            if prev is not None and prev.pos2 in ("格助詞", "係助詞") and t.surface in _STUB_PARTICLES:
-                # …してもら(う), 出口もわ(からない), …のよ(うに), …によ(って): a sentence-final particle
-                # follows a predicate, never a case or topic particle
+            if prev is not None and t.surface in _STUB_PARTICLES and (
+                prev.pos2 in ("格助詞", "係助詞")
+                or (prev.surface == "に" and prev.pos1 == "助動詞" and t.surface in ("わ", "ら", "ぞ", "ぜ"))
+            ):
+                # …してもら(う), 出口もわ(からない), …のよ(うに), …によ(って), …ようにわ(かる): a
+                # sentence-final particle follows a predicate, never a case or topic particle
+                # (nor the に of ように / 普通に)
                 return "cut", f"語 {t.surface!r} が途中で切れています"
+            if t.surface == "い" and prev is not None and prev.surface == "だ" and len(toks) >= 3 and toks[-3].pos2 in ("格助詞", "係助詞"):
+                return "cut", "語 'だい' が途中で切れています"  # …対応はだい(たい): no だ right after は
             if t.surface == "け" and prev is not None and prev.surface not in ("た", "だ") and not prev.surface.endswith("っ"):
                 return "cut", "語 'け' が途中で切れています"  # …必要もないけ(ど); …だったけ / …だっけ ask
             if t.surface == "ど" and prev is not None and prev.surface == "か":
