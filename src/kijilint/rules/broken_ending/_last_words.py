@@ -576,6 +576,8 @@ def _cut_inflection(toks, tail: str) -> bool:
     t, prev = toks[-1], toks[-2]
     if t.surface in _POLITE_STEMS and t.pos1 == "助動詞":
         return True  # 確認しまし(た), 行けるでし(ょう): whatever form the tagger gives the stem
+    if t.surface == "しか" and t.pos1 == "助動詞" and t.cform.startswith("已然形") and "こそ" not in tail:
+        return True  # 微笑ましか(った): read as the classical き's 已然形, which ends only a こそ clause
     if t.surface == "ま" and prev.pos1 in PREDICATES and prev.cform.startswith("連用形"):
         return True
     if tail.endswith(_REQUEST_CUTS) and prev.pos1 in PREDICATES and prev.cform.startswith("連用形"):

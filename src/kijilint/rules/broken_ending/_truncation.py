@@ -1065,11 +1065,20 @@ _TELEGRAPHIC_NOUNS = (
 )
 
 
+# adverbs that close a casual sentence on their own (…行ってみたらやっぱり, …けど結局)
+_SAYING_ADVERBS = frozenset("やっぱり やっぱ やはり もちろん たぶん 多分 結局 とりあえず 一応 まあ まぁ なるほど 案の定 さすが 流石 ついに 遂に".split())
+
+
 def _governed_noun_end(doc, b, toks) -> bool:
     """The article's last sentence stops on a noun that a case particle or an attributive form
     is still waiting on (``…Namespaceが作成``, ``…で操作``, ``…を形成してるライブラリ``): a
     clause without its predicate, not a word list or a title.  The article's only paragraph, a
     short line and telegraphic cross-references (``詳しくは…を参照``) are left alone."""
+    if len(toks) >= 3 and toks[-1].pos1 == "副詞" and toks[-1].surface not in _SAYING_ADVERBS and b.index != _first_paragraph(doc):
+        # …同期とサイクリングしたらかなり: a degree adverb right after a clause's conditional or
+        # て waits for the predicate it grades
+        p = toks[-2]
+        return p.pos2 == "接続助詞" or (p.pos1 in PREDICATES and p.cform.startswith("仮定形"))
     if len(toks) < 3 or toks[-1].pos1 not in NOUN_ENDS or b.index == _first_paragraph(doc):
         return False
     if len(b.prose().strip()) < 12 or toks[-1].surface in _TELEGRAPHIC_NOUNS:
