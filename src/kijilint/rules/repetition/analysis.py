@@ -33,8 +33,14 @@ from kijilint._lazy_re import lazy_re
 
 # A quotation set out in markup rather than with >: a quote shortcode ({{< fig-quote … >}}) or
 # an HTML <q>/<blockquote> opening the paragraph (two articles of a statute quoted in a row are
-# near-identical by the law's own wording)
-_QUOTE_BOX = lazy_re(r"[ \t]*(?:(?:\{\{[<%]|\{%)[ \t]*[\w-]{0,40}quote|<(?:q|blockquote)\b)", re.I)
+# near-identical by the law's own wording); and a note box (MkDocs' !!! note / ??? tip), which
+# a writer repeats where each section needs the same warning
+_QUOTE_BOX = lazy_re(r"[ \t]*(?:(?:\{\{[<%]|\{%)[ \t]*[\w-]{0,40}quote|<(?:q|blockquote)\b|(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z])", re.I)
+
+def set_apart(b) -> bool:
+    """A quotation (> or markup) or a note box: text that recurs on purpose."""
+    return b.in_quote or _QUOTE_BOX.match(b.text) is not None
+
 
 # Options shared by the family; every rule may override the ones it uses.
 DEFAULTS = {
@@ -193,7 +199,7 @@ class _Analyser:
                 # command) or an English log line shown twice is not a copied paragraph.
                 substantial = (
                     b.kind == "paragraph" and len(prose_key) >= min_chars and _japanese(prose_key)
-                    and not link_only and not b.in_list and not b.in_quote and not _QUOTE_BOX.match(b.text)
+                    and not link_only and not b.in_list and not set_apart(b)
                 )
             elif b.kind in ("code", "table"):
                 key = "\n".join(line.rstrip() for line in b.text.strip("\n").split("\n"))
@@ -731,7 +737,7 @@ class _Analyser:
                     continue
                 # A bullet or a quotation repeating a sentence (a summary list, the same list
                 # shown twice) recurs on purpose, as for RP001; only a stutter inside it counts.
-                if (u.block.in_list or u.block.in_quote) and not stuttered:
+                if (u.block.in_list or set_apart(u.block)) and not stuttered:
                     continue
                 if i in chant:
                     continue  # 〽忘れまいぞやあのことを。×3: a short line said three times is a chant

@@ -17,6 +17,7 @@ class DuplicateParagraph(Rule):
     normalised characters (default 30: one-line boilerplate such as
     「詳しくは以下を参照してください。」 is about 15–25) are reported only when they directly
     follow an identical paragraph (a stutter, from half ``min_chars``), never link-only lines,
+    quotations and note boxes (``!!! note``) a writer repeats on purpose,
     code blocks, tables or headings, nor the same answer right under two questions of a FAQ
     (``### Q. …？``; pasted below another answer, it is a copy), nor the same step of parallel sections in a manual (``### 1.`` under
     ``## Ubuntu 18.04`` and ``## Ubuntu 20.04``).  Copies inside a repeated section are reported once, by
