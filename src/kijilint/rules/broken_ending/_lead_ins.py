@@ -20,6 +20,7 @@ from kijilint.rules.broken_ending._last_words import (
     NOUN_ENDS,
     PREDICATES,
     REASON_OPENERS,
+    closes_clause,
     laughs_or_draws_out,
 )
 from kijilint.rules._layout import IMAGE_SHORTCODE_NAME, bullet_paragraph, image_only, plain_paragraph_after
@@ -158,6 +159,14 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # …。一次情報には以下のように様々な ⏎ > list: an attributive waits for its noun, which no
         # block is (…以下のような ⏎ list names the block: よう is the pointing word)
         return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
+    embed = (nb.kind == "html" and not _NOT_CONTENT_HTML.match(nb.text)) or card or box or shortcode_embed(nb)
+    if embed and strength == "weak" and earlier_punctuated and _clause_closed(toks) and not (
+        tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or _EMBED_NOUN.search(tail) or _PICTURE_NOUN.search(tail)
+    ):
+        # …。いろいろと新しい学びもありつつ、大急 ⏎ <iframe>: after finished sentences, a clause
+        # and then a noun lead into an embed only when the noun names it (…ので、当日のスライド);
+        # a bare noun phrase may name the product its card shows (愛用しているキーボード ⏎ card)
+        return _sentence_resumes_after(doc, nb)
     quote_or_html = (nb.in_quote and not listy and strength in ("weak", "strong")) or ((nb.kind == "html" or card or box) and strength == "strong")
     if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
         # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
@@ -228,6 +237,14 @@ def _verbal_noun_step(toks) -> bool:
     )
 
 
+def _clause_closed(toks) -> bool:
+    """The sentence closes a clause before its end (…ありつつ、 / …されたため / …しますが): more
+    than a noun phrase."""
+    if toks and toks[-1].pos2 == "接続助詞":
+        return True
+    return any(t.pos2 == "読点" and closes_clause(toks, i) for i, t in enumerate(toks) if i)
+
+
 def _step_form(t) -> bool:
     """登っていき, 進み: a verb's plain continuative form (not a stub like 登っ), a step told."""
     return t.pos1 == "動詞" and t.cform == "連用形-一般" and len(t.surface) >= 2
@@ -284,6 +301,11 @@ _POINTER = lazy_re(r"(?:以下|下記|次|こちら|コチラ)(?:の(?:記事|�
 # A bold or code term right followed by a particle: a sentence resumed, not begun
 _TERM_THEN_PARTICLE = lazy_re(r"(?:\*\*[^*\n]+\*\*|`[^`\n]+`)[ \u3000]*(?:という|って|と|を|が|は|の|に|で|も)")
 # A noun that names a picture: the sentence ending on it captions the image under it
+_EMBED_NOUN = lazy_re(
+    r"(?:動画|映像|ムービー|スライド|資料|ツイート|ポスト|投稿|記事|ブログ|ページ|サイト|リンク|地図|マップ|曲|楽曲|アルバム|"
+    r"本|書籍|商品|アプリ|ゲーム|発表|講演|トーク|LT|セッション|プレイリスト|チャンネル|番組|配信|アーカイブ|作品|レシピ|"
+    r"紹介|参照|参考|もの|やつ|これ|それ|あれ|コレ|ソレ|どうぞ|ぜひ|是非|こちら|コチラ|下さい|ください)$"
+)
 _PICTURE_NOUN = lazy_re(r"(?:写真|画像|図|[一二三四五1-9１-９]枚|様子|風景|景色|光景|スクショ|スクリーンショット|キャプチャ|外観|全景)$")
 CODE_SPAN = lazy_re(r"`[^`\n]+`")  # (one inline code span; EN002 also strips them from menu paths)
 # A verb whose manner is the block below (…を次のように作り, …は以下の通りに設定し)
