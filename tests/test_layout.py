@@ -28,10 +28,15 @@ def test_paragraph_after_does_not_step_over_html_with_content():
 
 
 def test_dialogue_turn_needs_another_speaker_next_to_it():
-    doc = _doc("# t\n\n田中：質問です。\n\n<Callout>\n\n佐藤：答えは良くて\n\n</Callout>\n\n本文の段落です。\n")
+    doc = _doc("# t\n\n田中：質問です。\n\n<Callout>\n\n佐藤：答えは良くて\n\n</Callout>\n\n田中：なるほど。\n")
     assert dialogue_turn(doc, _para(doc, "佐藤"))
     lone = _doc("# t\n\n本文の段落です。\n\nポイント：答えは良くて\n\n本文の段落です。\n")
     assert not dialogue_turn(lone, _para(lone, "ポイント"))
+
+
+def test_labels_that_each_open_one_paragraph_are_fields_not_speakers():
+    form = _doc("# t\n\n解決したい課題：苗を減らしたい\n\n背景：苗は業者が生産する。原則受注後に種がまかれ、結\n")
+    assert not dialogue_turn(form, _para(form, "背景"))
 
 
 def test_paragraph_after_does_not_step_over_a_spacer():

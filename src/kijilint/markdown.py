@@ -192,7 +192,7 @@ _PATTERNS = [
     r"(?P<image>" + IMAGE + ")",
     r"(?P<linkdest>" + LINK_DEST + ")",
     r"(?P<refdest>\]\[(?!\^)[^\]\n]{0,1000}\])",  # (not [^a][^b], two footnote marks)
-    r"(?P<inlinenote>\^\[[^\[\]\n]{0,1000}\])",  # an inline footnote (Zenn, Pandoc): …大事！ ^[…]
+    r"(?P<inlinenote>\^\[[^\[\]]{0,1000}\])",  # an inline footnote (Zenn, Pandoc), wrapped or not: …大事！ ^[…]
     r"(?P<autolink>" + AUTOLINK + ")",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'）」』】\]）]+|www\.[A-Za-z0-9][^\s<>\"'）」』】]*)",
     r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",

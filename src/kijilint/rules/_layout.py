@@ -244,7 +244,7 @@ def wrapped_across_paragraphs(doc) -> bool:
 
 # A line set out with a bullet character but no Markdown list marker (・項目, ●項目, ■ 項目)
 # (an indented "- sub" folds into it; a bullet alone, ■, is a separator and lists nothing)
-_BULLET_LINE = lazy_re(r"[ \t\u3000]*(?:[・•●■◆○◇□▪]|[-*+][ \t])[ \t\u3000]*[^\s]")
+_BULLET_LINE = lazy_re(r"[ \t\u3000]*(?:[・•●■◆○◇□▪](?![○●◯■□])|[-*+][ \t])[ \t\u3000]*[^\s]")  # (not ○○さんが…)
 # ①項目 ⏎ ②項目: circled numbers, how many Japanese writers number items (a line alone,
 # ①については…, is prose about an item)
 _CIRCLED_LINE = lazy_re(r"[ \t\u3000]*[①-⑳❶-❿⑴-⒇]")
@@ -256,7 +256,11 @@ def bullet_paragraph(b) -> bool:
     if b.kind != "paragraph" or b.containers:
         return False
     lines = b.text.strip().split("\n")
-    return all(_BULLET_LINE.match(line) for line in lines) or (len(lines) >= 2 and all(_CIRCLED_LINE.match(line) for line in lines))
+    if all(_BULLET_LINE.match(line) for line in lines) or (len(lines) >= 2 and all(_CIRCLED_LINE.match(line) for line in lines)):
+        return True
+    # a hard-wrapped one: items that run on onto a line of their own (・…得票数を獲得 ⏎ しやすい)
+    bullets = sum(1 for line in lines if _BULLET_LINE.match(line))
+    return bool(_BULLET_LINE.match(lines[0])) and bullets >= 2 and 2 * bullets >= len(lines)
 
 
 # A speaker's label opening a paragraph: a short name, bold or not, then ：, : or >
@@ -284,16 +288,32 @@ def dialogue_turn(doc, b) -> bool:
     """A paragraph that is one turn of a dialogue: it opens on a speaker's label and the
     paragraph next to it opens on another's (an interview, a Q&A, a script: ``田中：…`` ⏎⏎
     ``佐藤：…``), markup blocks between them stepped over (``<Callout>`` ⏎ … ⏎ ``</Callout>``).
-    Speech trails off (``…評判が良くて``) and the next speaker takes it up; no sentence is cut."""
+    Speech trails off (``…評判が良くて``) and the next speaker takes it up; no sentence is cut.
+    A speaker speaks more than once: labels that each open one paragraph are a form's fields
+    (``解決したい課題：…`` ⏎⏎ ``背景：…``), whose prose is judged as any prose is."""
     who = speaker(b)
     if who is None:
         return False
+    turns = _speaker_turns(doc)
     for step in (-1, 1):
         k = b.index + step
         while 0 <= k < len(doc.blocks) and doc.blocks[k].kind == "html" and abs(k - b.index) <= 3:
             k += step
         if 0 <= k < len(doc.blocks):
             other = speaker(doc.blocks[k])
-            if other is not None and other != who:
+            if other is not None and other != who and max(turns[who], turns[other]) >= 2:
                 return True
     return False
+
+
+def _speaker_turns(doc) -> dict:
+    """How many paragraphs each speaker's label opens."""
+    key = "layout:speaker-turns"
+    if key not in doc.cache:
+        counts: dict = {}
+        for p in doc.paragraphs:
+            who = speaker(p)
+            if who is not None:
+                counts[who] = counts.get(who, 0) + 1
+        doc.cache[key] = counts
+    return doc.cache[key]

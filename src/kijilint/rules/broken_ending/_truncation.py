@@ -38,6 +38,7 @@ from kijilint.rules._layout import (
     BARE_END,
     IMAGE_SHORTCODE,
     NET_QUOTE,
+    bullet_paragraph,
     dialogue_turn,
     ends_bare,
     image_only,
@@ -209,7 +210,7 @@ def _eligible(doc, b) -> bool:
         return False  # 8/31 新車購入。 ⏎ 9/17 インターネット開通: a log, a dated entry per line
     if len(worded) >= 2 and not ends_on_comma and (all(_NUMBERED_LABEL.match(line) for line in worded[-2:]) or _counted_on(worded[-2], worded[-1])):
         return False  # …以下の3点が挙げられている。 ⏎ 1.学費…制度 ⏎ 2.…制度 ⏎ 3.距離の近さや気候: items, one a line
-    return not _LIST_LINE.match(lines[-1])
+    return not _LIST_LINE.match(lines[-1]) and not bullet_paragraph(b)  # (・… ⏎ ・…得票数を獲得 ⏎ しやすい)
 
 
 def _closes_link(doc, b, at: int) -> bool:
@@ -349,7 +350,7 @@ _URL_LINE = lazy_re(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
 # (■ 機関紙 ACCSESS No.375 より, ■受験を終えて: a line led by a square or a diamond is a label,
 # a credit or a heading typed without Markdown)
-_LIST_LINE = lazy_re(r"^[ \t]*(?:(?:\d{1,3}[.)]|[-*+:])[ \t]+|・[ \t\u3000]*|[■□◆◇●○◎▼▽▲△▶►](?![○●◯■□])[ \t\u3000]*)\S")  # (not ○○さんが…, a name left out)
+_LIST_LINE = lazy_re(r"^[ \t\u3000]*(?:(?:\d{1,3}[.)]|[-*+:])[ \t]+|・[ \t\u3000]*|[■□◆◇●○◎▼▽▲△▶►](?![○●◯■□])[ \t\u3000]*)\S")  # (not ○○さんが…, a name left out)
 
 
 def _habit_paragraphs(doc) -> list:
