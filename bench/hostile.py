@@ -64,6 +64,9 @@ def kinds(root: Path, marker: Path) -> list[tuple[str, list[str], set[int], str]
     # an image, an autolink (each must not send the search to the line's end from every copy)
     for name, unit in (("「", "「あ"), ("<!--", "<!--"), ("[^", "[^"), ("![", "!["), ("<https://", "<https://"), ("{:", "{:")):
         out.append((f"60,000 chars of unclosed {name}", [file(f"open-{len(out)}.md", "前の段落です。\n\nこれは" + unit * (60_000 // len(unit)) + "x\n\n次の段落です。\n")], {0, 1}, ""))
+    # 5,000 asides on one line, each closed by 。 instead of ）: each opener asks whether its
+    # remark runs to the line's end, which must not mean slicing the rest of the line each time
+    out.append(("5,000 asides closed by 。 on a line", [file("open-remarks.md", "前の段落です。\n\nこれは" + "（あいうえおかきくけこ。" * 5_000 + "\n\n次の段落です。\n")], {0, 1}, ""))
     # the same openers where the citation rules look (a footnote mark after them): their opaque
     # stretches share the masking's bounded patterns
     out.append(("60,000 chars of <!-- before a footnote", [file("open-cite.md", "前の段落です。\n\nこれは" + "<!--" * 15_000 + "です[^1]。\n\n[^1]: 注。\n")], {0, 1}, ""))

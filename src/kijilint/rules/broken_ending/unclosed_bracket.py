@@ -185,6 +185,10 @@ class UnclosedBracket(Rule):
                 yield b, i, opener
 
 
+_REMARK_REACH = 300
+_WRAPPED_AT = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff、，]\n[\u3040-\u30ff\u3400-\u9fff]")
+
+
 def _closing_remark(text: str, i: int) -> bool:
     """The open （ at ``i`` follows a finished clause and runs to the end of its line, where
     the remark in it ends as a sentence does (``…行けるときがある（稀に本当にダメなときもある。``,
@@ -193,8 +197,15 @@ def _closing_remark(text: str, i: int) -> bool:
     mid-word, with no 。 (``…を導入した（2023年に``)."""
     if i == 0 or not ("\u3041" <= text[i - 1] <= "\u309f" or text[i - 1] in "。．！？!?"):
         return False  # (a paragraph that opens on （ opens an aside, it follows nothing)
-    nl = text.find("\n", i)
-    rest = text[i + 1 : nl if nl >= 0 else len(text)].rstrip(" \t\u3000")
+    # (a hard-wrapped paragraph breaks lines mid-sentence: the remark runs on past a break
+    # with kana or kanji on both sides, …受けることは ⏎ ありませんでしたが…; a remark is
+    # short, so one that runs on past _REMARK_REACH is none, and the scan stays linear)
+    nl = text.find("\n", i, i + _REMARK_REACH)
+    while nl >= 0 and _WRAPPED_AT.match(text, nl - 1):
+        nl = text.find("\n", nl + 1, i + _REMARK_REACH)
+    if nl < 0 and len(text) > i + _REMARK_REACH:
+        return False
+    rest = text[i + 1 : nl if nl >= 0 else len(text)].replace("\n", "").rstrip(" \t\u3000")
     # (a face may stand in for the ） as it does for the 。: …帰って行きました（さようなら〜(;\_;))
     return len(rest) >= 6 and _JAPANESE_WORD.search(rest) is not None and (rest.endswith(_REMARK_ENDS) or ends_with_face(rest))
 
@@ -240,7 +251,10 @@ def _emoticon(text: str, i: int) -> bool:
     if after and all(c in _EMOTICON_FACE or not _WORDISH.match(c) for c in after):
         return True
     if text[i] in "（(":
-        nl = text.find("\n", i)
+        nl = text.find("\n", i, i + _REMARK_REACH)
+        if nl < 0 and len(text) > i + _REMARK_REACH:
+            return False  # (an aside is short: a line that runs on for pages holds none, and
+            # each of 5,000 openers on it must not slice the rest of it)
         rest = text[i + 1 : nl if nl >= 0 else len(text)]
         # …合格点じゃないでしょうか（甘々: a word or two after a finished clause, closing the line,
         # is an aside; after a title or a noun (…』（翔泳) it is a reference cut short
