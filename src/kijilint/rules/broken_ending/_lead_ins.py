@@ -301,12 +301,14 @@ _POINTER = lazy_re(r"(?:以下|下記|次|こちら|コチラ)(?:の(?:記事|�
 # A bold or code term right followed by a particle: a sentence resumed, not begun
 _TERM_THEN_PARTICLE = lazy_re(r"(?:\*\*[^*\n]+\*\*|`[^`\n]+`)[ \u3000]*(?:という|って|と|を|が|は|の|に|で|も)")
 # A noun that names a picture: the sentence ending on it captions the image under it
+_PICTURE_NOUN = lazy_re(r"(?:写真|画像|図|[一二三四五1-9１-９]枚|様子|風景|景色|光景|スクショ|スクリーンショット|キャプチャ|外観|全景)$")
+# A noun that names what an embed shows (a video, slides, a post, a product): the sentence
+# ending on it introduces the embed under it
 _EMBED_NOUN = lazy_re(
     r"(?:動画|映像|ムービー|スライド|資料|ツイート|ポスト|投稿|記事|ブログ|ページ|サイト|リンク|地図|マップ|曲|楽曲|アルバム|"
     r"本|書籍|商品|アプリ|ゲーム|発表|講演|トーク|LT|セッション|プレイリスト|チャンネル|番組|配信|アーカイブ|作品|レシピ|"
     r"紹介|参照|参考|もの|やつ|これ|それ|あれ|コレ|ソレ|どうぞ|ぜひ|是非|こちら|コチラ|下さい|ください)$"
 )
-_PICTURE_NOUN = lazy_re(r"(?:写真|画像|図|[一二三四五1-9１-９]枚|様子|風景|景色|光景|スクショ|スクリーンショット|キャプチャ|外観|全景)$")
 CODE_SPAN = lazy_re(r"`[^`\n]+`")  # (one inline code span; EN002 also strips them from menu paths)
 # A verb whose manner is the block below (…を次のように作り, …は以下の通りに設定し)
 # こんな感じで / このように / 次のような形に: a manner pointed at, which the block below shows

@@ -126,7 +126,8 @@ class UnclosedBracket(Rule):
     also what a cut or spliced generation leaves behind.  Each kind of bracket is balanced on its
     own within one paragraph, heading or list item (code, URLs and HTML are not looked at).
     Closing brackets without an opener (enumerations like ``1）``) are not reported; neither are
-    emoticons (``（＾＾；``), asides left open on purpose (``（笑``, ``（AA略``), quotations
+    emoticons (``（＾＾；``), asides left open on purpose (``（笑``, ``（AA略``, a wry label
+    closing a line: ``（アイコンがないと誰なのかわからない問題``), quotations
     the writer shortened (``中略``, ``[…]``), nor a quotation that the author carries on over
     several paragraphs (the next paragraph closes it, or opens again with 「 as long speeches
     do), nor brackets of a kind the document leaves open three times or more (a writer's

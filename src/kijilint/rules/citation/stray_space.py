@@ -31,8 +31,8 @@ class StraySpace(Rule):
     (numbering, alignment, verse), between a surname and a given name, letter-spacing
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
     猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
-    the last step of a menu path (``設定 → 再生デバイス より``, ``設定＞一般＞情報＞名前 から``)
-    and paragraphs written with spaces between words
+    the last step of a menu path (``設定 → 再生デバイス より``, ``設定＞一般＞情報＞名前 から``),
+    a short name in brackets (``「割烹 みや古」``) and paragraphs written with spaces between words
     stay silent, and so does a spacing the document repeats (``マティア の`` in a heading and in a
     link to it).
     Bad:  ``AI設備投資 に、より柔軟に対応する``

@@ -37,6 +37,7 @@ from kijilint._lazy_re import lazy_re
 # a writer repeats where each section needs the same warning
 _QUOTE_BOX = lazy_re(r"[ \t]*(?:(?:\{\{[<%]|\{%)[ \t]*[\w-]{0,40}quote|<(?:q|blockquote)\b|(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z])", re.I)
 
+
 def set_apart(b) -> bool:
     """A quotation (> or markup) or a note box: text that recurs on purpose."""
     return b.in_quote or _QUOTE_BOX.match(b.text) is not None

@@ -15,9 +15,10 @@ class NearDuplicateParagraph(Rule):
     paragraph contains the other plus a sentence or a changed ending, while every scattered
     word change costs five grams, so the parallel sentences humans write on purpose
     (「作業」の支援 / 「思考」の支援) stay below the threshold (0.85; measured: human look-alikes
-    ≤ 0.79, edited copies ≥ 0.89).  Both paragraphs must be at least ``near_min_chars`` long and within a factor two of
-    each other in length; the score must reach ``near_threshold``.  Bullets, quotations (``>``, a quote shortcode, ``<q>``) and note boxes (``!!! note``) are not compared, nor
-    two answers to different questions of a FAQ (``### Q. …？``), nor the openings of sibling
+    ≤ 0.79, edited copies ≥ 0.89).  Both paragraphs must be at least ``near_min_chars`` long
+    and within a factor two of each other in length; the score must reach ``near_threshold``.
+    Bullets, quotations (``>``, a quote shortcode, ``<q>``) and note boxes (``!!! note``) are
+    not compared, nor two answers to different questions of a FAQ (``### Q. …？``), nor the openings of sibling
     sections written to one template (``## 基本情報技術者試験って？`` and ``## 情報セキュリティ
     マネジメント試験って？``, each with ``### 学習期間`` and ``### 学習方法``), nor one step in sibling sections
     for two variants (``### 導入手順（pip を利用する場合）`` / ``（uv を利用する場合）``; numbered steps
