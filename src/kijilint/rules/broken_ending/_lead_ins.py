@@ -183,7 +183,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     shown = topic or (last is not None and _conditional(toks)) or tail.lstrip(" \u3000\n").startswith(("例えば", "たとえば"))
     if strength == "strong" and earlier_punctuated and tail[-1] not in "、，," and nb.kind == "code" and not shown:
         return _sentence_resumes_after(doc, nb)
-    if earlier_punctuated and _reason_end(toks):
+    if earlier_punctuated and (_reason_end(toks) or _purpose_end(toks)):
         # …。…が不可欠ですので ⏎ list: a reason waits for its main clause, which no list gives
         return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
     if (
@@ -376,6 +376,11 @@ def _main_clause_line(doc, nb) -> bool:
         and len(nb.prose().strip()) <= 40
         and bool(toks) and toks[0].pos1 not in ("接続詞", "感動詞")
     )
+
+
+def _purpose_end(toks) -> bool:
+    """…焦点を当てているため: ため after a predicate, a reason or a purpose that wants its clause."""
+    return len(toks) > 1 and toks[-1].surface in ("ため", "為") and toks[-2].pos1 in PREDICATES and toks[-2].cform.startswith("連体形")
 
 
 def _reason_end(toks) -> bool:
