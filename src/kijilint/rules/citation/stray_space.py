@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 
-from kijilint.markdown import in_link_text
+from kijilint.markdown import MASK, in_link_text
 from kijilint.rules.base import Rule, delete_fix, quote
 from kijilint.rules.citation._common import is_japanese
 from kijilint._lazy_re import lazy_re
@@ -249,6 +249,13 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
     k = m.rfind("』", j if j > 0 else 0, i)
     if 0 <= k < i - 1 and _NAME_RUN.fullmatch(m, k + 1, i):
         return True  # 『天の川』飯島晴子 に: a title's author or publisher, credited set apart
+    if j > 0 and m[j] in " \t\u3000" and j < i - 1 and m[j - 1] == MASK:
+        # `+1` すべきときと `-1` すべきとき が: a phrase led by inline code, the code spaced off
+        # on both sides as the writer spaces all code; the space closes the phrase the code opens
+        k = j - 1
+        while k >= 0 and m[k] == MASK and j - k <= 200:
+            k -= 1
+        return k < 0 or m[k] in " \t\u3000\n"
     return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
 
 
