@@ -54,6 +54,15 @@ def _deck_by_shape(doc) -> bool:
     return headed >= 0.8 * len(slides) and blocks <= 8 * len(slides)
 
 
+# A line break inside Japanese text (kana or kanji on both sides): where a writer who hard-wraps
+# breaks a sentence, or even a word (…毎日コンビニ ⏎ おにぎり, …ことは ⏎ ありませんでした)
+WRAP = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])")
+
+
+def wrapped_at(text: str, nl: int) -> bool:
+    """The line break at ``nl`` is one inside Japanese text (``WRAP``)."""
+    return WRAP.match(text, nl) is not None
+
 # A paragraph of pictures only: Markdown images (linked or not, with a size suffix) or <img> tags
 # (a Hatena photo, [f:id:user:20190313123412p:plain], is one too), or a site generator's image
 # shortcode (Hugo's {{< figure src=… >}}, Liquid's {% image "…" %})

@@ -38,6 +38,7 @@ from kijilint.rules._layout import (
     BARE_END,
     IMAGE_SHORTCODE,
     NET_QUOTE,
+    WRAP,
     bullet_paragraph,
     dialogue_turn,
     ends_bare,
@@ -47,6 +48,7 @@ from kijilint.rules._layout import (
     pseudo_heading,
     slide_deck,
     worded_lines,
+    wrapped_at,
     wrapped_across_paragraphs,
 )
 from kijilint.rules.broken_ending._footer import is_link_only
@@ -719,7 +721,6 @@ def _opens_on_particle(doc, p, conjunctions: bool = True) -> bool:
     return conjunctions or (toks[0].start == text_start(p) and doc.text[toks[0].end : toks[0].end + 1] not in ("、", "，", ","))
 
 
-_WRAP = lazy_re(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\n(?=[\u3040-\u30ff\u3400-\u9fff])")  # a line break inside Japanese text
 
 
 _REJOIN_REACH = 12  # characters on either side of the break that the sentence's last words lie in
@@ -732,7 +733,7 @@ def _rejoined(doc, b, toks, start: int, end: int) -> list:
     end on a stub (しい).  Offsets after the break are shifted back onto the text."""
     text = doc.text
     nl = text.rfind("\n", start, end)
-    if nl <= start or end - nl > _REJOIN_REACH or not (JAPANESE.match(text, nl - 1) and JAPANESE.match(text, nl + 1)):
+    if nl <= start or end - nl > _REJOIN_REACH or not wrapped_at(text, nl):
         return toks  # (a long last line ends on words the break cannot touch)
     # re-read only from a word a little before the break, not the whole line again
     line0 = max([start, text.rfind("\n", start, nl) + 1] + [t.start for t in toks if t.start <= nl - _REJOIN_REACH])
@@ -872,7 +873,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         or (next_paragraph(doc, b) is not None and phrase_layout(doc) and (tail[-1] in "、，," or toks[-1].pos1 == "助詞" or _continuative(toks[-1])))
     ):
         return None
-    if not followed_by_marker and not cut_word and lead_in(doc, b, _WRAP.sub("", tail), strength, earlier_punctuated, toks):
+    if not followed_by_marker and not cut_word and lead_in(doc, b, WRAP.sub("", tail), strength, earlier_punctuated, toks):
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"

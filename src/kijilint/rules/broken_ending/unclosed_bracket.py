@@ -5,6 +5,7 @@ import unicodedata
 
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule, quote
+from kijilint.rules._layout import wrapped_at
 from kijilint._lazy_re import lazy_re
 
 PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "［": "］"}
@@ -187,7 +188,6 @@ class UnclosedBracket(Rule):
 
 
 _REMARK_REACH = 300
-_WRAPPED_AT = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff、，]\n[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _closing_remark(text: str, i: int) -> bool:
@@ -202,7 +202,7 @@ def _closing_remark(text: str, i: int) -> bool:
     # with kana or kanji on both sides, …受けることは ⏎ ありませんでしたが…; a remark is
     # short, so one that runs on past _REMARK_REACH is none, and the scan stays linear)
     nl = text.find("\n", i, i + _REMARK_REACH)
-    while nl >= 0 and _WRAPPED_AT.match(text, nl - 1):
+    while nl >= 0 and wrapped_at(text, nl):
         nl = text.find("\n", nl + 1, i + _REMARK_REACH)
     if nl < 0 and len(text) > i + _REMARK_REACH:
         return False
