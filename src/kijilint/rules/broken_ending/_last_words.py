@@ -360,6 +360,9 @@ def _grammar(doc, toks, tail: str):
         if t.surface == "と" and p2 == "格助詞" and prev is not None and (prev.pos2 == "終助詞" or prev.surface in ("ば", "たら")):
             # an inverted quotation (…できるよと, …ではないかと) or a wish (…読んでいただければと): said on purpose
             return None, ""
+        if t.surface == "か" and prev is not None and prev.pos2 == "接続助詞" and prev.surface in ("て", "で"):
+            # …冷蔵庫で冷やしてか(ら): no question ends on a て-form's か (どうしてか is an adverb's)
+            return "cut", f"語 {prev.surface + t.surface!r} が途中で切れています"
         if _topic_ending(toks):
             return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
         if p2 == "終助詞":
@@ -506,6 +509,10 @@ def _grammar(doc, toks, tail: str):
         return "weak", "活用語の途中の形で途切れています"  # ややこし(い); an exclamation (すご, うま) is said on purpose
     if p1 in ("動詞", "形容詞") and cform.startswith("仮定形"):
         return "strong", "活用語の途中の形で途切れています"  # 出入りすれ(ば)
+    if p1 == "助動詞" and cform.startswith("仮定形") and t.surface in ("たら", "だら"):
+        # …jest 周りを整えて、書いてみたら: a condition with no main clause (a suggestion would
+        # be asked: …使ってみたら？); before code or a picture it leads in (see _conditional)
+        return "strong", f"「{t.surface}」で途切れています"
     if p1 == "動詞" and t.surface == "す" and t.lemma == "為る":
         if len(toks) >= 2 and ("サ変可能" in toks[-2].pos or (toks[-2].pos1 == "名詞" and toks[-2].end == t.start)):
             return "strong", "活用語の途中の形で途切れています"  # 解決す(る), シミュレートす(る), ビルドす(る)

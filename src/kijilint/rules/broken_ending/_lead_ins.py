@@ -255,9 +255,11 @@ def _te_form(t) -> bool:
 
 
 def _conditional(toks) -> bool:
-    """The sentence stops on a conditional と (…してみると); the tagger may read it as a
-    quotation's after a plain verb (…ピックアップすると)."""
+    """The sentence stops on a conditional と (…してみると) or たら (…書いてみたら); the tagger
+    may read と as a quotation's after a plain verb (…ピックアップすると)."""
     last = toks[-1]
+    if last.pos1 == "助動詞" and last.surface in ("たら", "だら") and last.cform.startswith("仮定形"):
+        return True
     return last.surface == "と" and (
         last.pos2 == "接続助詞" or (len(toks) >= 2 and toks[-2].pos1 in ("動詞", "助動詞") and toks[-2].cform.startswith("終止形"))
     )

@@ -398,23 +398,44 @@ def note_style(doc) -> bool:
 _CLOSED_ENDS = "。．.！？!?」』）)]】…‥"
 
 
-def phrase_layout(doc) -> bool:
+def phrase_layout(doc) -> str | None:
     """Two or more paragraphs stop on a 、 right before the next paragraph (``著者である私自身も、``
     ⏎⏎ ``まだ「…」を`` ⏎⏎ ``完璧に実践できているわけではありません。``): the writer sets a
     sentence out a phrase per paragraph (essays, afterwords, verse), so a paragraph that stops
-    on a particle before the next one is that layout, not a cut."""
+    on a particle before the next one is that layout, not a cut: ``"phrase"``.  When every such
+    next paragraph is a line of dialogue (``…伝えると、`` ⏎⏎ ``「それさ、…」``), the layout is
+    fiction's: narration runs into what is said, and only that: ``"dialogue"``."""
     key = "EN:phrase-layout"
     if key not in doc.cache:
-        n = 0
+        n = dialogue = 0
         for b in doc.paragraphs:
             if b.prose().rstrip()[-1:] not in ("、", "，", ","):
                 continue
             # (a quoted paragraph is the writer's layout too: > …思いますが、 ⏎ > 今回は…)
             quoted = b.in_quote and not (b.in_list or b.in_footnote)
-            if (eligible(doc, b) or quoted) and prose_paragraph_after(doc, b) is not None:
+            nb = prose_paragraph_after(doc, b)
+            if (eligible(doc, b) or quoted) and nb is not None:
                 n += 1
-        doc.cache[key] = n >= 2
+                dialogue += _dialogue_line(nb)
+        doc.cache[key] = None if n < 2 else "dialogue" if dialogue == n else "phrase"
     return doc.cache[key]
+
+
+def _dialogue_line(p) -> bool:
+    return p.text.lstrip(" \u3000")[:1] in ("「", "『")
+
+
+def _in_layout(doc, b, toks, tail: str) -> bool:
+    """``b`` stops where the writer's phrase layout (see ``phrase_layout``) breaks a sentence
+    across paragraphs: on a 、, a particle or a continuative form (…というプレッシャーがあり ⏎
+    いい体験が…); in fiction, on a 、, a conjunctive particle or a continuative form before a line
+    of dialogue (…ボクの理解者なんて、美亜以外は ⏎ ＞今日。 is cut, and so is …声を ⏎ 「…」)."""
+    nb = next_paragraph(doc, b)
+    layout = phrase_layout(doc) if nb is not None else None
+    last = toks[-1]
+    if layout == "dialogue":
+        return _dialogue_line(nb) and (tail[-1] in "、，," or last.pos2 == "接続助詞" or _continuative(last))
+    return layout == "phrase" and (tail[-1] in "、，," or last.pos1 == "助詞" or _continuative(last))
 
 
 def habitually_unpunctuated(doc) -> bool:
@@ -869,8 +890,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if not word_evidence and not followed_by_marker and (
         _hard_break_end(doc, b) or (note_style(doc) and not own_prose)
         # (a phrase per paragraph ends on 、 or a particle; …反応がもら is a verb cut short)
-        # (…というプレッシャーがあり ⏎ いい体験が…: a continuative form breaks a phrase the same way)
-        or (next_paragraph(doc, b) is not None and phrase_layout(doc) and (tail[-1] in "、，," or toks[-1].pos1 == "助詞" or _continuative(toks[-1])))
+        or _in_layout(doc, b, toks, tail)
     ):
         return None
     if not followed_by_marker and not cut_word and lead_in(doc, b, WRAP.sub("", tail), strength, earlier_punctuated, toks):

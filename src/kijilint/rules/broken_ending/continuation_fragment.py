@@ -214,6 +214,8 @@ def _repeats(rest: str, previous: list, view: str) -> bool:
 def opens_mid_sentence(doc, b) -> bool:
     """The paragraph's first word cannot begin a sentence (を…, ます…, a closing bracket); one
     opening on an ellipsis (``...まっさらな…``) is a resumption, asked about apart."""
+    if b.text.lstrip(" \u3000").startswith(NET_QUOTE):
+        return False  # ＞今日。放課後時間あるか？: a chat or reply line's mark, no bracket closed
     return not _ELLIPSIS.match(b.text) and _cannot_begin(doc, b, text_start(b))
 
 
