@@ -158,7 +158,26 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
         return "リンクの URL の前で途切れています"
     if tail.endswith("[") and len(tail) > 1:
         return "リンクが開いたまま途切れています"  # …と圧倒的他責精神で [
+    if _open_math(raw):
+        return "数式（$）が閉じないまま途切れています"  # …が等しい、すなわち、$
     return None
+
+
+_MATH_DOLLAR = lazy_re(r"(?<![\\$])\$(?!\$)")  # one $, not \$ nor $$
+_MATH_OPEN_REACH = 40
+
+
+def _open_math(raw: str) -> bool:
+    """The paragraph writes TeX math in $…$ (a span closed before) and its last $
+    opens one that the paragraph ends inside, with no Japanese after it (…すなわち、$,
+    …と定めることで実数$\\): a cut.  (A price, $5, comes alone and is followed by words.)"""
+    if "$" not in raw[-_MATH_OPEN_REACH:]:
+        return False
+    marks = [m.start() for m in _MATH_DOLLAR.finditer(raw)]
+    if len(marks) < 3 or len(marks) % 2 == 0:
+        return False
+    after = raw[marks[-1] + 1 :]
+    return len(after) <= _MATH_OPEN_REACH and not JAPANESE.search(after)
 
 
 def ending(doc, toks, tail: str):
@@ -284,6 +303,11 @@ def _grammar(doc, toks, tail: str):
         return "cut", f"語 {kata!r} が途中で切れています"  # ルールシ(ステム): one kana the tagger could only read as a suffix
     if t.surface == "ッ" and p1 == "補助記号" and len(toks) >= 2 and toks[-2].pos1 == "名詞" and kata:
         return "cut", f"語 {kata!r} が途中で切れています"  # リセッ(ト): the tagger could not make a word of it
+    if (
+        t.surface == "っ" and p1 == "補助記号" and len(toks) >= 2 and toks[-2].end == t.start
+        and _KANJI_ONE.fullmatch(toks[-2].surface[-1])
+    ):
+        return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"  # …ロックに突っ(込んだ): 突 and っ apart
     # a katakana "particle" right after a noun or a case particle (ところサ, ブロックのサ) is a word's start
     # (…発表するサ: the particle さ is not written in katakana after a verb either)
     after_case = len(toks) >= 2 and (toks[-2].pos2 == "格助詞" or toks[-2].pos1 in ("名詞", "代名詞", *PREDICATES))
@@ -360,11 +384,25 @@ def _grammar(doc, toks, tail: str):
         if t.surface == "と" and p2 == "格助詞" and prev is not None and (prev.pos2 == "終助詞" or prev.surface in ("ば", "たら")):
             # an inverted quotation (…できるよと, …ではないかと) or a wish (…読んでいただければと): said on purpose
             return None, ""
+        if (
+            t.surface == "は" and prev is not None and prev.surface == "で" and prev.pos1 == "助動詞"
+            and len(toks) >= 3 and toks[-3].pos2 == "準体助詞" and toks[-3].pos1 == "助詞"
+        ):
+            return None, ""  # …の方が良いのでは: のではないか said short, a question put on purpose
         if t.surface == "か" and prev is not None and prev.pos2 == "接続助詞" and prev.surface in ("て", "で"):
             # …冷蔵庫で冷やしてか(ら): no question ends on a て-form's か (どうしてか is an adverb's)
             return "cut", f"語 {prev.surface + t.surface!r} が途中で切れています"
         if _topic_ending(toks):
             return "weak", "「について」で終わっています"  # a heading-like topic line (…の考え方について)
+        if p2 == "終助詞" and prev is not None and prev.pos1 == "助動詞" and prev.surface in ("でし", "まし"):
+            # …一部でしかあ(りません): でし / まし go on to た or て, never to a sentence-final particle
+            return "cut", f"語 {prev.surface + t.surface!r} が途中で切れています"
+        if p2 == "終助詞" and t.surface == "ら" and prev is not None and prev.pos1 == "動詞" and prev.cform.startswith("終止形"):
+            return "cut", "語 'ら' が途中で切れています"  # …にも出てくるら(しい)
+        if p2 == "終助詞" and t.surface == "の" and _polite_finished(toks[:-1]):
+            # …情報は収集しておりませんの(で): a polite predicate takes no explaining の (…ですの is
+            # a character's voice, in dialogue)
+            return "strong", "「ので」の途中で途切れています"
         if p2 == "終助詞":
             if (
                 t.surface == "よ" and prev is not None and prev.surface == "の" and prev.pos2 == "準体助詞"
@@ -487,6 +525,8 @@ def _grammar(doc, toks, tail: str):
         and ((prev.pos1 in PREDICATES and prev.cform.startswith("連体形")) or prev.pos2 == "格助詞")
     ):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 講演に用いたス(ライド): one kana is no noun
+    if p1 == "名詞" and _HIRAGANA_ONE.fullmatch(t.surface) and prev is not None and prev.pos1 in PREDICATES and prev.cform.startswith("連体形"):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # …敵わないほ(ど): one hiragana read as a noun (帆)
     if t.surface in ("ませ", "まし") and p1 == "助動詞" and prev is not None and prev.lemma in _HONORIFIC_REQUESTS:
         return None, ""  # 教えて下さりませ, お許しなさりませ: the honorific's own imperative, said whole
     if p1 in ("動詞", "形容詞", "助動詞") and (cform.startswith(("連用形", "連体形", "未然形"))):
@@ -710,6 +750,16 @@ def _stub_after_particle(toks, tail: str) -> bool:
 # Kanji that make a noun of a verb's 連用形 (作り手, 売り場, 読み物, 飲み会, 書き方): whole words.
 _DEVERBAL_NOUN_KANJI = set("手場物会方所屋家者人中時口様先元")
 _KANJI_ONE = lazy_re(r"[\u3400-\u9fff]")
+_HIRAGANA_ONE = lazy_re(r"[\u3041-\u3096]")
+
+
+def _polite_finished(toks) -> bool:
+    """The tokens end on a finished polite predicate: …ます, …です, …ません (ませ + ん),
+    …ました / …でした (まし / でし + た)."""
+    if len(toks) < 2 or toks[-1].pos1 != "助動詞":
+        return False
+    last, prev = toks[-1].surface, toks[-2].surface
+    return last in ("ます", "です") or (last == "ん" and prev == "ませ") or (last == "た" and prev in ("まし", "でし"))
 _ONE_KANJI_NA = "楽変嫌好急暇雑妙粋密稀損得難無"  # one-kanji na-adjectives a sentence may end on (…ので楽)
 _KANJI_ONLY = lazy_re(r"[\u3400-\u9fff々]+")
 

@@ -814,6 +814,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         # a sign-off or dateline, elliptical on purpose; after other sentences only on a line of
         # its own and longer than では or また (…ですね！！ ⏎ では、みなさん良いお年を)
         return None
+    if _FAREWELL.fullmatch(tail.rsplit("\n", 1)[-1].strip(" \u3000")):
+        return None  # …もう徒歩はしません。さようなら: a farewell is a whole sentence in any place
     if _BACK_TO_TOPIC.fullmatch(tail.rsplit("\n", 1)[-1].strip(" \u3000")):
         return None  # …思います！ ⏎ 閑話休題: the phrase that closes an aside, a whole sentence in itself
     if len(sents) == 1 and "\n" not in tail and _QUANTITY_LINE.fullmatch(tail.strip(" \u3000")):
@@ -841,6 +843,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if len(sents) == 1 and "\n" not in tail and _what_is_title(toks, tail):
         return None  # 技術書典とは ⏎ …: "what is X", a title typed as a line of its own
     strength, why = ending(doc, toks, tail)
+    if strength != "cut" and _listing_afterthought(toks, tail):
+        return None  # …ほんと好き。toeのグッドバイとか: one more example tacked on, said short
     if len(sents) == 1 and strength != "cut" and _CASUAL_CLOSE.search(tail):
         return None  # …打ち上げとか, …ラーメンなう, …なんつって, はい、というわけで: a casual close said whole
     if article_end and strength == "weak" and (
@@ -946,6 +950,30 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     # a hard-wrapped sentence is reported on the line where it stops, not where it began
     start = max(last.start, doc.text.rfind("\n", last.start, last_end) + 1)
     return Verdict(b, start, last_end, strength, why)
+
+
+# Farewells, whole in themselves (さようなら cannot be the start of a longer word)
+_FAREWELL = lazy_re(r"(?:(?:それ)?では|じゃあ?)?[、，\s]*(?:さようなら|さよなら|さよおなら|ごきげんよう|おやすみなさい|バイバイ|ばいばい)[\s　]*[。！!…〜～ｗw]*")
+_AFTERTHOUGHT_PARTICLES = ("など", "なんか", "とか")
+_AFTERTHOUGHT_MAX = 25
+
+
+def _listing_afterthought(toks, tail: str) -> bool:
+    """A short noun phrase and など / なんか / とか (read as と + か) after the paragraph's
+    finished sentences or alone: one more example tacked on (…ほんと好き。toeのグッドバイとか),
+    said short on purpose.  A clause before it (…を可視化するためのツールなど) or a 、 makes it
+    a sentence that lost its predicate."""
+    body = tail.strip(" \u3000\n")
+    if len(body) > _AFTERTHOUGHT_MAX or any(c in body for c in "、，,\n"):
+        return False
+    n = 2 if len(toks) >= 2 and toks[-2].surface == "と" and toks[-1].surface == "か" and toks[-2].end == toks[-1].start else 1
+    if "".join(t.surface for t in toks[-n:]) not in _AFTERTHOUGHT_PARTICLES or len(toks) <= n:
+        return False
+    phrase = toks[:-n]
+    return phrase[-1].pos1 in NOUN_ENDS and all(t.pos1 in _PHRASE_PARTS or t.surface in _PHRASE_GLUE for t in phrase)
+
+
+_PHRASE_PARTS = ("名詞", "代名詞", "接頭辞", "接尾辞", "補助記号", "記号", "形状詞")
 
 
 # An emoticon in a code span: a face in parentheses, no word inside, one of its marks
