@@ -659,6 +659,26 @@ class _Analyser:
                 index[h].append(u.idx)
         return out
 
+    def _parallel_neighbours(self, first, block, s) -> bool:
+        """The sentence follows (or precedes) a sentence of one pattern in both places, under
+        two headings (``### Windows 版`` ⏎ インストーラー版でインストールした場合、…。ZIP
+        ファイルを解凍した場合、… / ``### Mac 版`` ⏎ インストーラー版でインストールした場合、
+        ….。ZIP ファイルを解凍した場合、…): a manual gives each variant the same step.  A
+        sentence copied into a paragraph elsewhere has neighbours of its own."""
+        if self._heading_of(first.block.index) == self._heading_of(block.index):
+            return False
+        a, b = self.doc.sentences(first.block), self.doc.sentences(block)
+        i = next((n for n, x in enumerate(a) if x.start == first.start), None)
+        j = next((n for n, x in enumerate(b) if x.start == s.start), None)
+        if i is None or j is None:
+            return False
+        for d in (-1, 1):
+            if 0 <= i + d < len(a) and 0 <= j + d < len(b):
+                ka, kb = (block_key(x.masked, x.text) for x in (a[i + d], b[j + d]))
+                if ka != kb and _affixes(ka, kb)[0] >= _PARALLEL_PREFIX:
+                    return True
+        return False
+
     def _refrain(self, a, b) -> bool:
         """Two short one-sentence paragraphs under different headings (``これも…削除されているので、
         Rhinoで試すのがお手軽でしょう。`` in one section, ``…手軽でしょう。`` in the next): a
@@ -753,7 +773,7 @@ class _Analyser:
                 # copy: RP001 (and its length threshold) decides.
                 if len(sents) == 1 and len(self.doc.sentences(first.block)) == 1:
                     continue
-                if self._parallel(first.block, u.block, k, k):
+                if self._parallel(first.block, u.block, k, k) or self._parallel_neighbours(first, u.block, s):
                     continue
                 reported.add(pos)
                 out.append(Repeat(s, first))
@@ -815,6 +835,9 @@ def _prose_and_code(key: str) -> tuple[str, frozenset, frozenset]:
     code = code.partition("\x03")[0]
     images = key.partition("\x03")[2]
     return prose, frozenset(code.split("\x02")) if code else frozenset(), frozenset(images.split("\x02")) if images else frozenset()
+
+
+_PARALLEL_PREFIX = 10  # normalised characters two neighbouring sentences open with alike
 
 
 def _common_affix(a: str, b: str) -> int:

@@ -45,6 +45,22 @@ _KATAKANA_CHARS = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
 _TWO_KANA = lazy_re(r"(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4](?:(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4]|ー)")
 
 
+# A verb of saying right after the doubling: the word is quoted, said over and over (not
+# という / と言う / って before a noun, which name a thing: 行事行事というだけあって is a slip)
+_SAYING_AFTER = lazy_re(r"と?(?:言[っわいえ]|叫|連呼|唱え|繰り返)")
+_CAPITALS = lazy_re(r"[A-Z][A-Z0-9]+")
+
+
+def _capitals_run(text: str, start: int, end: int) -> bool:
+    """A doubled word in capitals inside a longer run of capitalised words (``BOOM BOOM
+    SATELLITES``): a band's or a title's name.  A slip doubles one word among ordinary ones."""
+    if not _CAPITALS.fullmatch(text[start : text.find(" ", start)]):
+        return False
+    before = text[max(0, start - 24) : start].rstrip(" ").rsplit(" ", 1)[-1]
+    after = text[end : end + 24].lstrip(" ").split(" ", 1)[0]
+    return text[end : end + 1] == " " and bool(_CAPITALS.match(after)) or (text[start - 1 : start] == " " and bool(_CAPITALS.fullmatch(before)))
+
+
 def _mimetic(surface: str) -> bool:
     """Two katakana moras (グチャ, ボロ, half-width ﾎﾟﾁ): the half of a mimetic word
     (グチャグチャ), doubled on purpose."""
@@ -89,7 +105,9 @@ class DoubledWord(Rule):
     number (#over50 50代), a doubled short prefix
     (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a katakana sound
     word the dictionary does not know, doubled right before
-    its verb (フンガーフンガー鳴ってる).
+    its verb (フンガーフンガー鳴ってる), a word doubled before a verb of saying (イノベーション
+    イノベーション言ってて: what someone keeps saying), a word in capitals inside a longer name in
+    capitals (BOOM BOOM SATELLITES).
     Bad:  「成功成功を計測できない」
     Good: 「成功を計測できない」
     Fix: unsafe: removes the second copy; right for a slip, wrong for a doubling the list does
@@ -152,6 +170,8 @@ class DoubledWord(Rule):
                     continue  # #over50 50代: the first is the tail of a longer word
                 if latin and _COMMAND_LINE.match(text, text.rfind("\n", 0, t.start) + 1):
                     continue  # $ sudo yum install mecab mecab-devel: a command, not prose
+                if latin and _capitals_run(text, t.start, u.end):
+                    continue  # ## BACK IN BLACK - BOOM BOOM SATELLITES: a name set in capitals
                 if latin and in_link_text(b.text, t.start - b.start):
                     continue  # [パン工房 Full Fullの明太フランス…](…): a name in a page's title, as its site spells it
 
@@ -304,8 +324,8 @@ class DoubledWord(Rule):
         (フンガーフンガー鳴ってる), or a word chanted as a clause of its own: said on purpose.
         A known noun doubled before a verb with its particle dropped (レポートレポート書いて)
         stays a slip, and so does …テストテストする."""
-        if self._chanted(start, end):
-            return True
+        if self._chanted(start, end) or _SAYING_AFTER.match(self._text, end):
+            return True  # (…ずーとイノベーションイノベーション言ってて: the words someone keeps saying)
         if not _KATAKANA.fullmatch(word):
             return False
         i = bisect_right(self._starts, start) - 1

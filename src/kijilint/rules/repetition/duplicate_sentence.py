@@ -20,7 +20,10 @@ class DuplicateSentence(Rule):
     Inside one paragraph, a sentence that follows itself word for word is a stutter from
     ``sentence_stutter_min_chars`` (default 10) on: 「キャンセルについても同様です。」 twice in a row;
     a sentence shorter than ``sentence_min_chars`` said three times or more in a row is a chant,
-    said on purpose (「〽忘れまいぞやあのことを。」×3), as a word said thrice is.
+    said on purpose (「〽忘れまいぞやあのことを。」×3), as a word said thrice is.  A manual's step
+    given to two variants is no copy either: the same sentence under two headings, next to
+    sentences that open alike (``### Windows 版`` / ``### Mac 版``, each with
+    「インストーラー版でインストールした場合、…。ZIP ファイルを解凍した場合、…。」).
     Bad:  「テストが動かない場合がある。テストが動かない場合がある。」
     Good: 「テストが動かない場合がある。」
     Fix: none.
