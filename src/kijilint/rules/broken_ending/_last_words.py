@@ -111,6 +111,7 @@ _DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])(?=[^*_]*[0
 # `npm ins, or a backtick opened last after a space (…の `/` と `), not ’static` ライフタイム (a stray closer)
 _INTRAWORD_UNDERSCORES = lazy_re(r"(?<=[0-9A-Za-z])_+(?=[0-9A-Za-z])")  # never emphasis (CommonMark)
 _OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000])`$")
+_OPEN_TAG = lazy_re(r"</?(?:[A-Za-z][A-Za-z0-9-]*)?$")  # a tag's < with no > before the end
 _DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 
 
@@ -158,6 +159,8 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
         return "リンクの URL の前で途切れています"
     if tail.endswith("[") and len(tail) > 1:
         return "リンクが開いたまま途切れています"  # …と圧倒的他責精神で [
+    if _OPEN_TAG.search(raw[-40:]):
+        return "HTML タグが閉じないまま途切れています"  # …定義されている<Term>メソッド</
     if _open_math(raw):
         return "数式（$）が閉じないまま途切れています"  # …が等しい、すなわち、$
     return None
@@ -355,6 +358,13 @@ def _grammar(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # …におけるS, Marpとい(う)
     if _cut_inflection(toks, tail):
         return "cut", "活用語の途中の形で途切れています"
+    if t.surface == "い" and t.lemma == "居る" and t.cform.startswith("連用形") and len(toks) >= 2 and toks[-2].surface in ("て", "で"):
+        # …くくられてい(る): いる's bare stem after a て-form leads into nothing (…ていて, …ている do)
+        return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"
+    if t.lemma == "御座る" and t.cform.startswith("命令形"):
+        return "cut", f"語 {t.surface!r} が途中で切れています"  # …ありがとうござい(ます), read as a command
+    if p1 == "記号" and t.surface == "-" and len(toks) >= 2 and toks[-2].end == t.start and toks[-2].surface[-1:].isascii() and toks[-2].surface[-1:].isalnum():
+        return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"  # …でも用いたk-(d tree)
     if _compound_verb_stub(toks) and not _kanji_word_elsewhere(doc, t):
         return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"  # 書き留(める)
     if t.surface == "さ" and len(toks) >= 2 and "サ変可能" in toks[-2].pos:

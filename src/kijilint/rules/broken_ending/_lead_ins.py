@@ -89,6 +89,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # …耐え難いものだっ ⏎ <h1>まとめ</h1>: the sentence cannot run on into a heading (but a
         # one-line transition may lead into it: 話は変わって、 ⏎ <h2>…</h2>)
         return tail[-1] in "、，," and "\n" not in b.text.strip() and len(b.text.strip()) <= 12
+    if _LEAD_WORD.fullmatch(tail.strip(" \u3000\n")):
+        return True  # …が用いられる。例えば、 ⏎ **ガウス関数** $$…$$: a connective alone introduces any block
     if nb.kind == "paragraph" and tail.strip(" \u3000\n「") in REASON_OPENERS:
         return True  # …。なぜなら ⏎ 速いからです。: the reason in a paragraph of its own
     if nb.kind == "paragraph" and not earlier_punctuated and _reason_end(toks) and _main_clause_line(doc, nb):
@@ -129,7 +131,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return True
     if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and strength == "strong" and toks and toks[-1].pos1 == "助詞":
         return True  # また、最大の特徴として ⏎ **…1問も出ません！！！**: the bold line is the rest
-    if nb.kind == "paragraph" and not nb.containers and emphasis_line(nb) and _sentence_resumes_after(doc, nb):
+    if nb.kind == "paragraph" and not nb.containers and (emphasis_line(nb) or italic_line(nb)) and _sentence_resumes_after(doc, nb):
         return True  # …と話したところ ⏎ **弱点をデザインで克服する** ⏎ という回答を…: the bold line is quoted
     if nb.kind == "html" and _MORE_SEPARATOR.fullmatch(nb.text.strip()):
         # …と、頼まれたので、 ⏎ <!-- more -->: a blog's excerpt ends there, a teaser that stops
@@ -208,6 +210,14 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if strength == "strong" and listy and last is not None and last.pos1 == "副詞" and last.surface not in LEAD_ADVERBS:
         return _resumes_after_list(doc, nb)  # …成人男性がすっぽり ⏎ list: the adverb waits for its verb
     conditional = last is not None and _conditional(toks)
+    if (
+        strength == "strong" and listy and earlier_punctuated and last is not None and last.surface == "に"
+        and last.pos2 == "格助詞" and len(toks) >= 2 and toks[-2].surface not in ("ため", "為", "よう")
+        and not POINTS_AHEAD.search(tail)
+    ):
+        # …。…成り立った場合には、前後に ⏎ 1. 短い挨拶: after finished sentences a bare に
+        # (not ために, ように, 以下に) wants its verb, which no list gives
+        return _resumes_after_list(doc, nb)
     if strength == "strong" and listy and tail.endswith(_NO_LIST_LEAD) and not conditional:
         # (…噛み砕くと / まとめると ⏎ list: a conditional と of saying introduces the list)
         return _resumes_after_list(doc, nb)
@@ -226,6 +236,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
             or (last.surface == "を" and _pointing_after(doc, nb))
         )
     return True
+
+
+# A connective said alone before its 、: 例えば、 / すなわち、 / 具体的には、
+_LEAD_WORD = lazy_re(r"(?:例えば|たとえば|すなわち|即ち|つまり|具体的には|具体的に言うと|一例として|以下|次に|次のように)[、，,：:]")
 
 
 def _verbal_noun_step(toks) -> bool:

@@ -414,11 +414,17 @@ def phrase_layout(doc) -> str | None:
             # (a quoted paragraph is the writer's layout too: > …思いますが、 ⏎ > 今回は…)
             quoted = b.in_quote and not (b.in_list or b.in_footnote)
             nb = prose_paragraph_after(doc, b)
-            if (eligible(doc, b) or quoted) and nb is not None:
+            # (only into words: 例えば、 ⏎ **ガウス関数** $$…$$ or すなわち、 ⏎ $$…$$ leads into a display)
+            if (eligible(doc, b) or quoted) and nb is not None and _opens_on_words(nb):
                 n += 1
                 dialogue += _dialogue_line(nb)
         doc.cache[key] = None if n < 2 else "dialogue" if dialogue == n else "phrase"
     return doc.cache[key]
+
+
+def _opens_on_words(p) -> bool:
+    first = p.text.lstrip(" \u3000>")[:1]  # (a quoted paragraph carries the layout too: > 相性は…)
+    return bool(first) and (JAPANESE.match(first) is not None or first in "「『（")
 
 
 def _dialogue_line(p) -> bool:
@@ -827,7 +833,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     # drops the markup at its edges), up to its end (a closing ** is no part of the sentence)
     markup = open_markup(b.masked[last.start - b.start : last_end - b.start], doc.text[b.start : end])
     if not markup and (
-        _closes_link(doc, b, last_end) or not (_WORDY.match(tail[-1]) or comma_then_markup(tail) or opener_end(tail))
+        _closes_link(doc, b, last_end)
+        or not (_WORDY.match(tail[-1]) or comma_then_markup(tail) or opener_end(tail) or _HYPHEN_CUT.search(tail))
         or _ends_with_email(tail)
     ):
         return None  # ends in a link's text, an e-mail address, an emoji or a symbol: not a cut word
@@ -952,6 +959,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     return Verdict(b, start, last_end, strength, why)
 
 
+# A Latin word cut at its hyphen after Japanese (…でも用いたk-(d tree)); a minus or a dash alone is no word
+_HYPHEN_CUT = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff][A-Za-z0-9]{1,12}-$")
 # Farewells, whole in themselves (さようなら cannot be the start of a longer word)
 _FAREWELL = lazy_re(r"(?:(?:それ)?では|じゃあ?)?[、，\s]*(?:さようなら|さよなら|さよおなら|ごきげんよう|おやすみなさい|バイバイ|ばいばい)[\s　]*[。！!…〜～ｗw]*")
 _AFTERTHOUGHT_PARTICLES = ("など", "なんか", "とか")

@@ -110,11 +110,12 @@ def _after_interruption(doc, b) -> bool:
     ):
         # carried around an image (…3.0) ⏎ ![badge](…) ⏎ の元で…), a line of inline code
         # (`v1.!%xQ情` ⏎ のように…), a numbered example ((27) 〈〈金星，金星〉〉 ⏎ を表現している…)
-        # or a display equation (…予測値は、 ⏎ $$Na_1 = TP + TN$$ ⏎ です。)
+        # or a display equation (…予測値は、 ⏎ $$Na_1 = TP + TN$$ ⏎ です。); a line set apart in
+        # bold or italics is quoted the same way (…出た言葉、 ⏎ _「…腐っているんだ！」_ ⏎ は名言だと…)
         return True
     return (
         prev.kind in ("code", "table", "html") or prev.in_list or bullet_paragraph(prev) or prev.in_quote
-        or emphasis_line(prev) or displayed_quotation(prev)
+        or emphasis_line(prev) or italic_line(prev) or displayed_quotation(prev)
     )
 
 
