@@ -42,6 +42,8 @@ def closes_clause(toks, i: int) -> bool:
         return True  # …ので、 / …のか、 (an embedded question)
     if p.surface == "ほど" and i >= 2 and toks[i - 2].pos1 in PREDICATES:
         return True  # …すればするほど、
+    if p.surface == "たり" and p.pos2 == "副助詞" and i >= 2 and toks[i - 2].pos1 in PREDICATES:
+        return True  # …お酒も提供していたり、
     if p.pos1 in PREDICATES and p.cform.startswith(("連用形", "仮定形")):
         return True  # …し、 / …したら、
     if _polite_clause(toks, i):
