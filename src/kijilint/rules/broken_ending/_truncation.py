@@ -939,6 +939,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             or _clause_then_noun(doc, b, toks)
             or _conjunction_end(doc, b, toks)
             or (article_end and len(sents) == 1 and _governed_noun_end(doc, b, toks))
+            # (asked for the verdict only: as a document habit, such a line still counts as bare)
+            or (lone and _predicate_then_noun(doc, b, toks, prose))
         )
         # a label set out after a hard break ends on a noun by design; a clause whose case
         # particle or adverb waits for a predicate (…最初にまと, これもまたエポック) does not
@@ -1108,6 +1110,25 @@ def _clause_then_noun(doc, b, toks) -> bool:
     )
 
 
+_PREDICATE_THEN_NOUN_MIN = 40
+
+
+def _predicate_then_noun(doc, b, toks, prose: str) -> bool:
+    """A one-sentence paragraph of 40+ characters with a predicate in it that stops on a bare
+    noun (…駅近くの川と山のコントラストが素敵だったので、ほとんどやったことのない動画): a
+    sentence, its own predicate missing.  A tagline is shorter, and the opening paragraph and
+    telegraphic nouns (…を試した話, …のメモ, …を参照) are left alone."""
+    if len(prose.strip()) < _PREDICATE_THEN_NOUN_MIN or b.index == _first_paragraph(doc) or "\n" in b.text.strip():
+        return False  # (a line under a label, 購入図書 ⏎ <a book's title>, is a title)
+    if toks[-1].pos1 not in NOUN_ENDS or toks[-1].surface in _TELEGRAPHIC_NOUNS or toks[-1].surface in _CROSS_REFERENCES:
+        return False
+    # (the verb of a compound particle, …による / …に関する, makes no predicate)
+    return any(t.pos1 in PREDICATES and t.lemma not in _PARTICLE_VERBS for t in toks[:-2])
+
+
+_PARTICLE_VERBS = frozenset("因る 依る 拠る 由る 対する 関する 於く 基づく 伴う 亘る 渡る 沿う 向ける 付く".split())
+
+
 def _polite_clause_at_break(doc, toks, i: int) -> bool:
     """A writer who wraps lines may close a clause with a line break instead of 、: a polite
     ``…ありますが⏎`` / ``…ですので⏎`` (plain forms at a break are verse and lyrics)."""
@@ -1188,5 +1209,6 @@ def _marker_follows(doc, b, end: int) -> bool:
         if m.start >= end and not doc.text[end : m.line_start].strip(" \t\n\u3000"):
             return True
     return False
+
 
 
