@@ -299,8 +299,8 @@ def _grammar(doc, toks, tail: str):
         return "cut", "開き括弧の直後で途切れています"
     if tail.endswith(("」っ", "』っ")):
         return "cut", "「っ」で途切れています"  # …「削りたくないな」っ(て): a quotation's って cut short
-    if t.surface == "な" and p1 == "助詞" and tail.endswith(("ではな", "じゃな")):
-        return "strong", "「ではな」で途切れています"  # …勉強するのではな(く): read as the particle な
+    if t.surface == "な" and p1 == "助詞" and tail.endswith(("ではな", "じゃな", "わけでもな", "ことでもな")):
+        return "strong", f"「{tail[-3:]}」で途切れています"  # …勉強するのではな(く): read as the particle な
     kata = trailing_katakana(tail)
     if len(kata) >= 5 and kata[-1] == "ッ":
         return "cut", f"語 {kata!r} が途中で切れています"  # リーダーシッ(プ): no word ends so
@@ -518,7 +518,10 @@ def _grammar(doc, toks, tail: str):
     cform = t.cform
     if QUOTED_LIKE.search(tail):
         return None, ""  # …本を収納したい、みたいな / 「…」的な: a colloquial close on a quoted thought
-    if t.surface == "に" and len(toks) >= 3 and toks[-2].surface == "よう" and toks[-3].surface in ("ない", "ぬ", "ん"):
+    if (
+        t.surface == "に" and len(toks) >= 3 and toks[-2].surface == "よう" and toks[-3].surface in ("ない", "ぬ", "ん")
+        and not tail.endswith("できないように")  # (…受信できないように: a purpose, its main clause cut)
+    ):
         return None, ""  # …を忘れないように: an admonition said short, on purpose
     if cform.startswith("連用形") and _honorific_noun(toks):
         return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb

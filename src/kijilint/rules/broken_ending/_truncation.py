@@ -92,6 +92,7 @@ from kijilint.tokens import tokenize
 _FOREIGN_HEADING = lazy_re(r"^(?:h[1-6]\.|\*{1,3})\s|^#{1,6}(?=[^\s#])")  # (##ちなみに: a heading unspaced)
 _CAPTION = lazy_re(r"^\s*[*_]*\s*(?:図|表|写真|画像|出典|引用元|参考|Figure|Fig\.|Table|Source)\s*[0-9０-９.:：\-－ 　]")
 _OPEN_ENDS = ":：;；"
+_COLON_IN_ASIDE = lazy_re(r"[(（][^()（）\n]{0,12}[:：]$")  # (例: / （たとえば：
 _ELLIPTICAL_QUOTE = lazy_re(r"(?:…|‥|\.\.\.|・・)[ \u3000]*と$")
 # 大体20社ぐらい / 約３割ほど: a count and its hedge, no clause to cut
 _QUANTITY_LINE = lazy_re(
@@ -596,8 +597,10 @@ def _said_in_full(toks, tail: str) -> bool:
     last = toks[-1].surface
     if polite_end(toks) or last in ("など", "とか", "等", "どうぞ", "よろしく", "宜しく"):
         return True  # (…こちらもどうぞ, 今後ともよろしく: courtesies said short)
-    if tail.endswith(("ないように", "ないよう", "ますように", "ぬように")):
-        return True  # …あまり鵜呑みにしないように / …できますように: an admonition or a wish said short
+    if tail.endswith(("ないように", "ないよう", "ますように", "ぬように")) and not tail.endswith(("できないように", "できないよう")):
+        # …あまり鵜呑みにしないように / …できますように: an admonition or a wish said short (…受信
+        # できないように is a purpose, its main clause cut)
+        return True
     if last in ("ね", "よ") and len(toks) > 1 and polite_end(toks[:-1]):
         return True  # …いいですね, …しましたよ
     return last == "から" and tail.lstrip().startswith(_BECAUSE)
@@ -799,6 +802,9 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if doc.text[b.start : end].endswith("~~"):
         return None  # ~~実はこの記事を書こうと思ったきっかけ~~: a struck-through aside, a joke
     # ellipses, also ・・ and 、、 (…修正したいと思っています、、: a voice trailing off)
+    if tail and tail[-1] in _OPEN_ENDS and _COLON_IN_ASIDE.search(tail):
+        # …使われることが多いので(例: : an example opened in brackets and never given, a cut
+        return Verdict(b, max(last.start, doc.text.rfind("\n", last.start, last_end) + 1), last_end, "strong", "括弧が閉じないまま途切れています")
     if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･", "、、", "，，", ",,")):
         return None
     if _DATE_ONLY.fullmatch(tail.strip(" \u3000\n()（）")):
@@ -856,10 +862,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …打ち上げとか, …ラーメンなう, …なんつって, はい、というわけで: a casual close said whole
     if article_end and strength == "weak" and (
         toks[-1].pos.startswith("助詞,接続助詞")
-        or (
-            len(toks) >= 3 and toks[-2].surface in ("、", "，", ",") and toks[-1].pos1 == "名詞"
-            and toks[-3].pos1 not in NOUN_ENDS and JAPANESE.search(toks[-1].surface)
-        )
+        or _clause_then_first_noun(toks)
     ):
         # at the article's very end, a conjunction with nothing after it to join (…変わりませんが)
         # or a new clause that got no further than its first noun (…に当たっては、所属); nouns
@@ -1110,6 +1113,16 @@ def _clause_then_noun(doc, b, toks) -> bool:
     )
 
 
+def _clause_then_first_noun(toks) -> bool:
+    """…に当たっては、所属 / …公開するなど、自主活動: a 、 after something that is no noun, then
+    one noun (simple or compound, 自主+活動) and the end.  Nouns listed with 、 (焚き火可、芝生)
+    are an enumeration."""
+    i = len(toks) - 1
+    while i > 0 and toks[i].pos1 == "名詞" and JAPANESE.search(toks[i].surface) and len(toks) - i <= 3:
+        i -= 1
+    return i < len(toks) - 1 and i >= 1 and toks[i].surface in ("、", "，", ",") and toks[i - 1].pos1 not in NOUN_ENDS
+
+
 _PREDICATE_THEN_NOUN_MIN = 40
 
 
@@ -1149,6 +1162,10 @@ _TELEGRAPHIC_NOUNS = (
 _SAYING_ADVERBS = frozenset("やっぱり やっぱ やはり もちろん たぶん 多分 結局 とりあえず 一応 まあ まぁ なるほど 案の定 さすが 流石 ついに 遂に".split())
 
 
+# Nouns a sentence ends on as its predicate after a reason (…なので注意, …ので割愛)
+_SAID_AS_PREDICATE = frozenset("注意 確認 必見 推奨 省略 割愛 必須 厳禁 感謝 満足 納得 解決 完了 終了 安心 一安心 注目 期待 参照 参考".split())
+
+
 def _governed_noun_end(doc, b, toks) -> bool:
     """The article's last sentence stops on a noun that a case particle or an attributive form
     is still waiting on (``…Namespaceが作成``, ``…で操作``, ``…を形成してるライブラリ``): a
@@ -1168,6 +1185,11 @@ def _governed_noun_end(doc, b, toks) -> bool:
         i -= 1
     p = toks[i]
     if p.pos2 == "格助詞" and p.surface in _GOVERNING_CASES:
+        return True
+    # …自由になったので子育て: a reason clause, then a plain noun (…なので要注意, a verbal or
+    # adjectival noun, is 体言止め said on purpose)
+    reason = p.pos2 == "接続助詞" or (p.surface == "で" and p.pos1 == "助動詞" and i >= 1 and toks[i - 1].surface == "の")
+    if reason and i == len(toks) - 2 and "形状詞可能" not in toks[-1].pos and toks[-1].surface not in _SAID_AS_PREDICATE:
         return True
     return p.pos1 in PREDICATES and p.cform.startswith("連体形")
 
