@@ -176,6 +176,14 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # it (以下, 次の, こちら); otherwise the sentence was cut before it (no such lead-in in
         # the 14 clean sets)
         return _sentence_resumes_after(doc, nb)
+    if (
+        (nb.kind == "html" or card or shortcode_embed(nb)) and strength == "strong" and last is not None
+        and last.surface == "を" and last.pos2 == "格助詞" and not POINTS_AHEAD.search(tail)
+    ):
+        # …YouTube で活動している人たちが紹介ビデオを ⏎ https://youtu.be/…: an object waits for its
+        # verb, which an embed is not (こちらの動画を ⏎ card points at it, …を ⏎ card ⏎ 作って
+        # くれました resumes)
+        return _sentence_resumes_after(doc, nb)
     # 使い方は ⏎ code: a noun's topic announced, the code is its answer (…には waits for more)
     # (Javaでは ⏎ code: "in Java, this", a scope the code shows; …Token には still wants its verb)
     topic = last is not None and last.surface == "は" and len(toks) >= 2 and (
