@@ -775,6 +775,8 @@ def _polite_finished(toks) -> bool:
         return False
     last, prev = toks[-1].surface, toks[-2].surface
     return last in ("ます", "です") or (last == "ん" and prev == "ませ") or (last == "た" and prev in ("まし", "でし"))
+
+
 _ONE_KANJI_NA = "楽変嫌好急暇雑妙粋密稀損得難無"  # one-kanji na-adjectives a sentence may end on (…ので楽)
 _KANJI_ONLY = lazy_re(r"[\u3400-\u9fff々]+")
 

@@ -801,10 +801,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …出力の通りhttp://localhost:1313/にブラウザで…。: the autolink took the rest
     if doc.text[b.start : end].endswith("~~"):
         return None  # ~~実はこの記事を書こうと思ったきっかけ~~: a struck-through aside, a joke
-    # ellipses, also ・・ and 、、 (…修正したいと思っています、、: a voice trailing off)
     if tail and tail[-1] in _OPEN_ENDS and _COLON_IN_ASIDE.search(tail):
         # …使われることが多いので(例: : an example opened in brackets and never given, a cut
         return Verdict(b, max(last.start, doc.text.rfind("\n", last.start, last_end) + 1), last_end, "strong", "括弧が閉じないまま途切れています")
+    # ellipses, also ・・ and 、、 (…修正したいと思っています、、: a voice trailing off)
     if not tail or tail[-1] in _OPEN_ENDS or tail.endswith(("...", "・・", "･･", "、、", "，，", ",,")):
         return None
     if _DATE_ONLY.fullmatch(tail.strip(" \u3000\n()（）")):
@@ -1127,8 +1127,8 @@ _PREDICATE_THEN_NOUN_MIN = 40
 
 
 def _predicate_then_noun(doc, b, toks, prose: str) -> bool:
-    """A one-sentence paragraph of 40+ characters with a predicate in it that stops on a bare
-    noun (…駅近くの川と山のコントラストが素敵だったので、ほとんどやったことのない動画): a
+    """A one-line paragraph of 40+ characters with a predicate in it that stops on a bare noun
+    (MESH では、meshable な span ペアを作りやすくする工夫と、それを見つけやすくする工夫): a
     sentence, its own predicate missing.  A tagline is shorter, and the opening paragraph and
     telegraphic nouns (…を試した話, …のメモ, …を参照) are left alone."""
     if len(prose.strip()) < _PREDICATE_THEN_NOUN_MIN or b.index == _first_paragraph(doc) or "\n" in b.text.strip():

@@ -58,7 +58,9 @@ def _capitals_run(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 24) : start].rstrip(" ").rsplit(" ", 1)[-1]
     after = text[end : end + 24].lstrip(" ").split(" ", 1)[0]
-    return text[end : end + 1] == " " and bool(_CAPITALS.match(after)) or (text[start - 1 : start] == " " and bool(_CAPITALS.fullmatch(before)))
+    capitals_after = text[end : end + 1] == " " and _CAPITALS.match(after) is not None
+    capitals_before = text[start - 1 : start] == " " and _CAPITALS.fullmatch(before) is not None
+    return capitals_after or capitals_before
 
 
 def _mimetic(surface: str) -> bool:
