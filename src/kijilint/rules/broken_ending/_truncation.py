@@ -795,7 +795,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     tail = doc.text[last.start : last_end].rstrip()
     if last.terminated and last.end <= end:
         return None
-    if "\n" in b.text.strip() and _URL_LINE.match(b.text.strip().rsplit("\n", 1)[-1]):
+    if "\n" in b.text.strip() and _URL_LINE.match(b.text.strip().rsplit("\n", 1)[-1].lstrip(" \u3000")):
         return None  # JF 文章文体ガイド ⏎ http://…: a title and its address, a reference entry
     if doc.text[b.start : end].endswith(("。", "！", "？")):
         return None  # …出力の通りhttp://localhost:1313/にブラウザで…。: the autolink took the rest
