@@ -121,7 +121,7 @@ def _after_interruption(doc, b) -> bool:
 
 # A paragraph that is one display equation ($$…$$ or \[…\]): prose runs around it like code
 # (also one $…$ span alone on its paragraph: …偏差平方和 ⏎ $ \displaystyle S_y = …$ ⏎ を考えます。)
-DISPLAY_MATH_BLOCK = lazy_re(r"\$\$.+\$\$|\\\[.+\\\]|\$[^$\n]+\$", re.S)
+DISPLAY_MATH_BLOCK = lazy_re(r"\$\$.+\$\$|\\\[.+\\\]|\$[^$]+\$", re.S)
 
 
 def ends_on_display_math(text: str) -> bool:
