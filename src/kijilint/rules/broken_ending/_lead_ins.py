@@ -157,6 +157,10 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if not (nb.kind in _LEAD_IN_FOLLOWERS or listy or nb.in_quote or display or shortcode_embed(nb) or card or box):
         return False
     last = toks[-1] if toks else None
+    if listy and strength in ("weak", "strong") and len(tail.strip()) >= _HABIT_LEAD_MIN and _lead_ins_finished(doc, b):
+        # a writer who ends every other paragraph before a list with 。 or ： did not stop this
+        # one on a particle or a noun (…研究室の主な活動は ⏎ list), unless the sentence resumes
+        return _resumes_after_list(doc, nb)
     if strength == "strong" and earlier_punctuated and _attributive_wanting_noun(toks):
         # …。一次情報には以下のように様々な ⏎ > list: an attributive waits for its noun, which no
         # block is (…以下のような ⏎ list names the block: よう is the pointing word)
@@ -547,3 +551,29 @@ def before_list_or_code(nb, quotes: bool = False) -> bool:
 
 
 next_paragraph = plain_paragraph_after  # (the block after ``b`` when it is a plain paragraph)
+
+
+
+_HABIT_LEAD_MIN = 10  # characters: a shorter line before a list (参考, まとめると、) is a label
+_HABIT_LEAD_OTHERS = 3
+_FINISHED_ENDS = "。．！？!?：:"
+
+
+def _lead_ins_finished(doc, b) -> bool:
+    """Three or more other paragraphs of the document lead into a list, and every one of
+    them ends with 。, ！, ？ or ：: the writer finishes a lead-in before a list (…以下の通りです。
+    / …手順：), so one that stops mid-clause there is cut.  Per document, since writers differ:
+    many leave every lead-in bare (…必要なものは ⏎ list ⏎ だけです。)."""
+    key = "EN:lead-in-ends"
+    if key not in doc.cache:
+        blocks, ends = doc.blocks, []
+        for p in doc.paragraphs:
+            if p.containers or p.index + 1 >= len(blocks) or listlike(p) or not listlike(blocks[p.index + 1]):
+                continue
+            ends.append((p.index, p.prose().rstrip()[-1:]))
+        # (counted once: a hostile file may hold thousands of lead-ins)
+        bare = {i for i, end in ends if end not in _FINISHED_ENDS}
+        doc.cache[key] = ({i for i, _ in ends}, bare)
+    leads, bare = doc.cache[key]
+    others = len(leads) - (b.index in leads)
+    return others >= _HABIT_LEAD_OTHERS and len(bare) - (b.index in bare) == 0
