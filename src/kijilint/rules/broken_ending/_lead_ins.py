@@ -160,6 +160,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if listy and strength in ("weak", "strong") and len(tail.strip()) >= _HABIT_LEAD_MIN and _lead_ins_finished(doc, b):
         # a writer who ends every other paragraph before a list with 。 or ： did not stop this
         # one on a particle or a noun (…研究室の主な活動は ⏎ list), unless the sentence resumes
+        # after the list
         return _resumes_after_list(doc, nb)
     if strength == "strong" and earlier_punctuated and _attributive_wanting_noun(toks):
         # …。一次情報には以下のように様々な ⏎ > list: an attributive waits for its noun, which no
@@ -551,7 +552,6 @@ def before_list_or_code(nb, quotes: bool = False) -> bool:
 
 
 next_paragraph = plain_paragraph_after  # (the block after ``b`` when it is a plain paragraph)
-
 
 
 _HABIT_LEAD_MIN = 10  # characters: a shorter line before a list (参考, まとめると、) is a label
