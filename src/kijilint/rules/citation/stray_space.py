@@ -97,7 +97,7 @@ def _candidates(doc, block):
         ):
             # a phrase the writer spaced on both sides keeps its particle apart; a verbal noun
             # and its できる are one word even there (… (カスタマイズ できないけど))
-            apart = _set_apart(m, i)
+            apart = _set_apart(m, i, raw=block.text)
             after = m[i + 1]
             if after in _PUNCT_AFTER:
                 # (句読点 。, 、: a mark named in a list of marks, not a sentence's end)
@@ -225,7 +225,7 @@ _LIST_COMMAS = "、，,"  # (乗り物,徒歩,自転車 を: some writers join i
 _LIST_COMMA = lazy_re("[、，,]")
 
 
-def _set_apart(m: str, i: int, reach: int = 20) -> bool:
+def _set_apart(m: str, i: int, reach: int = 20, raw: str | None = None) -> bool:
     """Whether the word before the space at ``i`` also has a space before it, after Japanese
     text: ``みなさんが 猫の写真 を``, ``90円 (9.9TB/月 まで`` — the writer spaced the phrase on
     both sides on purpose.  A space after a Latin word (``Claude の設備投資 に``) is only the
@@ -255,7 +255,10 @@ def _set_apart(m: str, i: int, reach: int = 20) -> bool:
         k = j - 1
         while k >= 0 and m[k] == MASK and j - k <= 200:
             k -= 1
-        return k < 0 or m[k] in " \t\u3000\n"
+        # (or, for code, after a mark that ends a clause or opens a quote: …ので、`tidyverse`
+        # パッケージ群 の; a link there is no such habit)
+        code = raw is not None and raw[k + 1 : k + 2] == "`"
+        return k < 0 or m[k] in " \t\u3000\n" or (code and m[k] in "、。，．「『（(")
     return j > 0 and m[j] in " \t\u3000" and j < i - 1 and is_japanese(m[j - 1])
 
 
