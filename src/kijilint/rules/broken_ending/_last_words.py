@@ -278,6 +278,16 @@ _STEM_TAIL = lazy_re(r"[\u3041-\u3093\u3400-\u9fff]$")
 _POLITE_ENDS = {"ます", "です", "ました", "でした", "ません", "ください", "下さい", "なさい"}
 
 
+_ADMONITION_ENDS = ("ないように", "ないよう", "ぬように", "んように", "ますように")
+_PURPOSE_ENDS = ("できないように", "できないよう")
+
+
+def admonition(tail: str) -> bool:
+    """…あまり鵜呑みにしないように / …できますように: an admonition or a wish said short, on
+    purpose.  …受信できないように is a purpose: its main clause was cut."""
+    return tail.endswith(_ADMONITION_ENDS) and not tail.endswith(_PURPOSE_ENDS)
+
+
 def polite_end(toks) -> bool:
     """A polite predicate finished in form (…ご注意ください, …しています): a 。 forgotten by
     a writer who otherwise uses it is a slip, common in hand-written manuals and harmless."""
@@ -411,7 +421,7 @@ def _grammar(doc, toks, tail: str):
             return "cut", f"語 {prev.surface + t.surface!r} が途中で切れています"
         if p2 == "終助詞" and t.surface == "ら" and prev is not None and prev.pos1 == "動詞" and prev.cform.startswith("終止形"):
             return "cut", "語 'ら' が途中で切れています"  # …にも出てくるら(しい)
-        if p2 == "終助詞" and t.surface == "の" and _polite_finished(toks[:-1]):
+        if p2 == "終助詞" and t.surface == "の" and polite_end(toks[:-1]):
             # …情報は収集しておりませんの(で): a polite predicate takes no explaining の (…ですの is
             # a character's voice, in dialogue)
             return "strong", "「ので」の途中で途切れています"
@@ -518,10 +528,7 @@ def _grammar(doc, toks, tail: str):
     cform = t.cform
     if QUOTED_LIKE.search(tail):
         return None, ""  # …本を収納したい、みたいな / 「…」的な: a colloquial close on a quoted thought
-    if (
-        t.surface == "に" and len(toks) >= 3 and toks[-2].surface == "よう" and toks[-3].surface in ("ない", "ぬ", "ん")
-        and not tail.endswith("できないように")  # (…受信できないように: a purpose, its main clause cut)
-    ):
+    if t.surface == "に" and len(toks) >= 3 and toks[-2].surface == "よう" and toks[-3].surface in ("ない", "ぬ", "ん") and admonition(tail):
         return None, ""  # …を忘れないように: an admonition said short, on purpose
     if cform.startswith("連用形") and _honorific_noun(toks):
         return "weak", "句点のないまま名詞で終わっています"  # お知らせ, ご案内: a noun, not a cut verb
@@ -767,14 +774,6 @@ _DEVERBAL_NOUN_KANJI = set("手場物会方所屋家者人中時口様先元")
 _KANJI_ONE = lazy_re(r"[\u3400-\u9fff]")
 _HIRAGANA_ONE = lazy_re(r"[\u3041-\u3096]")
 
-
-def _polite_finished(toks) -> bool:
-    """The tokens end on a finished polite predicate: …ます, …です, …ません (ませ + ん),
-    …ました / …でした (まし / でし + た)."""
-    if len(toks) < 2 or toks[-1].pos1 != "助動詞":
-        return False
-    last, prev = toks[-1].surface, toks[-2].surface
-    return last in ("ます", "です") or (last == "ん" and prev == "ませ") or (last == "た" and prev in ("まし", "でし"))
 
 
 _ONE_KANJI_NA = "楽変嫌好急暇雑妙粋密稀損得難無"  # one-kanji na-adjectives a sentence may end on (…ので楽)

@@ -106,8 +106,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # / …に従えば， ⏎ (1) 例文 ⏎ という2つの文は…
         return True
     if (
-        nb.kind == "paragraph" and not nb.containers and toks and toks[-1].pos1 == "副詞"
-        and nb.text.lstrip(" \u3000").startswith(("「", "『"))
+        nb.kind == "paragraph" and not nb.containers and toks and toks[-1].pos1 == "副詞" and dialogue_line(nb)
     ):
         return True  # …と思ったのですが、ふと ⏎ 「…」: the adverb leads into the thought quoted below
     if nb.kind == "paragraph" and toks and toks[-1].pos1 == "助詞" and displayed_quotation(nb):
@@ -253,6 +252,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
 
 # A connective said alone before its 、: 例えば、 / すなわち、 / 具体的には、
 _LEAD_WORD = lazy_re(r"(?:例えば|たとえば|すなわち|即ち|つまり|具体的には|具体的に言うと|一例として|以下|次に|次のように)[、，,：:]")
+
+
+def dialogue_line(p) -> bool:
+    """The paragraph opens on 「 or 『 (after its indent): a line said, or a thought quoted."""
+    return p.text.lstrip(" \u3000")[:1] in ("「", "『")
 
 
 def _verbal_noun_step(toks) -> bool:

@@ -65,6 +65,7 @@ from kijilint.rules.broken_ending._last_words import (
     NOUN_ENDS,
     PREDICATES,
     QUOTED_LIKE,
+    admonition,
     closes_clause,
     comma_then_markup,
     ending,
@@ -79,6 +80,7 @@ from kijilint.rules.broken_ending._markers import find_markers
 from kijilint.rules.broken_ending._lead_ins import (
     CODE_SPAN,
     before_list_or_code,
+    dialogue_line,
     lead_in,
     next_paragraph,
     shortcode_embed,
@@ -418,7 +420,7 @@ def phrase_layout(doc) -> str | None:
             # (only into words: 例えば、 ⏎ **ガウス関数** $$…$$ or すなわち、 ⏎ $$…$$ leads into a display)
             if (eligible(doc, b) or quoted) and nb is not None and _opens_on_words(nb):
                 n += 1
-                dialogue += _dialogue_line(nb)
+                dialogue += dialogue_line(nb)
         doc.cache[key] = None if n < 2 else "dialogue" if dialogue == n else "phrase"
     return doc.cache[key]
 
@@ -426,10 +428,6 @@ def phrase_layout(doc) -> str | None:
 def _opens_on_words(p) -> bool:
     first = p.text.lstrip(" \u3000>")[:1]  # (a quoted paragraph carries the layout too: > 相性は…)
     return bool(first) and (JAPANESE.match(first) is not None or first in "「『（")
-
-
-def _dialogue_line(p) -> bool:
-    return p.text.lstrip(" \u3000")[:1] in ("「", "『")
 
 
 def _in_layout(doc, b, toks, tail: str) -> bool:
@@ -441,7 +439,7 @@ def _in_layout(doc, b, toks, tail: str) -> bool:
     layout = phrase_layout(doc) if nb is not None else None
     last = toks[-1]
     if layout == "dialogue":
-        return _dialogue_line(nb) and (tail[-1] in "、，," or last.pos2 == "接続助詞" or _continuative(last))
+        return dialogue_line(nb) and (tail[-1] in "、，," or last.pos2 == "接続助詞" or _continuative(last))
     return layout == "phrase" and (tail[-1] in "、，," or last.pos1 == "助詞" or _continuative(last))
 
 
@@ -597,10 +595,8 @@ def _said_in_full(toks, tail: str) -> bool:
     last = toks[-1].surface
     if polite_end(toks) or last in ("など", "とか", "等", "どうぞ", "よろしく", "宜しく"):
         return True  # (…こちらもどうぞ, 今後ともよろしく: courtesies said short)
-    if tail.endswith(("ないように", "ないよう", "ますように", "ぬように")) and not tail.endswith(("できないように", "できないよう")):
-        # …あまり鵜呑みにしないように / …できますように: an admonition or a wish said short (…受信
-        # できないように is a purpose, its main clause cut)
-        return True
+    if admonition(tail):
+        return True  # …あまり鵜呑みにしないように / …できますように (not …受信できないように)
     if last in ("ね", "よ") and len(toks) > 1 and polite_end(toks[:-1]):
         return True  # …いいですね, …しましたよ
     return last == "から" and tail.lstrip().startswith(_BECAUSE)
@@ -987,7 +983,7 @@ def _listing_afterthought(toks, tail: str) -> bool:
     return phrase[-1].pos1 in NOUN_ENDS and all(t.pos1 in _PHRASE_PARTS or t.surface in _PHRASE_GLUE for t in phrase)
 
 
-_PHRASE_PARTS = ("名詞", "代名詞", "接頭辞", "接尾辞", "補助記号", "記号", "形状詞")
+_PHRASE_PARTS = (*NOUN_ENDS, "接頭辞", "補助記号", "記号", "形状詞")
 
 
 # An emoticon in a code span: a face in parentheses, no word inside, one of its marks
@@ -1163,7 +1159,7 @@ _SAYING_ADVERBS = frozenset("やっぱり やっぱ やはり もちろん た�
 
 
 # Nouns a sentence ends on as its predicate after a reason (…なので注意, …ので割愛)
-_SAID_AS_PREDICATE = frozenset("注意 確認 必見 推奨 省略 割愛 必須 厳禁 感謝 満足 納得 解決 完了 終了 安心 一安心 注目 期待 参照 参考".split())
+_SAID_AS_PREDICATE = frozenset("注意 確認 必見 推奨 省略 割愛 必須 厳禁 感謝 満足 納得 解決 完了 終了 安心 一安心 注目 期待".split()) | set(_CROSS_REFERENCES)
 
 
 def _governed_noun_end(doc, b, toks) -> bool:
