@@ -167,14 +167,14 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
     embed = (nb.kind == "html" and not _NOT_CONTENT_HTML.match(nb.text)) or card or box or shortcode_embed(nb)
     if embed and strength == "weak" and earlier_punctuated and _clause_closed(toks) and not (
-        tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or _EMBED_NOUN.search(tail) or _PICTURE_NOUN.search(tail)
+        tail[-1] in "、，,：:" or points_ahead(tail) or _EMBED_NOUN.search(tail) or _PICTURE_NOUN.search(tail)
     ):
         # …。いろいろと新しい学びもありつつ、大急 ⏎ <iframe>: after finished sentences, a clause
         # and then a noun lead into an embed only when the noun names it (…ので、当日のスライド);
         # a bare noun phrase may name the product its card shows (愛用しているキーボード ⏎ card)
         return _sentence_resumes_after(doc, nb)
     quote_or_html = (nb.in_quote and not listy and strength in ("weak", "strong")) or ((nb.kind == "html" or card or box) and strength == "strong")
-    if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or POINTS_AHEAD.search(tail) or (last is not None and last.surface == "は")):
+    if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or points_ahead(tail) or (last is not None and last.surface == "は")):
         # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
         # sentences, a quotation or an embed is introduced by 、, ：, は or a word that points at
         # it (以下, 次の, こちら); otherwise the sentence was cut before it (no such lead-in in
@@ -182,7 +182,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _sentence_resumes_after(doc, nb)
     if (
         (nb.kind == "html" or card or shortcode_embed(nb)) and strength == "strong" and last is not None
-        and last.surface == "を" and last.pos2 == "格助詞" and not POINTS_AHEAD.search(tail)
+        and last.surface == "を" and last.pos2 == "格助詞" and not points_ahead(tail)
     ):
         # …YouTube で活動している人たちが紹介ビデオを ⏎ https://youtu.be/…: an object waits for its
         # verb, which an embed is not (こちらの動画を ⏎ card points at it, …を ⏎ card ⏎ 作って
@@ -202,7 +202,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
     if (
         strength == "weak" and earlier_punctuated and nb.kind == "code" and last is not None
-        and last.pos1 in NOUN_ENDS and not POINTS_AHEAD.search(tail)
+        and last.pos1 in NOUN_ENDS and not points_ahead(tail)
     ):
         # …。…区別するための一意な文 ⏎ code: a noun that names no code (以下のコード does)
         return _sentence_resumes_after(doc, nb)
@@ -214,7 +214,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
             return True  # …を次のように作り ⏎ code: the code is the "how", the verb said short before it
         # …。そもそも何がき ⏎ list, …。こうすることしか出 ⏎ HTML: a verb cut, not a lead-in
         return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
-    if strength == "weak" and earlier_punctuated and (listy or nb.kind == "html") and case_governed_noun(toks) and not POINTS_AHEAD.search(tail):
+    if strength == "weak" and earlier_punctuated and (listy or nb.kind == "html") and case_governed_noun(toks) and not points_ahead(tail):
         # …。間違いにお気づき ⏎ list, …。それらの値を微調 ⏎ <aside>: a noun its case particle
         # wants a verb for, after finished sentences, names nothing the list or the embed could
         # be (…を以下, …は次のとおり do)
@@ -225,7 +225,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if (
         strength == "strong" and listy and earlier_punctuated and last is not None and last.surface == "に"
         and last.pos2 == "格助詞" and len(toks) >= 2 and toks[-2].surface not in ("ため", "為", "よう")
-        and not POINTS_AHEAD.search(tail)
+        and not points_ahead(tail)
     ):
         # …。…成り立った場合には、前後に ⏎ 1. 短い挨拶: after finished sentences a bare に
         # (not ために, ように, 以下に) wants its verb, which no list gives
@@ -329,6 +329,15 @@ LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次�
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに", "ば")  # …PR を見れば ⏎ list
 # Words that point at the block below: a noun phrase with one of them names the code.
 POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
+def points_ahead(tail: str) -> bool:
+    """The sentence's last clause (after its last 、) holds a word that points at, or names,
+    the block below (…を以下, 詳しくはこちら, 次のような).  A この earlier in the sentence
+    (この記事では、…優れたものはあり、それ ⏎ > quote) points at nothing below."""
+    clause = _CLAUSE_COMMA.split(tail.rstrip("、，, \u3000\n"))[-1]
+    return POINTS_AHEAD.search(clause) is not None
+
+
+_CLAUSE_COMMA = lazy_re(r"[、，,]")
 # Words that point at the next block only (POINTS_AHEAD also names what a block may be)
 _POINTER = lazy_re(r"(?:以下|下記|次|こちら|コチラ)(?:の(?:記事|リンク|ページ|サイト|とおり|通り))?[ \u3000]*(?:です|になります|を参照|を参考)?$")
 # A bold or code term right followed by a particle: a sentence resumed, not begun

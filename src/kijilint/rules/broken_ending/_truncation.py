@@ -215,7 +215,23 @@ def _eligible(doc, b) -> bool:
         return False  # 8/31 新車購入。 ⏎ 9/17 インターネット開通: a log, a dated entry per line
     if len(worded) >= 2 and not ends_on_comma and (all(_NUMBERED_LABEL.match(line) for line in worded[-2:]) or _counted_on(worded[-2], worded[-1])):
         return False  # …以下の3点が挙げられている。 ⏎ 1.学費…制度 ⏎ 2.…制度 ⏎ 3.距離の近さや気候: items, one a line
-    return not _LIST_LINE.match(lines[-1]) and not bullet_paragraph(b)  # (・… ⏎ ・…得票数を獲得 ⏎ しやすい)
+    if _LIST_LINE.match(lines[-1]) and not _marked_prose(doc, b):
+        return False
+    return not bullet_paragraph(b)  # (・… ⏎ ・…得票数を獲得 ⏎ しやすい)
+
+
+def _marked_prose(doc, b) -> bool:
+    """A one-line paragraph led by a mark (▲ a photo's caption, ■ a label) that runs on into
+    prose: three sentences or more, all but the last ended with 。 (▲ 苫小牧駅前の町並み。…。
+    昼食は…教えても).  Only a cut word or a particle counts there (see ``_analyse``)."""
+    raw = b.text.strip()
+    if "\n" in raw or not _MARK_LED.match(raw):
+        return False
+    sents = doc.sentences(b)
+    return len(sents) >= 3 and all(s.terminated for s in sents[:-1])
+
+
+_MARK_LED = lazy_re(r"[■□◆◇●○◎▼▽▲△▶►](?![○●◯■□])")
 
 
 def _closes_link(doc, b, at: int) -> bool:
@@ -487,9 +503,18 @@ def _lone_bare(doc, b) -> bool:
     ``…いいですね`` is a human slip.)"""
     if b.index not in _bare_paragraphs(doc)[1] or not _alone_bare(doc, b) or _note_lines(doc, b):
         return False
+    if _DATE_LINE.match(b.text.strip().rsplit("\n", 1)[-1]):
+        return False  # …。 ⏎ 2022/08/21 60巻ぐらいは読んでいると思う、今後残り読んでいく: a log's dated entry
     if b.index == _first_paragraph(doc) and _noun_end(doc, b):
         return False  # the opening paragraph may be a tagline (…をつくってみたという話)
     return not _continued_next(doc, b)
+
+
+def _before_link_line(doc, b) -> bool:
+    """The next block is a paragraph of links alone, no picture: a source or a reference the
+    sentence before it introduces."""
+    nb = following_block(doc, b)
+    return nb is not None and nb.kind == "paragraph" and not nb.containers and is_link_only(nb) and not image_only(nb)
 
 
 def _alone_bare(doc, b) -> bool:
@@ -692,7 +717,14 @@ def _hard_break_end(doc, b) -> bool:
     ``しくじったことを…``).  A generation cut leaves no such mark."""
     text = b.text.rstrip("\n")
     # (before code too: …部分の大半を削って␣␣ ⏎ code ⏎ このようにしたい。)
-    return text.endswith(("  ", "\\")) and b.index + 1 < len(doc.blocks)
+    if b.index + 1 >= len(doc.blocks):
+        return False
+    # (…人の話で、 ⏎ ␣␣ ⏎ 僕は…: a blank line typed as spaces, the hard break an export split off
+    # after a clause's 、; a sentence stopping on a particle there, …写って, is still cut)
+    return text.endswith(("  ", "\\")) or (text.endswith(("、", "，")) and _SPACED_BLANK.match(doc.text, b.end) is not None)
+
+
+_SPACED_BLANK = lazy_re(r"\n[ \t]{2,}\n")
 
 
 def _line_after_hard_break(b) -> bool:
@@ -891,6 +923,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     cut_word = strength == "cut"
     if cut_word:
         strength = "strong"
+    if strength != "strong" and _MARK_LED.match(b.text.strip()):
+        return None  # ▲ 鵡川駅周辺。…。人はほとんどいない: a caption's own words may stop so; a cut word may not
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
     # a word the document uses whole elsewhere, cut here (ツー beside ツール), is evidence in any style
     word_evidence = cut_word or why.startswith("語 ")
@@ -915,6 +949,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks)
         and not QUOTED_LIKE.search(tail) and _lone_bare(doc, b)
+        # (…ところから使わせていただいた ⏎ [出典](…): a finished sentence introduces the link below)
+        and not (strength is None and _before_link_line(doc, b))
         # the article's last line alone needs a predicate, or a clause that wants one (a book
         # title under 購入図書 ends on a noun phrase by design)
         and (earlier_punctuated or _predicate_missing(toks) or (toks[-1].pos1 in PREDICATES and toks[-1].cform.startswith("終止形")))

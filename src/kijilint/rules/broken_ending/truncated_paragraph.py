@@ -23,7 +23,9 @@ class TruncatedParagraph(Rule):
     - or the paragraph is the only one of a document that ends every other paragraph with 。
       (four or more of them): its earlier sentences end in 。 but its last does not
       (``…。…を解決する``); a one-sentence paragraph counts so only when no other line is left
-      bare and it stops on a noun its particle or adverb still governs (``本体はダウ``);
+      bare and it stops on a noun its particle or adverb still governs (``本体はダウ``); not a
+      finished sentence before a line of links it introduces (``…から使わせていただいた`` ⏎
+      ``[出典](…)``), nor a log's dated entry (``2022/08/21 …今後残り読んでいく``);
     - or the next paragraph picks it up again after ``...``.
 
     Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
@@ -34,7 +36,8 @@ class TruncatedParagraph(Rule):
     at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished
     sentences, a quotation or an embed needs 、, ：, は or a pointing word such as 以下 or こちら),
     a sentence woven through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``), paragraphs ending
-    in a Markdown hard break or set out a phrase per paragraph, one-line taglines, labels
+    in a Markdown hard break (or on 、 before a blank line typed as spaces, the break an
+    export split off) or set out a phrase per paragraph, one-line taglines, labels
     and fields (``執筆: …``), a Q&A transcript's answers (``A. …引きにするよ``), ``//`` note lines,
     one-word notes, headings of other markups (``h2. …``, ``** おわりに``) and titles typed
     without any (``【まとめ】``, ``技術書典とは``, ``個人ブログの作り直し``, or two or more short bare lines such
@@ -53,7 +56,8 @@ class TruncatedParagraph(Rule):
     (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger may read as 連体形).
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards), image
     shortcodes (``{% image "…" %}``, ``{{< figure … >}}``) and ``<img>`` framed by ``<figure>``
-    count as the pictures and cards they show.  In a document where half the paragraphs or more end
+    count as the pictures and cards they show.  A caption led by ▲ or ■ that runs on into
+    prose (three sentences or more) is judged, but only a cut word or a particle counts there.  In a document where half the paragraphs or more end
     without punctuation (minutes, verse, slides, memos) only a word cut short, open markup, or
     a paragraph's own 。-ended sentences (not mere exclamations) before a cut count.  The
     article's last paragraph is EN003's (truncated-article).

@@ -194,7 +194,7 @@ def _closing_remark(text: str, i: int) -> bool:
     """The open （ at ``i`` follows a finished clause and runs to the end of its line, where
     the remark in it ends as a sentence does (``…行けるときがある（稀に本当にダメなときもある。``,
     ``…になりました。（実際は…ありませんでしたが…``, ``…帰って行きました（さようなら〜(;\\_;)``):
-    an afterthought whose ） the 。 or a face stood in for.  A cut inside an aside stops
+    an afterthought whose ） the 。, a face or laughter stood in for.  A cut inside an aside stops
     mid-word, with no 。 (``…を導入した（2023年に``)."""
     if i == 0 or not ("\u3041" <= text[i - 1] <= "\u309f" or text[i - 1] in "。．！？!?"):
         return False  # (a paragraph that opens on （ opens an aside, it follows nothing)
@@ -208,7 +208,16 @@ def _closing_remark(text: str, i: int) -> bool:
         return False
     rest = text[i + 1 : nl if nl >= 0 else len(text)].replace("\n", "").rstrip(" \t\u3000")
     # (a face may stand in for the ） as it does for the 。: …帰って行きました（さようなら〜(;\_;))
-    return len(rest) >= 6 and _JAPANESE_WORD.search(rest) is not None and (rest.endswith(_REMARK_ENDS) or ends_with_face(rest))
+    # (so may laughter: …討ち取れなかった（ついでに魏延もｗ)
+    return len(rest) >= 6 and _JAPANESE_WORD.search(rest) is not None and (
+        rest.endswith(_REMARK_ENDS) or ends_with_face(rest) or _laughs(rest)
+    )
+
+
+def _laughs(rest: str) -> bool:
+    """The remark ends in laughter after a Japanese word: a run of w/ｗ, or 笑."""
+    stripped = rest.rstrip("wｗ笑")
+    return len(stripped) < len(rest) and bool(stripped) and not stripped[-1].isascii()
 
 
 _REMARK_ENDS = ("。", "．", "！", "？", "!", "?", "…", "‥")

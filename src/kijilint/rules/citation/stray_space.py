@@ -32,8 +32,8 @@ class StraySpace(Rule):
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
     猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
     the last step of a menu path (``設定 → 再生デバイス より``, ``設定＞一般＞情報＞名前 から``),
-    a short name in brackets (``「割烹 みや古」``) and paragraphs written with spaces between words
-    stay silent, and so does a spacing the document repeats (``マティア の`` in a heading and in a
+    a short name in brackets (``「割烹 みや古」``), an editor's label (``追記 なんか…``) and
+    paragraphs written with spaces between words stay silent, and so does a spacing the document repeats (``マティア の`` in a heading and in a
     link to it).
     Bad:  ``AI設備投資 に、より柔軟に対応する``
     Good: ``AI設備投資に、より柔軟に対応する``
@@ -119,6 +119,7 @@ def _candidates(doc, block):
                         or (not apart and _suffix(prev, nxt) and not _in_bracketed_name(m, i))
                     )
                     and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
+                    and prev.surface not in _NOTE_LABELS  # (…だけど追記 なんか…: a label set apart)
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                     and not _spaced_particle(m, nxt.end - block.start)
                 ):
@@ -126,6 +127,8 @@ def _candidates(doc, block):
         i = m.find(" ", i + 1)
 
 
+# An editor's label a writer sets apart with a space before the note it opens (追記 なんか…)
+_NOTE_LABELS = frozenset("追記 追伸 補足 余談 訂正 注 注記 備考 更新 修正 お知らせ".split())
 _NAME_BRACKETS = {"「": "」", "『": "』", "【": "】"}
 _NAME_REACH = 12
 
