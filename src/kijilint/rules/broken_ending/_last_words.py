@@ -683,6 +683,10 @@ def _cut_inflection(toks, tail: str) -> bool:
     if t.pos2 == "終助詞" and t.surface in ("な", "ど", "ざ"):
         if prev.pos2 == "格助詞" or (prev.pos1 == "形容詞" and prev.cform.startswith("連用形")):
             return True  # ことにな(る), Postgres にど(う), 難しくな(い)
+    if t.pos2 == "終助詞" and t.surface == "な" and (
+        (prev.pos2 == "係助詞" and prev.surface in ("は", "も")) or (prev.pos1 == "動詞" and prev.cform.startswith("連用形"))
+    ):
+        return True  # 時間の余裕はな(い), これならば間違えな(い): な ends no sentence after は or a 連用形
     if t.pos2 == "終助詞" and t.surface == "よ" and prev.surface in ("の", "も") and prev.pos2 in ("格助詞", "係助詞"):
         return True  # 以下のよ(うに), デザインもよ(い): よ after の or も ends no written sentence
     return False

@@ -478,14 +478,15 @@ def _predicate_resumes(doc, after) -> bool:
 
 
 def case_governed_noun(toks) -> bool:
-    """The sentence stops on a plain noun right after が, を or に (…間違いにお気づき): a verb is
-    missing.  A verbal noun (…をインストール) is a telegraphic step, said on purpose."""
+    """The sentence stops on a plain noun right after が, を, に or で (…間違いにお気づき, …自分達の
+    ペースで事): a verb is missing.  A verbal noun (…をインストール) is a telegraphic step, said
+    on purpose."""
     if len(toks) < 2 or toks[-1].pos1 != "名詞" or "サ変可能" in toks[-1].pos:
         return False
     i = len(toks) - 2
     if toks[i].pos1 == "接頭辞" and i > 0:
         i -= 1  # お気づき, ご確認
-    return toks[i].pos2 == "格助詞" and toks[i].surface in ("が", "を", "に")
+    return toks[i].pos2 == "格助詞" and toks[i].surface in ("が", "を", "に", "で")
 
 
 def _verbal_noun_subject(toks) -> bool:
