@@ -37,8 +37,10 @@ def _deck_by_front_matter(doc) -> bool:
 
 def _deck_by_shape(doc) -> bool:
     """Slides whatever the front matter says (a deck republished with a blog's front matter):
-    ten or more ``---`` slides, nearly every one with its own heading, a few blocks each.
-    Newsletters and docs with separators have longer parts or parts without headings."""
+    ten or more ``---`` slides, nearly every one with its own heading, a few blocks each, and
+    short lines on them.  Newsletters and docs with separators have longer parts or parts
+    without headings; a diary with a rule and a dated heading per day writes paragraphs of
+    prose (more than one in five of 80 or more characters)."""
     slides, current = [], []
     for b in doc.blocks:
         if b.kind == "hr":
@@ -51,7 +53,15 @@ def _deck_by_shape(doc) -> bool:
         return False
     headed = sum(1 for s in slides if any(b.kind == "heading" for b in s))
     blocks = sum(len(s) for s in slides)
-    return headed >= 0.8 * len(slides) and blocks <= 8 * len(slides)
+    if headed < 0.8 * len(slides) or blocks > 8 * len(slides):
+        return False
+    paragraphs = [b for s in slides for b in s if b.kind == "paragraph"]
+    long = sum(1 for b in paragraphs if len(b.text) >= _SLIDE_LINE_MAX and len(_JA_CHAR.findall(b.text)) >= _SLIDE_LINE_MAX)
+    return 5 * long <= len(paragraphs)
+
+
+_SLIDE_LINE_MAX = 80
+_JA_CHAR = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 # A line break inside Japanese text (kana or kanji on both sides): where a writer who hard-wraps
