@@ -203,6 +203,22 @@ def ending(doc, toks, tail: str):
     return strength, why
 
 
+def _genitive_subject_clause(toks) -> bool:
+    """A noun and の, then a predicate (…厚みのある, …私の書いた, …色の違う): の marks a
+    subject only inside a clause that modifies a noun (が/の交替), so the sentence stopped
+    before that noun.  A sentence ends on が: …厚みがある."""
+    i = len(toks) - 1
+    if not toks[i].cform.startswith(("終止形", "連体形")):
+        return False
+    if i >= 3 and toks[i].pos1 == "助動詞" and toks[i].surface in ("た", "ない") and toks[i - 1].pos1 == "動詞":
+        i -= 1  # …私の書いた, …やる気の出ない
+    t = toks[i]
+    if i < 2 or t.pos1 not in ("動詞", "形容詞"):
+        return False
+    p, n = toks[i - 1], toks[i - 2]
+    return p.surface == "の" and p.pos2 == "格助詞" and (n.pos1 in NOUN_ENDS or n.pos1 == "代名詞") and p.start == n.end and t.start == p.end
+
+
 def _attributive_then_verb(toks) -> int | None:
     """クラシカルな見た(目), そんな出(口): an attributive (…な, 連体詞) wants a noun, so a verb
     (and た) right after it at the sentence's end is a noun cut and misread by the tagger.
@@ -342,6 +358,8 @@ def _grammar(doc, toks, tail: str):
         return "cut", f"語 {t.surface!r} が途中で切れています"
     if t.surface in _DEMONSTRATIVE_NA:
         return "strong", f"「{t.surface}」で途切れています"  # こんな(感じ): it needs its noun
+    if _genitive_subject_clause(toks):
+        return "strong", "名詞を修飾する節の途中で途切れています"  # 背中の部分は厚みのある(…): its noun never came
     if p1 == "感動詞" and _stub_after_particle(toks, tail):
         return "cut", f"語 {t.surface!r} が途中で切れています"  # 書いてあ(る), read as a filler
     if p1 == "助動詞" and t.surface == "た" and len(toks) >= 2 and (toks[-2].pos2 in ("格助詞", "係助詞", "副助詞", "括弧閉")):
