@@ -173,7 +173,9 @@ def _eligible(doc, b) -> bool:
     # An image, or the caption line right under one; an image higher up in a long
     # hard-wrapped paragraph does not make its last sentence a caption.
     # (an icon inline in a sentence, ``…![](move-tool.png)を使って…``, is no image line)
-    if not raw or any(_IMAGE_LINE.match(line) for line in raw.rsplit("\n", 2)[-2:]) or _CAPTION.match(raw):
+    if not raw or _IMAGE_LINE.match(raw.rsplit("\n", 1)[-1]) or _CAPTION.match(raw):
+        return False
+    if "\n" in raw and _IMAGE_LINE.match(raw.rsplit("\n", 2)[-2]) and not _prose_line(raw.rsplit("\n", 1)[-1]):
         return False
     last_line = raw.rsplit("\n", 1)[-1].lstrip(" \u3000")
     if last_line.startswith(("↑", "⇧", "△")):
@@ -232,6 +234,16 @@ def _marked_prose(doc, b) -> bool:
 
 
 _MARK_LED = lazy_re(r"[■□◆◇●○◎▼▽▲△▶►](?![○●◯■□])")
+
+
+def _prose_line(line: str) -> bool:
+    """A line of running prose, no caption: a sentence ended with 。 and more after it
+    (``[f:id:…:plain]`` ⏎ ``確かに、約7時間ごとに…上昇しています。この周期の…また``)."""
+    i = line.find("。")
+    return 0 <= i < len(line) - 1 and len(line) >= _PROSE_LINE_MIN
+
+
+_PROSE_LINE_MIN = 40
 
 
 def _closes_link(doc, b, at: int) -> bool:
