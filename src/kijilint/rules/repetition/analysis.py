@@ -53,6 +53,7 @@ DEFAULTS = {
     "sentence_stutter_min_chars": 10,  # … and when it follows itself in one paragraph (X。X。)
 }
 
+_LEAN_CHAIN_MAX = 32
 _MAX_CANDIDATES = 8  # earlier occurrences tried per unit when starting a chain
 _FP_SAMPLE = 4  # keep one 5-gram fingerprint in four (chosen by hash, so both copies agree)
 _FP_CAP = 64  # fingerprints shared by more units than this are boilerplate, not evidence
@@ -253,7 +254,13 @@ class _Analyser:
         limit = a0
         out = [(a0, a1, b0, b1, "exact")]
         a, b = a1, b1
+        # A run needs a heading at its start or a substantial unit in it (see _qualifies): past
+        # _LEAN_CHAIN_MAX units of neither, the chain only ranks candidates, and 3,000 copies
+        # of a picture paragraph must not make each unit walk back over all the others.
+        lean = self.units[a0].kind != "heading" and not any(self.units[k].substantial for k in range(a0, a1 + 1))
         while True:
+            if lean and len(out) >= _LEAN_CHAIN_MAX:
+                break
             nxt = None
             # The next unit of each, or one original unit missing from the copy.  An extra unit in
             # the copy ends the chain: new text means the copy has diverged.
@@ -268,6 +275,7 @@ class _Analyser:
                 break
             out.append(nxt)
             a, b = nxt[1], nxt[3]
+            lean = lean and not any(self.units[k].substantial for k in range(nxt[0], nxt[1] + 1))
         return out
 
     def _candidates(self, i: int) -> list[tuple[int, int, int, int]]:
