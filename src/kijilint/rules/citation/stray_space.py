@@ -26,7 +26,8 @@ class StraySpace(Rule):
     Why: when a pipeline strips a citation marker (``設備投資 [cite: X]に``) it often leaves the
     space before it: ``設備投資 に``.  Reported only where the space separates a noun from the
     particle or auxiliary that attaches to it, a verbal noun from its する/できる (``公開 できる``),
-    or sits before 。/、; spaces next to Latin words
+    or sits before 。/、 after a noun or a predicate (a marker follows a claim, never a
+    particle: ``…にとって 、`` is a writer's slip); spaces next to Latin words
     (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
     (numbering, alignment, verse), between a surname and a given name, letter-spacing
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
@@ -102,7 +103,15 @@ def _candidates(doc, block):
             if after in _PUNCT_AFTER:
                 # (句読点 。, 、: a mark named in a list of marks, not a sentence's end)
                 if not apart and m[i + 2 : i + 3] not in _NAMED_MARK_AFTER:
-                    yield i, m[max(0, i - 4) : i].lstrip(), after
+                    if by_end is None:
+                        toks = doc.tokens(block)
+                        by_start = {t.start: t for t in toks}
+                        by_end = {t.end: t for t in toks}
+                    prev = by_end.get(block.start + i)
+                    # (…思考エンジンにとって 、: a marker follows a claim, a noun or a predicate,
+                    # never a particle; a space there is a slip of the writer's)
+                    if prev is None or prev.pos1 != "助詞":
+                        yield i, m[max(0, i - 4) : i].lstrip(), after
             elif is_japanese(after):
                 if by_start is None:
                     toks = doc.tokens(block)
