@@ -378,7 +378,7 @@ _LABELLED_ITEMS = lazy_re(r"[^：:\n]{1,40}[：:][ \t\u3000]*[^・。\n]{1,30}(?
 # ends on a non-space, so each space belongs to one place (no backtracking over "A  /  B  /  …")
 _ITEM = r"[^/／\s](?:[^/／\n]{0,58}[^/／\s])?"
 _SLASHED_ITEMS = lazy_re(r"(?:" + _ITEM + r"[ \t\u3000]+[/／][ \t\u3000]+){2,}" + _ITEM)
-_DATE_LINE = lazy_re(r"^[ \t]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
+_DATE_LINE = lazy_re(r"^[ \t\u3000]*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?[ \t\u3000]+\S")
 _URL_LINE = lazy_re(r"^[ \t]*<?https?://\S+>?[ \t]*$")
 # (``:   定義`` under its term is a definition list's item, Pandoc / PHP Markdown Extra syntax)
 # (■ 機関紙 ACCSESS No.375 より, ■受験を終えて: a line led by a square or a diamond is a label,
@@ -515,11 +515,21 @@ def _lone_bare(doc, b) -> bool:
     ``…いいですね`` is a human slip.)"""
     if b.index not in _bare_paragraphs(doc)[1] or not _alone_bare(doc, b) or _note_lines(doc, b):
         return False
-    if _DATE_LINE.match(b.text.strip().rsplit("\n", 1)[-1]):
+    if _DATE_LINE.match(_line_of(doc, doc.sentences(b)[-1].start)):
         return False  # …。 ⏎ 2022/08/21 60巻ぐらいは読んでいると思う、今後残り読んでいく: a log's dated entry
     if b.index == _first_paragraph(doc) and _noun_end(doc, b):
         return False  # the opening paragraph may be a tagline (…をつくってみたという話)
     return not _continued_next(doc, b)
+
+
+def _line_of(doc, at: int) -> str:
+    """The whole line of the text that holds offset ``at`` (or the first character after it
+    that is no line break or space)."""
+    while at < len(doc.text) and doc.text[at] in "\n \t\u3000":
+        at += 1
+    start = doc.text.rfind("\n", 0, at) + 1
+    end = doc.text.find("\n", at)
+    return doc.text[start : end if end >= 0 else len(doc.text)]
 
 
 def _before_link_line(doc, b) -> bool:
