@@ -56,6 +56,7 @@ def _deck_by_shape(doc) -> bool:
     if headed < 0.8 * len(slides) or blocks > 8 * len(slides):
         return False
     paragraphs = [b for s in slides for b in s if b.kind == "paragraph"]
+    # (the length first: counting a short line's characters is wasted)
     long = sum(1 for b in paragraphs if len(b.text) >= _SLIDE_LINE_MAX and len(_JA_CHAR.findall(b.text)) >= _SLIDE_LINE_MAX)
     return 5 * long <= len(paragraphs)
 

@@ -329,6 +329,8 @@ LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次�
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに", "ば")  # …PR を見れば ⏎ list
 # Words that point at the block below: a noun phrase with one of them names the code.
 POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")
+
+
 def points_ahead(tail: str) -> bool:
     """The sentence's last clause (after its last 、) holds a word that points at, or names,
     the block below (…を以下, 詳しくはこちら, 次のような).  A この earlier in the sentence

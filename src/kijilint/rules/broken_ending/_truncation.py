@@ -225,7 +225,8 @@ def _eligible(doc, b) -> bool:
 def _marked_prose(doc, b) -> bool:
     """A one-line paragraph led by a mark (▲ a photo's caption, ■ a label) that runs on into
     prose: three sentences or more, all but the last ended with 。 (▲ 苫小牧駅前の町並み。…。
-    昼食は…教えても).  Only a cut word or a particle counts there (see ``_analyse``)."""
+    昼食は…教えても).  Only grammar counts there, a word cut short or a particle (see
+    ``_analyse``): a caption's own words may stop on a noun."""
     raw = b.text.strip()
     if "\n" in raw or not _MARK_LED.match(raw):
         return False
@@ -945,7 +946,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     cut_word = strength == "cut"
     if cut_word:
         strength = "strong"
-    if strength != "strong" and _MARK_LED.match(b.text.strip()):
+    if strength != "strong" and _marked_prose(doc, b):
         return None  # ▲ 鵡川駅周辺。…。人はほとんどいない: a caption's own words may stop so; a cut word may not
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
     # a word the document uses whole elsewhere, cut here (ツー beside ツール), is evidence in any style

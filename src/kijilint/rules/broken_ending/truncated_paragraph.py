@@ -57,7 +57,9 @@ class TruncatedParagraph(Rule):
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards), image
     shortcodes (``{% image "…" %}``, ``{{< figure … >}}``) and ``<img>`` framed by ``<figure>``
     count as the pictures and cards they show.  A caption led by ▲ or ■ that runs on into
-    prose (three sentences or more) is judged, but only a cut word or a particle counts there.  In a document where half the paragraphs or more end
+    prose (three sentences or more) is judged, but only grammar counts there (a word cut short,
+    a particle), and so is a line of prose under a picture (a 。 inside it: no caption).  In a
+    document where half the paragraphs or more end
     without punctuation (minutes, verse, slides, memos) only a word cut short, open markup, or
     a paragraph's own 。-ended sentences (not mere exclamations) before a cut count.  The
     article's last paragraph is EN003's (truncated-article).

@@ -34,8 +34,8 @@ class StraySpace(Rule):
     猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
     the last step of a menu path (``設定 → 再生デバイス より``, ``設定＞一般＞情報＞名前 から``),
     a short name in brackets (``「割烹 みや古」``), an editor's label (``追記 なんか…``) and
-    paragraphs written with spaces between words stay silent, and so does a spacing the document repeats (``マティア の`` in a heading and in a
-    link to it).
+    paragraphs written with spaces between words stay silent, and so does a spacing the
+    document repeats (``マティア の`` in a heading and in a link to it).
     Bad:  ``AI設備投資 に、より柔軟に対応する``
     Good: ``AI設備投資に、より柔軟に対応する``
     Fix: safe — deletes the space.
