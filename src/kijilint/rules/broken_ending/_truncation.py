@@ -506,7 +506,7 @@ def _bare_paragraphs(doc) -> tuple[int, list[int]]:
 _LONE_MIN_PARAGRAPHS = 4
 
 
-def _lone_bare(doc, b) -> bool:
+def _lone_bare(doc, b, others: int = 0) -> bool:
     """The one paragraph of a punctuating document whose last sentence stops without 。 on a
     word that could end a sentence (``…。…を解決する``).  A writer who ends every other
     paragraph, and this one's earlier sentences, with 。 did not choose to stop there; a writer
@@ -514,7 +514,7 @@ def _lone_bare(doc, b) -> bool:
     asks for earlier sentences ending in 。, or the article's last paragraph, and a last word
     that is no particle: a lone one-sentence line mid-article, ``…を確認をした``, or a chatty
     ``…いいですね`` is a human slip.)"""
-    if b.index not in _bare_paragraphs(doc)[1] or not _alone_bare(doc, b) or _note_lines(doc, b):
+    if b.index not in _bare_paragraphs(doc)[1] or not _alone_bare(doc, b, others) or _note_lines(doc, b):
         return False
     if _DATE_LINE.match(_line_of(doc, doc.sentences(b)[-1].start)):
         return False  # …。 ⏎ 2022/08/21 60巻ぐらいは読んでいると思う、今後残り読んでいく: a log's dated entry
@@ -540,12 +540,13 @@ def _before_link_line(doc, b) -> bool:
     return nb is not None and nb.kind == "paragraph" and not nb.containers and is_link_only(nb) and not image_only(nb)
 
 
-def _alone_bare(doc, b) -> bool:
+def _alone_bare(doc, b, others: int = 0) -> bool:
     """A punctuating document (four or more paragraphs long enough to show the habit) leaves
-    no paragraph bare but ``b`` (the opening one, a tagline bare by design, aside)."""
+    no paragraph bare but ``b`` (the opening one, a tagline bare by design, aside), or no more
+    than ``others`` besides."""
     total, bare = _bare_paragraphs(doc)
     first = _first_paragraph(doc)
-    return total >= _LONE_MIN_PARAGRAPHS and all(i in (first, b.index) for i in bare) and not _bare_elsewhere(doc)
+    return total >= _LONE_MIN_PARAGRAPHS and sum(i not in (first, b.index) for i in bare) <= others and not _bare_elsewhere(doc)
 
 
 _HTML_PARAGRAPH = lazy_re(r"<p(?:\s[^<>]*)?>(.*?)</p>", re.S)
@@ -715,6 +716,19 @@ def _predicate_missing(toks) -> bool:
     if p.pos1 == "副詞" or (p.pos1 in PREDICATES and p.cform.startswith("連用形")):
         return True
     return p.pos2 == "読点" and i > 0 and closes_clause(toks, i)
+
+
+def _plain_statement(toks) -> bool:
+    """A plain predicate that states (…全部日本の職場で起きた, …を復活させる), not a closing wish
+    or intent (…早く移行したい, …してみよう, …と思う), the shape an article's last line takes
+    on purpose.  At the article's end, after the paragraph's own finished sentences, a writer
+    who leaves one other paragraph bare still did not stop such a statement there."""
+    t = toks[-1]
+    if not (_plain_predicate(toks) or (t.pos1 == "助動詞" and t.surface in ("た", "だ", "ない") and t.cform.startswith("終止形"))):
+        return False
+    if polite_end(toks) or t.cform.startswith("意志推量形") or t.lemma in ("たい", "思う", "願う"):
+        return False
+    return not any(x.lemma in ("たい", "思う") for x in toks[-3:])
 
 
 def _plain_predicate(toks) -> bool:
@@ -971,14 +985,15 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         and (article_end or not _written_copula(toks))
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks)
-        and not QUOTED_LIKE.search(tail) and _lone_bare(doc, b)
+        and not QUOTED_LIKE.search(tail)
+        and ((alone := _lone_bare(doc, b)) or (article_end and earlier_punctuated and _plain_statement(toks) and _lone_bare(doc, b, others=1)))
         # (…ところから使わせていただいた ⏎ [出典](…): a finished sentence introduces the link below)
         and not (strength is None and _before_link_line(doc, b))
         # the article's last line alone needs a predicate, or a clause that wants one (a book
         # title under 購入図書 ends on a noun phrase by design)
         and (earlier_punctuated or _predicate_missing(toks) or (toks[-1].pos1 in PREDICATES and toks[-1].cform.startswith("終止形")))
     ):
-        strength, why = "strong", "この文書で句点のない段落はここだけです"
+        strength, why = "strong", "この文書で句点のない段落はここだけです" if alone else "この文書で句点のない段落はほかに一つだけです"
     missing = strength in (None, "weak") and lone and len(sents) == 1 and _predicate_missing(toks)
     if (
         strength in (None, "weak") and lone and len(sents) == 1

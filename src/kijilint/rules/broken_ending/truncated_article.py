@@ -13,7 +13,10 @@ class TruncatedArticle(Rule):
     paragraph that ends the article; the footer is recognised by the ``footers`` pack.  At the
     article's very end a conjunction with nothing after it (``…変わりませんが``) or a clause that
     got no further than its first noun (``…に当たっては、所属``) is a cut too, though mid-article
-    such a line may hedge or lead into what follows.
+    such a line may hedge or lead into what follows.  So is a plain statement stopped without
+    。 after the paragraph's own finished sentences (``…。だって、全部日本の職場で起きた``), even
+    where the writer left one other paragraph bare; a closing wish or intent (``…早く移行したい``,
+    ``…してみよう``) is how articles end on purpose.
     Bad:  ``…ここでも、DSLコードの読みやすさと言語の使いにくさとのバラ`` ⏎ ``---`` ⏎ (footer)
     Good: ``…とのバランスをとる必要があるのだ。``
     Fix: none (the missing text has to be written or the paragraph removed by the author).
