@@ -726,9 +726,12 @@ def _plain_statement(toks) -> bool:
     t = toks[-1]
     if not (_plain_predicate(toks) or (t.pos1 == "助動詞" and t.surface in ("た", "だ", "ない") and t.cform.startswith("終止形"))):
         return False
-    if polite_end(toks) or t.cform.startswith("意志推量形") or t.lemma in ("たい", "思う", "願う"):
+    if polite_end(toks) or t.cform.startswith("意志推量形"):
         return False
-    return not any(x.lemma in ("たい", "思う") for x in toks[-3:])
+    return not any(x.lemma in _CLOSING_WISH for x in toks[-3:])
+
+
+_CLOSING_WISH = ("たい", "思う", "願う")  # (…移行したい, …したいと思う, …を願う)
 
 
 def _plain_predicate(toks) -> bool:
