@@ -8,6 +8,8 @@ from collections import Counter
 from kijilint.markdown import HATENA_PHOTO, MASK
 from kijilint._lazy_re import lazy_re
 
+JAPANESE = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")  # a kana or kanji character
+
 # The full-width ＞ (or ≫) that opens a line quoted from someone else, as mail and forums quote
 NET_QUOTE = ("＞", "≫")
 
@@ -57,12 +59,11 @@ def _deck_by_shape(doc) -> bool:
         return False
     paragraphs = [b for s in slides for b in s if b.kind == "paragraph"]
     # (the length first: counting a short line's characters is wasted)
-    long = sum(1 for b in paragraphs if len(b.text) >= _SLIDE_LINE_MAX and len(_JA_CHAR.findall(b.text)) >= _SLIDE_LINE_MAX)
+    long = sum(1 for b in paragraphs if len(b.text) >= _SLIDE_LINE_MAX and len(JAPANESE.findall(b.text)) >= _SLIDE_LINE_MAX)
     return 5 * long <= len(paragraphs)
 
 
 _SLIDE_LINE_MAX = 80
-_JA_CHAR = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 # A line break inside Japanese text (kana or kanji on both sides): where a writer who hard-wraps

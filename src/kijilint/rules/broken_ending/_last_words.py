@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kijilint.markdown import MASK
-from kijilint.rules._layout import verb_as_noun
+from kijilint.rules._layout import JAPANESE, verb_as_noun
 from kijilint.rules.broken_ending.unclosed_bracket import is_aside
 from kijilint._lazy_re import lazy_re
 
@@ -29,7 +29,6 @@ _CLAUSE_OPENERS = {"たとい", "たとえ", "もし", "もしも", "仮に", "�
 # Adverbs that end a polite formula on their own (コーヒーをどうぞ, 今後ともよろしく).
 _COURTESY = {"どうぞ", "よろしく", "宜しく", "ぜひ", "是非", "どうか"}
 NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
-JAPANESE = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")  # a kana or kanji character
 PREDICATES = ("動詞", "助動詞", "形容詞")
 
 

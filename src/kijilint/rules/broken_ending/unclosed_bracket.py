@@ -215,7 +215,9 @@ def _closing_remark(text: str, i: int) -> bool:
 
 
 def _laughs(rest: str) -> bool:
-    """The remark ends in laughter after a Japanese word: a run of w/ｗ, or 笑."""
+    """The remark ends in laughter after a Japanese word: a run of w/ｗ, or 笑.  (The narrow
+    half of _last_words.laughs_or_draws_out, which imports this module and cannot be imported
+    here; an aside is no place for its drawn-out vowels.)"""
     stripped = rest.rstrip("wｗ笑")
     return len(stripped) < len(rest) and bool(stripped) and not stripped[-1].isascii()
 

@@ -27,7 +27,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 
 from kijilint.markdown import CODE_SPAN, HATENA_PHOTO
-from kijilint.rules._layout import pseudo_heading
+from kijilint.rules._layout import JAPANESE, pseudo_heading
 from kijilint.sentences import MASK
 from kijilint._lazy_re import lazy_re
 
@@ -358,7 +358,7 @@ class _Analyser:
         if orig.block.level != level or not self._section_end(chain[-1][3] + 1, chain[-1][1] + 1, a0, level):
             return False
         body = range(a0 + 1, chain[-1][1] + 1)
-        prose = sum(len(_JA.findall(self.units[k].key)) for k in body if self.units[k].kind == "paragraph")
+        prose = sum(len(JAPANESE.findall(self.units[k].key)) for k in body if self.units[k].kind == "paragraph")
         code = any(self.units[k].group == "code" and len(self.units[k].key) >= 20 for k in body)
         if self._parent(a0, level) != self._parent(b0, level) and not self._appended_at_end(chain, head):
             return False
@@ -366,7 +366,7 @@ class _Analyser:
         text = len(head.key) + sum(len(self.units[k].key) for k in body if self.units[k].kind == "paragraph")
         # A heading and its one line (``## 活動場所と時間`` ⏎ ``10月21日に731にて``): the words of
         # both make the section's substance.
-        titled = prose >= 5 and prose + len(_JA.findall(head.key)) >= _SECTION_MIN_PROSE
+        titled = prose >= 5 and prose + len(JAPANESE.findall(head.key)) >= _SECTION_MIN_PROSE
         return prose >= _SECTION_MIN_PROSE or titled or (prose > 0 and (code or text >= 3 * _SECTION_MIN_PROSE))
 
     def _subheadings(self, parent, level: int) -> list:
@@ -813,7 +813,6 @@ _NEAR_SPAN = 20_000
 _REFRAIN_MAX = 60  # characters of a refrain sentence (the one seen: 37)
 _SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
-_JA = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 _BOOKEND_UNITS = 4  # a heading and a few lines: navigation, not an article's section
@@ -822,12 +821,12 @@ _NAVIGATION = lazy_re(r"目次|もくじ|索引|シリーズ|連載|関連記事
 
 def _japanese(key: str) -> bool:
     """At least a fifth of the characters are kana or kanji."""
-    return len(_JA.findall(key[:2000])) * 5 >= min(len(key), 2000)
+    return len(JAPANESE.findall(key[:2000])) * 5 >= min(len(key), 2000)
 
 
 def _japanese_or_word(key: str) -> bool:
     """A heading worth matching: some kana/kanji, or a word of several letters."""
-    return bool(_JA.search(key)) or len(key) >= 4
+    return bool(JAPANESE.search(key)) or len(key) >= 4
 
 
 def _side(chain, j: int) -> list[int]:
