@@ -53,8 +53,10 @@ from kijilint.rules._layout import (
 )
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import (
+    displayed_quotation,
     emphasis_line,
     following_block,
+    italic_line,
     opens_mid_sentence,
     resumes,
     text_start,
@@ -372,7 +374,8 @@ _IMAGE_LINE = lazy_re(
 # (a circled number is an item mark whatever follows it: ③LBスコアの…, ④[Gatsby Cloud]に…)
 # ((2) クラスタを…, (1) OS の…: a bracketed number may take a space and any word, as it makes
 # no Markdown list)
-_NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\d{1,2}[.．][^\s.．!-~０-９]|[(（]\d{1,2}[)）][ \t\u3000]?\S|[①-⑳❶-❿⑴-⒇][ \t\u3000]?\S)")
+# (the number may be set in bold: **(8)** Discord内での…)
+_NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\*\*|__)?(?:\d{1,2}[.．](?:\*\*|__)?[^\s.．!-~０-９]|[(（]\d{1,2}[)）](?:\*\*|__)?[ \t\u3000]?\S|[①-⑳❶-❿⑴-⒇](?:\*\*|__)?[ \t\u3000]?\S)")
 # a label, a colon and three or more items set apart by ・ (※ 課題： 多い・バラバラ・手順が複雑)
 _LABELLED_ITEMS = lazy_re(r"[^：:\n]{1,40}[：:][ \t\u3000]*[^・。\n]{1,30}(?:・[^・。\n]{1,30}){2,}")
 # three or more items set apart by a spaced slash on one line (A / B / C); an item starts and
@@ -544,13 +547,17 @@ def _alone_bare(doc, b, others: int = 0) -> bool:
     """A punctuating document (four or more paragraphs long enough to show the habit) leaves
     no paragraph bare but ``b`` (the opening one, a tagline bare by design, aside), or no more
     than ``others`` besides."""
-    total, bare = _bare_paragraphs(doc)
-    first = _first_paragraph(doc)
-    return total >= _LONE_MIN_PARAGRAPHS and sum(i not in (first, b.index) for i in bare) <= others and not _bare_elsewhere(doc)
+    return _bare_paragraphs(doc)[0] >= _LONE_MIN_PARAGRAPHS and _bare_others(doc, b) <= others and not _bare_elsewhere(doc)
 
 
 _HTML_PARAGRAPH = lazy_re(r"<p(?:\s[^<>]*)?>(.*?)</p>", re.S)
 _HTML_TAG = lazy_re(r"<[^<>]*>")
+
+
+def _bare_others(doc, b) -> int:
+    """How many paragraphs besides ``b`` (and the opening one) the document leaves bare."""
+    first = _first_paragraph(doc)
+    return sum(i not in (first, b.index) for i in _bare_paragraphs(doc)[1])
 
 
 def _bare_elsewhere(doc) -> bool:
@@ -644,6 +651,8 @@ def _said_in_full(toks, tail: str) -> bool:
     last = toks[-1].surface
     if polite_end(toks) or last in ("など", "とか", "等", "どうぞ", "よろしく", "宜しく"):
         return True  # (…こちらもどうぞ, 今後ともよろしく: courtesies said short)
+    if last in _CROSS_REFERENCES:
+        return True  # 詳細は[人事評価基準](…)を参照: a cross-reference said short, whole
     if admonition(tail):
         return True  # …あまり鵜呑みにしないように / …できますように (not …受信できないように)
     if last in ("ね", "よ") and len(toks) > 1 and polite_end(toks[:-1]):
@@ -722,7 +731,7 @@ def _plain_statement(toks) -> bool:
     """A plain predicate that states (…全部日本の職場で起きた, …を復活させる), not a closing wish
     or intent (…早く移行したい, …してみよう, …と思う), the shape an article's last line takes
     on purpose.  At the article's end, after the paragraph's own finished sentences, a writer
-    who leaves one other paragraph bare still did not stop such a statement there."""
+    who leaves one or two other paragraphs bare still did not stop such a statement there."""
     t = toks[-1]
     if not (_plain_predicate(toks) or (t.pos1 == "助動詞" and t.surface in ("た", "だ", "ない") and t.cform.startswith("終止形"))):
         return False
@@ -731,7 +740,15 @@ def _plain_statement(toks) -> bool:
     return not any(x.lemma in _CLOSING_WISH for x in toks[-3:])
 
 
-_CLOSING_WISH = ("たい", "思う", "願う")  # (…移行したい, …したいと思う, …を願う)
+_CLOSING_WISH = ("たい", "思う", "願う")
+
+
+def _polite_statement(toks) -> bool:
+    """A polite predicate that states (…というのは私の言葉です, …が有名です), not a wish: mid-article
+    a forgotten 。 there is a slip (see ``_said_in_full``); at the article's end, after the
+    paragraph's own finished sentences, the article stops on it."""
+    t = toks[-1]
+    return polite_end(toks) and t.cform.startswith("終止形") and not any(x.lemma in _CLOSING_WISH for x in toks[-3:])
 
 
 def _plain_predicate(toks) -> bool:
@@ -819,6 +836,36 @@ def _opens_on_particle(doc, p, conjunctions: bool = True) -> bool:
     return conjunctions or (toks[0].start == text_start(p) and doc.text[toks[0].end : toks[0].end + 1] not in ("、", "，", ","))
 
 
+_VERSE_LINE_MAX = 25  # characters: a line of verse is shorter; …統一したほうがいいと思う is prose
+_SPACER = lazy_re(r"(?:<br\s*/?>|&nbsp;|[ \t\n\u3000])*", re.I)
+# a phrase set apart in bold or italics and the particle that carries the sentence on (*…* で)
+_DISPLAY_THEN_PARTICLE = lazy_re(r"(\*\*|__|\*|_)[^*_\n]+\1[ \u3000]*[\u3041-\u3096]{1,3}")
+
+
+def _after_spacers(doc, b):
+    """The block after ``b``, stepping over up to two spacer blocks (``<br>``, ``&nbsp;``)."""
+    k = b.index + 1
+    while k < len(doc.blocks) and k - b.index <= 2 and doc.blocks[k].kind == "html" and _SPACER.fullmatch(doc.blocks[k].text):
+        k += 1
+    return doc.blocks[k] if k < len(doc.blocks) else None
+
+
+def _runs_around_display(doc, b) -> bool:
+    """The paragraph is part of one sentence that a writer carries around a phrase set apart
+    on its own line: it is that phrase and its particle (``*色調補正→色相・彩度* で``), or it
+    runs on into one (``…保護者の方で、`` ⏎ ``<br>`` ⏎ ``**「…何をするの？」**`` ⏎ ``<br>``
+    ⏎ ``と不安や疑問を…``).  A cut leaves no display after it to carry the sentence on."""
+    if _DISPLAY_THEN_PARTICLE.fullmatch(b.text.strip()):
+        return True
+    nb = _after_spacers(doc, b)
+    if nb is None or nb.kind != "paragraph" or nb.containers:
+        return False
+    if _DISPLAY_THEN_PARTICLE.fullmatch(nb.text.strip()):
+        return True
+    if not (emphasis_line(nb) or italic_line(nb) or displayed_quotation(nb)):
+        return False
+    after = _after_spacers(doc, nb)
+    return after is not None and after.kind == "paragraph" and not after.containers and _opens_on_particle(doc, after)
 
 
 _REJOIN_REACH = 12  # characters on either side of the break that the sentence's last words lie in
@@ -854,6 +901,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # (…prototypeをそ ⏎⏎ のまま利用…: one sentence broken by a blank line)
     if nb is None and wrapped_across_paragraphs(doc) and prose_paragraph_after(doc, b) is not None:
         return None  # (…絵日記の ⏎⏎ > ような写真の…: the writer's layout runs on into a quote too)
+    if _runs_around_display(doc, b):
+        return None  # …スキャン後、 ⏎⏎ *メニュー→色調補正* で ⏎⏎ シアン系の…: one sentence around a display
     end = _content_end(doc, b)
     sents = [s for s in doc.sentences(b) if s.start < end]
     if not sents:
@@ -867,6 +916,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # JF 文章文体ガイド ⏎ http://…: a title and its address, a reference entry
     if doc.text[b.start : end].endswith(("。", "！", "？")):
         return None  # …出力の通りhttp://localhost:1313/にブラウザで…。: the autolink took the rest
+    if _small_print(doc, b, sents, last_end, end):
+        return None  # …しますから。 <small>靴も買わないといけないので</small>: an aside in small print
     if doc.text[b.start : end].endswith("~~"):
         return None  # ~~実はこの記事を書こうと思ったきっかけ~~: a struck-through aside, a joke
     if tail and tail[-1] in _OPEN_ENDS and _COLON_IN_ASIDE.search(tail):
@@ -971,7 +1022,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     # in a note-style document, a paragraph that ends its own earlier sentences with 。 is prose
     # (…ですね！！ ⏎ では、…: exclamations are how such a writer sets lines apart, not prose)
     own_prose = strength == "strong" and earlier_punctuated and any(_PERIOD_END.search(s.text) for s in sents[:-1])
-    if not word_evidence and not followed_by_marker and (
+    # the article's last words stopping on a particle or a 、 are cut in any layout, unless the
+    # paragraph is verse, short lines only (…僕らは歩いた ⏎ あの夏の日を: an inversion)
+    stops_article = article_end and strength == "strong" and max(len(x.strip()) for x in b.text.splitlines()) >= _VERSE_LINE_MAX
+    if not word_evidence and not followed_by_marker and not stops_article and (
         _hard_break_end(doc, b) or (note_style(doc) and not own_prose)
         # (a phrase per paragraph ends on 、 or a particle; …反応がもら is a verb cut short)
         or _in_layout(doc, b, toks, tail)
@@ -984,19 +1038,21 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if (
         strength in (None, "weak") and lone and (earlier_punctuated or article_end)
         # after its own sentences with 。, a bare …いいね / …かなと (a particle) is cut too
-        and not _said_in_full(toks, tail) and (earlier_punctuated or toks[-1].pos1 != "助詞")
+        and (not _said_in_full(toks, tail) or (article_end and earlier_punctuated and _polite_statement(toks)))
+        and (earlier_punctuated or toks[-1].pos1 != "助詞")
         and (article_end or not _written_copula(toks))
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks)
         and not QUOTED_LIKE.search(tail)
-        and ((alone := _lone_bare(doc, b)) or (article_end and earlier_punctuated and _plain_statement(toks) and _lone_bare(doc, b, others=1)))
+        and not b.text.lstrip(" \u3000").startswith(("※", "＊"))  # (a note glosses in its own style)
+        and ((alone := _lone_bare(doc, b)) or (article_end and earlier_punctuated and (_plain_statement(toks) or _polite_statement(toks)) and _lone_bare(doc, b, others=2)))
         # (…ところから使わせていただいた ⏎ [出典](…): a finished sentence introduces the link below)
         and not (strength is None and _before_link_line(doc, b))
         # the article's last line alone needs a predicate, or a clause that wants one (a book
         # title under 購入図書 ends on a noun phrase by design)
         and (earlier_punctuated or _predicate_missing(toks) or (toks[-1].pos1 in PREDICATES and toks[-1].cform.startswith("終止形")))
     ):
-        strength, why = "strong", "この文書で句点のない段落はここだけです" if alone else "この文書で句点のない段落はほかに一つだけです"
+        strength, why = "strong", "この文書で句点のない段落はここだけです" if alone else f"この文書で句点のない段落はほかに{'一つ' if _bare_others(doc, b) == 1 else '二つ'}だけです"
     missing = strength in (None, "weak") and lone and len(sents) == 1 and _predicate_missing(toks)
     if (
         strength in (None, "weak") and lone and len(sents) == 1
@@ -1026,6 +1082,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None  # …食べた。うま / …。以上 / …。マジ神: a one-word exclamation or sign-off
         if b.text.lstrip(" \u3000").startswith(("※", "＊")):
             return None  # ※VUCAの略。…といった意味: a note glosses in noun phrases by design
+        if toks[-1].surface in _CROSS_REFERENCES:
+            return None  # …。詳しくは公式ドキュメントを参照: a cross-reference said short
         if _nominal_predicate(toks) or _cleft(toks) or _na_predicate(toks):
             # …結局そこまではいけなかったのが後悔 / …するのが目標 / 使うのは…「Dataview」プラグイン:
             # 体言止め, said whole; …メモしておきたいときに便利 / とても簡単: a na-adjective, だ left out
@@ -1035,6 +1093,13 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     # a hard-wrapped sentence is reported on the line where it stops, not where it began
     start = max(last.start, doc.text.rfind("\n", last.start, last_end) + 1)
     return Verdict(b, start, last_end, strength, why)
+
+
+def _small_print(doc, b, sents, last_end: int, end: int) -> bool:
+    """The last sentence is set whole in ``<small>…</small>``: an afterthought the writer made
+    small on purpose and closed, as (笑) closes one; a cut would not have closed the tag."""
+    start = sents[-2].end if len(sents) > 1 else b.start
+    return "<small>" in doc.text[start : sents[-1].start].lower() and doc.text[last_end:end].strip().lower().startswith("</small>")
 
 
 # A Latin word cut at its hyphen after Japanese (…でも用いたk-(d tree)); a minus or a dash alone is no word

@@ -5,6 +5,7 @@ import re
 from kijilint.markdown import MASK
 from kijilint.rules._layout import NET_QUOTE, bullet_paragraph, ends_bare, image_only
 from kijilint.rules.base import Rule, quote
+from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.sentences import normalize
 from kijilint._lazy_re import lazy_re
 
@@ -39,7 +40,8 @@ class ContinuationFragment(Rule):
     begin a sentence.  Code, lists and quotes (also a line quoted with a full-width ``＞``)
     are not checked, nor a paragraph whose subject is the heading just above it (``## 準備``
     ⏎ ``は不要です。``) or a quotation displayed on its own line (``「**…**」`` ⏎
-    ``を大方針として…``) or a display equation (``$$…$$`` ⏎ ``が該当しそうです``), nor one
+    ``を大方針として…``) or a link on its own line (``[…](…)`` ⏎ ``の分岐年代と…``) or a display
+    equation (``$$…$$`` ⏎ ``が該当しそうです``), nor one
     opening on a word the tagger reads as a suffix but the document uses alone (``圏の骨格は…``
     beside ``小さな圏と``), nor one right after a paragraph that itself stops mid-sentence
     (``…絵日記の`` ⏎⏎ ``ような写真の…``: one sentence a writer broke with a blank line).
@@ -105,7 +107,7 @@ def _after_interruption(doc, b) -> bool:
         title = prev.prose().strip()
         return bool(title) and (title[-1].isalnum() or "\u3040" <= title[-1] <= "\u9fff")
     if prev.kind == "paragraph" and not prev.containers and (
-        image_only(prev) or not prev.masked.replace(MASK, "").strip() or _EXAMPLE.match(prev.text)
+        image_only(prev) or is_link_only(prev) or not prev.masked.replace(MASK, "").strip() or _EXAMPLE.match(prev.text)
         or DISPLAY_MATH_BLOCK.fullmatch(prev.text.strip()) or ends_on_display_math(prev.text)
     ):
         # carried around an image (…3.0) ⏎ ![badge](…) ⏎ の元で…), a line of inline code

@@ -13,10 +13,13 @@ class TruncatedArticle(Rule):
     paragraph that ends the article; the footer is recognised by the ``footers`` pack.  At the
     article's very end a conjunction with nothing after it (``…変わりませんが``) or a clause that
     got no further than its first noun (``…に当たっては、所属``) is a cut too, though mid-article
-    such a line may hedge or lead into what follows.  So is a plain statement stopped without
-    。 after the paragraph's own finished sentences (``…。だって、全部日本の職場で起きた``), even
-    where the writer left one other paragraph bare; a closing wish or intent (``…早く移行したい``,
-    ``…してみよう``) is how articles end on purpose.
+    such a line may hedge or lead into what follows.  So is a statement, plain or polite, stopped
+    without 。 after the paragraph's own finished sentences (``…。だって、全部日本の職場で起きた``,
+    ``…。…というのは私の言葉です``), even where the writer left up to two other paragraphs
+    bare; a closing wish or intent (``…早く移行したい``, ``…してみよう``) is how articles end on
+    purpose.  A particle or a 、 ending the article's last words is a cut even in a memo that
+    leaves its lines bare (``…でもいい気がする`` ⏎ ``→上記の``), unless the paragraph is verse,
+    short lines only (``いつまでも`` ⏎ ``あの夏の日を``: an inversion).
     Bad:  ``…ここでも、DSLコードの読みやすさと言語の使いにくさとのバラ`` ⏎ ``---`` ⏎ (footer)
     Good: ``…とのバランスをとる必要があるのだ。``
     Fix: none (the missing text has to be written or the paragraph removed by the author).

@@ -25,7 +25,8 @@ class TruncatedParagraph(Rule):
       (``…。…を解決する``); a one-sentence paragraph counts so only when no other line is left
       bare and it stops on a noun its particle or adverb still governs (``本体はダウ``); not a
       finished sentence before a line of links it introduces (``…から使わせていただいた`` ⏎
-      ``[出典](…)``), nor a log's dated entry (``2022/08/21 …今後残り読んでいく``);
+      ``[出典](…)``), nor a log's dated entry (``2022/08/21 …今後残り読んでいく``), nor a
+      note led by ※, nor a cross-reference said short (``…を参照``);
     - or the next paragraph picks it up again after ``...``.
 
     Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
@@ -42,7 +43,10 @@ class TruncatedParagraph(Rule):
     one-word notes, headings of other markups (``h2. …``, ``** おわりに``) and titles typed
     without any (``【まとめ】``, ``技術書典とは``, ``個人ブログの作り直し``, or two or more short bare lines such
     as ``ツールチップとは`` or ``2019年振り返り`` between finished paragraphs), items set out as
-    paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎ ``と考えた．``), a section whose
+    paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎ ``と考えた．``), a sentence
+    carried around a phrase set apart on its own line, ``<br>`` spacers between (``…保護者の方で、``
+    ⏎ ``**「…何をするの？」**`` ⏎ ``と不安や…``, ``*…→色相・彩度* で``), an afterthought closed in
+    ``<small>…</small>``, numbered items set in bold (``**(8)** …メッセージ<br>``), a section whose
     whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``), an e-mail address closing a
     contact card, notes inside an element the page hides (``<div class="hidden">``), a
     particle leading into a quotation displayed as a paragraph of its own (``…すると`` ⏎
