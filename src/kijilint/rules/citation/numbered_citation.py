@@ -39,7 +39,9 @@ class NumberedCitation(Rule):
     point to, so the numbers lead nowhere.  Silent when the document has a reference list (a
     参考文献/References heading, ``[1] …`` entries or ``[1]: URL`` definitions) and for
     ``[1]`` in code, links (``[1](…)``), array indexes (``a[0]``), numbers the writer names
-    (``文献[3]を参照``, ``式[2]``) and values after a noun's particle (``尺度で[1, 10]``).
+    (``文献[3]を参照``, ``式[2]``), values after a noun's particle (``尺度で[1, 10]``) and a number
+    used as a word that names an item of the document's numbered list (``1. 評価の透明化`` …
+    ``社内公開により、[1]を満たす``).
     Bad:  ``市場は拡大すると見込まれています[1]。`` with no list of sources.
     Good: a 参考文献 section with ``[1] …``, or links instead of numbers.
     Fix: none — only the author knows what the numbers referred to.
@@ -60,6 +62,8 @@ class NumberedCitation(Rule):
                     continue  # 文献[3]を参照, 式[2], 図[1]: the writer names what the number is
                 if _after_noun_particle(block.masked, m.start()):
                     continue  # リッカート尺度で[1, 10]: a value a particle introduces, not a source
+                if _names_list_item(doc, block.masked, m):
+                    continue  # 1. 評価の透明化 … ⏎ 社内公開により、[1]を満たす: the list's own item
                 report(
                     block.start + m.start(),
                     block.start + m.end(),
@@ -68,6 +72,23 @@ class NumberedCitation(Rule):
 
 
 _PARTICLES = "でにをがへはもとの"
+_ORDERED_ITEM = lazy_re(r"^[ \t]{0,3}(\d{1,3})[.)][ \t]+\S", re.M)
+
+
+def _names_list_item(doc, text: str, m) -> bool:
+    """The number is a word of the sentence (a particle follows: ``[1]を満たす``, ``[2]と[3]``)
+    and the document has a numbered list that long: it points at the list's item, as a
+    source mark, set after its claim, does not."""
+    if text[m.end() : m.end() + 1] not in _PARTICLES:
+        return False
+    key = "citation.ordered_items"
+    if key not in doc.cache:
+        code = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
+        doc.cache[key] = max(
+            (int(x.group(1)) for x in _ORDERED_ITEM.finditer(doc.text, doc.body_start) if not overlaps(code, x.start(), x.start() + 1)),
+            default=0,
+        )
+    return all(int(n) <= doc.cache[key] for n in re.findall(r"\d+", m.group()))
 
 
 def _after_noun_particle(text: str, at: int) -> bool:

@@ -29,7 +29,8 @@ class StraySpace(Rule):
     or sits before 。/、 after a noun or a predicate (a marker follows a claim, never a
     particle: ``…にとって 、`` is a writer's slip); spaces next to Latin words
     (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
-    (numbering, alignment, verse), between a surname and a given name, letter-spacing
+    (numbering, alignment, verse), between a surname and a given name (also one the tagger
+    does not know, in kanji after a field's label: ``研究代表者：小口 高``), letter-spacing
     (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
     猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
     the last step of a menu path (``設定 → 再生デバイス より``, ``設定＞一般＞情報＞名前 から``),
@@ -125,7 +126,7 @@ def _candidates(doc, block):
                     and (
                         (not apart and nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH))
                         or _suru_verb(prev, nxt)
-                        or (not apart and _suffix(prev, nxt) and not _in_bracketed_name(m, i))
+                        or (not apart and _suffix(prev, nxt) and not _in_bracketed_name(m, i) and not _name_after_label(m, i, nxt))
                     )
                     and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
                     and prev.surface not in _NOTE_LABELS  # (…だけど追記 なんか…: a label set apart)
@@ -140,6 +141,15 @@ def _candidates(doc, block):
 _NOTE_LABELS = frozenset("追記 追伸 補足 余談 訂正 注 注記 備考 更新 修正 お知らせ".split())
 _NAME_BRACKETS = {"「": "」", "『": "』", "【": "】"}
 _NAME_REACH = 12
+
+
+_LABELLED_NAME = lazy_re(r"[：:][ \t\u3000]?[\u3400-\u9fff々]{1,4}$")
+
+
+def _name_after_label(m: str, i: int, nxt) -> bool:
+    """The space parts a surname from a given name in kanji right after a field's label
+    (研究代表者：小口 高, 文：山田 太郎): names are spaced so, and a marker leaves no label."""
+    return _LABELLED_NAME.search(m[max(0, i - 6) : i]) is not None and _KANJI_ONLY.fullmatch(nxt.surface) is not None and len(nxt.surface) <= 3
 
 
 def _in_bracketed_name(m: str, i: int) -> bool:

@@ -23,6 +23,25 @@ def faq_answers(doc, copy_block, orig_block) -> bool:
     ) and all(blk.index == h.index + 1 for blk, h in ((copy_block, a), (orig_block, b)))
 
 
+_ENTRY_MAX = 60  # characters: an entry's one-line value (フリートークゾーン。), not a paragraph of prose
+
+
+def entry_values(doc, copy_block, orig_block) -> bool:
+    """Both paragraphs are the whole body of a section of their own, one short sentence under
+    a different heading (``### Zdarlight · デジタリズム`` ⏎ ``有吉弘行の…フリートークゾーン。``):
+    a catalog gives two entries the same value on purpose.  A paragraph pasted twice lands
+    beside other text, not alone between two headings."""
+    def whole_body(b) -> bool:
+        h = doc.section_heading(b)
+        if h is None or b.index != h.index + 1 or len(b.prose().strip()) > _ENTRY_MAX or len(doc.sentences(b)) != 1:
+            return False
+        nxt = doc.blocks[b.index + 1] if b.index + 1 < len(doc.blocks) else None
+        return nxt is None or (nxt.kind == "heading" and nxt.level <= h.level) or nxt.kind == "html"
+
+    a, b = doc.section_heading(copy_block), doc.section_heading(orig_block)
+    return a is not None and b is not None and a is not b and whole_body(copy_block) and whole_body(orig_block)
+
+
 def captions(doc, copy_block, orig_block) -> bool:
     """Both paragraphs sit right under a picture (``![](ss4.png)`` ⏎ ``↑Qiita にログインしている
     様子です。…``): captions of a series of screenshots are written to one template."""

@@ -745,8 +745,8 @@ class _Analyser:
                 if not k or k.isdigit():
                     continue  # ３． read as a sentence of its own: a number, not one to step over
                 pos += 1
-                if len(k) < stutter:
-                    continue
+                if len(k) < stutter or not JAPANESE.search(k):
+                    continue  # (Your browser does not support the audio element.: a page's boilerplate)
                 got = seen.get(k)
                 if got is None:
                     seen[k] = (s, pos)
@@ -760,6 +760,8 @@ class _Analyser:
                 # A short sentence counts only as a stutter inside one paragraph (X。X。):
                 # across blocks, formulaic lines (「次に実行します。」) recur around code.
                 stuttered = prev == pos - 1 and last_block[k] == u.block.index
+                # (a heading between makes the two far apart: ### A ⏎ …ジングル。 ⏎ ### B ⏎ …ジングル。…)
+                adjacent = prev == pos - 1 and self._heading_of(last_block[k]) == self._heading_of(u.block.index)
                 last[k], last_block[k] = pos, u.block.index
                 # (a stutter counts even inside a paragraph reported as a copy: a defect of its own)
                 if not stuttered and (u.block.index in covered or words < lo):
@@ -775,7 +777,7 @@ class _Analyser:
                     continue
                 # Right after itself it is a stutter; far away, only a long sentence is
                 # a leftover rather than a deliberate refrain.
-                if pos - prev > 1 and words < far:
+                if not adjacent and words < far:
                     continue
                 # A one-sentence paragraph repeating a one-sentence paragraph is a paragraph
                 # copy: RP001 (and its length threshold) decides.

@@ -109,7 +109,9 @@ class DoubledWord(Rule):
     word the dictionary does not know, doubled right before
     its verb (フンガーフンガー鳴ってる), a word doubled before a verb of saying (イノベーション
     イノベーション言ってて: what someone keeps saying), a word in capitals inside a longer name in
-    capitals (BOOM BOOM SATELLITES).
+    capitals (BOOM BOOM SATELLITES), a Latin word doubled inside a title in 『』 that holds more
+    (『still still stellar』), a word that is itself a doubling doubled again (ガチャガチャ
+    ガチャガチャ, 大大大大ファン: a sound or an emphasis drawn out).
     Bad:  「成功成功を計測できない」
     Good: 「成功を計測できない」
     Fix: unsafe: removes the second copy; right for a slip, wrong for a doubling the list does
@@ -176,9 +178,11 @@ class DoubledWord(Rule):
                     continue  # ## BACK IN BLACK - BOOM BOOM SATELLITES: a name set in capitals
                 if latin and in_link_text(b.text, t.start - b.start):
                     continue  # [パン工房 Full Fullの明太フランス…](…): a name in a page's title, as its site spells it
+                if latin and _in_title_quote(text, t.start, u.end):
+                    continue  # 『still still stellar』: a title quoted as its maker spells it
 
-                if self._third(toks, k, text):  # 「重複重複重複」: three or more is rhetoric, not a slip
-                    continue
+                if self._third(toks, k, text) or _reduplicated(t.surface):
+                    continue  # 「重複重複重複」, 大大|大大: three or more is rhetoric, not a slip
                 if _doubled_prefix(toks, k):  # プレプレリリース: a short prefix doubled on purpose
                     continue
                 if _named_then_derived(toks, k):  # 埼玉大学|大学院: two words that share a noun
@@ -494,5 +498,26 @@ def _katakana_adverb_doubled(t, u) -> bool:
         and len(t.surface) >= 3 and _KATAKANA.fullmatch(t.surface) is not None
         and not _mimetic(t.surface)  # ガッポガッポ: a two-mora mimetic base (ガッ|ポ), doubled on purpose
         and not _closed_mimetic(t.surface)  # プルンプルン, ゴロンゴロン
+        and not _reduplicated(t.surface)  # ガチャガチャガチャガチャ: a sound drawn out, said again
     )
+
+
+def _in_title_quote(text: str, start: int, end: int) -> bool:
+    """``start``..``end`` lies inside a title in 『…』 on one line that holds more words than
+    the doubling (『still still stellar』; 「Edit Edit」 alone is still a slip)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end : line_end if line_end >= 0 else len(text)]
+    o, c = before.rfind("『"), after.find("』")
+    return o > before.rfind("』") and c >= 0 and "『" not in after[:c] and bool((before[o + 1 :] + after[:c]).strip())
+
+
+def _reduplicated(surface: str) -> bool:
+    """The word is itself a doubling (ガチャガチャ, 大大): doubled again, it is a run said on
+    purpose (ガチャガチャガチャガチャ, 大大大大ファン), as three in a row is."""
+    n = len(surface)
+    half = surface[: n // 2]
+    # (one kana doubled is a word of its own, ママ, not a sound drawn out)
+    # (nor is a Latin word or a number: PayPay PayPay, 2020 2020 are slips)
+    return n >= 2 and n % 2 == 0 and half == surface[n // 2 :] and not _nfkc(half).isascii() and (n >= 4 or _KANJI.fullmatch(half) is not None)
 

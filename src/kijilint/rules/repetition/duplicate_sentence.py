@@ -16,7 +16,9 @@ class DuplicateSentence(Rule):
     these lengths, not code spans (a tutorial's 「ブラウザで `http://localhost:8080` にアクセスしてみ
     ましょう。」 is a short step, repeated on purpose).  Headings, code and tables are not
     read, a paragraph already reported by RP001–RP003 is skipped, and a one-sentence paragraph
-    repeating another one-sentence paragraph is left to RP001.
+    repeating another one-sentence paragraph is left to RP001.  A sentence without a word of
+    Japanese (a page's ``Your browser does not support the audio element.``) is not compared,
+    and a heading between two sentences makes them far apart, not neighbours.
     Inside one paragraph, a sentence that follows itself word for word is a stutter from
     ``sentence_stutter_min_chars`` (default 10) on: 「キャンセルについても同様です。」 twice in a row;
     a sentence shorter than ``sentence_min_chars`` said three times or more in a row is a chant,
