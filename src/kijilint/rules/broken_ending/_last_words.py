@@ -28,6 +28,11 @@ _COLLOQUIAL = {"けど", "けれど", "けども", "けれども", "し", "の�
 _CLAUSE_OPENERS = {"たとい", "たとえ", "もし", "もしも", "仮に", "まるで", "あたかも", "必ずしも"}
 # Adverbs that end a polite formula on their own (コーヒーをどうぞ, 今後ともよろしく).
 _COURTESY = {"どうぞ", "よろしく", "宜しく", "ぜひ", "是非", "どうか"}
+# adverbs that serve as a casual predicate (味がいまいち, 準備はばっちり)
+_PREDICATIVE_ADVERBS = {
+    "いまいち", "イマイチ", "今一", "今一つ", "今ひとつ", "いまひとつ", "まあまあ", "まずまず", "そこそこ",
+    "ぼちぼち", "ばっちり", "バッチリ", "さっぱり",
+}
 NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
 PREDICATES = ("動詞", "助動詞", "形容詞")
 
@@ -622,8 +627,8 @@ def _grammar(doc, toks, tail: str):
         # …見れないのでちょっ(と): no word ends on a small っ; …、あっ / えぇっっっ are cries
         return "cut", f"語 {t.surface!r} が途中で切れています"
     if p1 == "副詞":
-        if t.surface in _COURTESY:
-            return None, ""
+        if t.surface in _COURTESY or t.surface in _PREDICATIVE_ADVERBS:
+            return None, ""  # (…排熱がいまいち: an adverb said as the predicate, casual and whole)
         if t.surface in _CLAUSE_OPENERS:
             return "strong", f"「{t.surface}」で途切れています"  # …人がいたとい(う), read as たとい: it opens a clause
         if _stub_after_particle(toks, tail):

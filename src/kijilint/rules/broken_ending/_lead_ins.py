@@ -238,6 +238,13 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if strength == "strong" and listy and tail.endswith(_NO_LIST_LEAD) and not conditional:
         # (…噛み砕くと / まとめると ⏎ list: a conditional と of saying introduces the list)
         return _resumes_after_list(doc, nb)
+    if (
+        nb.kind == "code" and not earlier_punctuated and last is not None and _te_form(last) and "\n" not in b.text.strip()
+        and next_paragraph(doc, nb) is not None
+    ):
+        # 得られた文字列をPOSTして ⏎ code ⏎ `CPCTF{…}`: a one-line step, what it does shown below
+        # and what came of it after (with nothing after the code, …の平均を求めて is cut)
+        return True
     object_case = last is not None and last.pos2 == "格助詞" and last.surface in ("を", "が")
     if (
         strength == "strong" and (nb.kind in _LEAD_IN_FOLLOWERS or (display and object_case)) and last is not None

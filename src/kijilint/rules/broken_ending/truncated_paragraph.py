@@ -26,7 +26,8 @@ class TruncatedParagraph(Rule):
       bare and it stops on a noun its particle or adverb still governs (``本体はダウ``); not a
       finished sentence before a line of links it introduces (``…から使わせていただいた`` ⏎
       ``[出典](…)``), nor a log's dated entry (``2022/08/21 …今後残り読んでいく``), nor a
-      note led by ※, nor a cross-reference said short (``…を参照``);
+      note led by ※, nor a cross-reference said short (``…を参照``), nor a hedge
+      (``…だけかもしれない``, ``…だろう``: a cut seldom lands right after one);
     - or the next paragraph picks it up again after ``...``.
 
     Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
@@ -46,7 +47,11 @@ class TruncatedParagraph(Rule):
     paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎ ``と考えた．``), a sentence
     carried around a phrase set apart on its own line, ``<br>`` spacers between (``…保護者の方で、``
     ⏎ ``**「…何をするの？」**`` ⏎ ``と不安や…``, ``*…→色相・彩度* で``), an afterthought closed in
-    ``<small>…</small>``, numbered items set in bold (``**(8)** …メッセージ<br>``), a section whose
+    ``<small>…</small>``, numbered items set in bold (``**(8)** …メッセージ<br>``), a punchline
+    after an ellipsis (``…みたいだ... 闇討ち失敗``, ``…とは... #タグ``), a saying's author after a
+    spaced dash (``… - Linus Torvalds``), an adverb said as a casual predicate (``排熱がいまいち``),
+    a one-line step on a て-form before the code that does it, more text after the code
+    (``得られた文字列をPOSTして`` ⏎ code ⏎ ``CPCTF{…}``), a section whose
     whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``), an e-mail address closing a
     contact card, notes inside an element the page hides (``<div class="hidden">``), a
     particle leading into a quotation displayed as a paragraph of its own (``…すると`` ⏎
