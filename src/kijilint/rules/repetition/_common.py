@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from kijilint.findings import Edit, Fix
-from kijilint.rules._layout import image_only
+from kijilint.rules._layout import image_only, pseudo_heading
 from kijilint._lazy_re import lazy_re
 
 # An FAQ's question heading says so (Q. / Q1: / Ｑ / 質問); a heading that merely ends in ？
@@ -40,6 +40,19 @@ def entry_values(doc, copy_block, orig_block) -> bool:
 
     a, b = doc.section_heading(copy_block), doc.section_heading(orig_block)
     return a is not None and b is not None and a is not b and whole_body(copy_block) and whole_body(orig_block)
+
+
+def labelled_fields(doc, copy_block, orig_block) -> bool:
+    """Both paragraphs sit right under the same label typed as a title (``**Question**``), in
+    sections under different headings: a write-up fills one template per entry, and two
+    entries may share a question word for word."""
+    def label(b):
+        prev = doc.blocks[b.index - 1] if b.index > 0 else None
+        return prev.text.strip() if prev is not None and pseudo_heading(prev) else None
+
+    a, b = doc.section_heading(copy_block), doc.section_heading(orig_block)
+    la = label(copy_block)
+    return la is not None and la == label(orig_block) and a is not None and b is not None and a is not b
 
 
 def captions(doc, copy_block, orig_block) -> bool:

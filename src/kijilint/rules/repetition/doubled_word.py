@@ -88,7 +88,8 @@ class DoubledWord(Rule):
     プルンプルン, and two full-size katakana doubled, ボワボワ, or one drawn out, アーアー, whether the dictionary
     knows it or not, unless the writer also uses the two alone: ログを… ログログに; inside a
     longer word, アーカイブ or バイバーイ, is not alone) are not slips, nor is a noun doubled
-    into a quality verb (魔法魔法した; a verbal noun, 確認確認した, is).  Three or more in a row
+    into a quality verb that describes a state (魔法魔法した, …している; a verbal noun,
+    確認確認した, an adverbial noun, 普段普段しない, or another form, 目的目的して取得, is).  Three or more in a row
     (「重複重複重複」, 大大大大大好き however the tokenizer pairs it) is rhetoric, not a slip.  Legitimate
     reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
     interjections (はいはい, ねえねえ), symbols (・・・), hiragana pronouns (これこれ), single
@@ -99,7 +100,7 @@ class DoubledWord(Rule):
     row without a counter (「3 3 5 6」, a score 「2 2」) are data.  Also: a kanji pronoun
     (彼女彼女), a two-kanji word split by the tokenizer (元部元部), a word started and then
     written whole (見出見出し), a katakana mimetic written twice (スッキリスッキリ), a digit
-    doubled before つ (11つ), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 or
+    doubled before つ (11つ) or into a month that cannot be (99月頃), a verbal noun that starts with 一 (一覧一覧).  Not: 一行一行 or
     一ステージ一ステージ (one at a time), 毎話毎話 (every single one, as 毎日毎日), the same
     doubling written again in the document (▲ 苫小牧のものもの。 … ▲ 浦河のものもの。, a name
     like ジャルジャル: the writer's idiom; a slip is made once), hiragana emphasis
@@ -142,6 +143,9 @@ class DoubledWord(Rule):
                 if (u is None or u.surface != t.surface) and not half:
                     if u is not None and u.surface == "つ" and _doubled_digit(t.surface) and u.start == t.end:
                         # 11つ: つ counts only up to nine, so the digit was written twice
+                        self._report(report, t.start, t.end, t.start + 1, t.end, t.surface[0])
+                    elif u is not None and u.surface == "月" and u.start == t.end and _doubled_digit(t.surface) and int(t.surface) > 12:
+                        # 99月頃, 88月頭: no month has that number, so the digit was written twice
                         self._report(report, t.start, t.end, t.start + 1, t.end, t.surface[0])
                     elif u is not None and u.surface[:1] == t.surface[:1] and _prefix_doubled(t, u, allowed):
                         self._report(report, t.start, u.end, t.start, t.end, t.surface)  # 見出見出し
@@ -193,7 +197,7 @@ class DoubledWord(Rule):
                     continue
                 if len(t.surface) <= 4 and _KATAKANA.fullmatch(t.surface) and _one_word(t.surface * 2):
                     continue  # バタバタが: a mimetic the dictionary knows, split as a noun (バタ, butter) here
-                if k + 2 < len(toks) and toks[k + 2].start == u.end and _quality_verb(u, toks[k + 2]):
+                if k + 2 < len(toks) and toks[k + 2].start == u.end and _quality_verb(u, toks[k + 2], toks[k + 3 : k + 5]):
                     continue  # 魔法魔法した
                 if _TWO_KANA.fullmatch(_nfkc(t.surface)) and not self._used_alone(t.surface):
                     # ボワボワの音響: two katakana doubled is how mimetics are made (not データデータ);
@@ -382,7 +386,7 @@ class DoubledWord(Rule):
             if i >= 0 and _closed_mimetic(half) and (toks[i].pos1 == "副詞" or toks[i].unknown):
                 continue  # プルン|プルン, ボヨンボヨン (unknown): a sound word, not ボタン|ボタン
             j = bisect_left(self._starts, end)
-            if 0 < j < len(toks) and toks[j].start == end and _quality_verb(toks[j - 1], toks[j]):
+            if 0 < j < len(toks) and toks[j].start == end and _quality_verb(toks[j - 1], toks[j], toks[j + 1 : j + 3]):
                 continue  # 魔法魔法した
             self._report(report, start, end, start + n // 2, end, half)
 
@@ -435,12 +439,15 @@ def _pair_relation(toks, k: int) -> bool:
 _RELATION_KANJI = ("積", "間", "対")
 
 
-def _quality_verb(noun, after) -> bool:
-    """A noun that is no verbal noun, doubled and made a verb with する (魔法魔法した,
-    ファンタジーファンタジーしてる: very much like it).  A verbal noun doubled before する
-    (確認確認した, 苦労苦労した) is a slip; so is one the dictionary does not mark as verbal
-    (写経写経して), which this lets through: the price of the colloquial form."""
-    return after.lemma == "為る" and noun.pos1 == "名詞" and "サ変" not in noun.pos  # (サ変可能, サ変形状詞可能: 苦労)
+def _quality_verb(noun, after, rest) -> bool:
+    """A noun that is no verbal noun, doubled and made a verb with する that describes a state
+    (魔法魔法した, ファンタジーファンタジーしてる, …している: very much like it).  A verbal noun
+    doubled before する (確認確認した, 苦労苦労した) is a slip, and so is an adverbial noun
+    (普段普段しない) or any noun before another form of する (目的目的して取得, …しない)."""
+    if not (after.lemma == "為る" and noun.pos1 == "名詞" and "サ変" not in noun.pos and "副詞可能" not in noun.pos):
+        return False  # (サ変可能, サ変形状詞可能: 苦労)
+    nxt = [t.surface for t in rest]
+    return nxt[:1] in (["た"], ["てる"], ["てた"]) or nxt[:2] in (["て", "いる"], ["て", "い"], ["て", "た"])
 
 
 def _distributive_token(t) -> bool:

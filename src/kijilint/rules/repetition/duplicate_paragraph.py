@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from kijilint.rules._layout import slide_deck
 from kijilint.rules.base import Rule, quote
-from kijilint.rules.repetition._common import entry_values, faq_answers, lines, removal
+from kijilint.rules.repetition._common import entry_values, faq_answers, labelled_fields, lines, removal
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse, key_of
 
 
@@ -21,7 +21,8 @@ class DuplicateParagraph(Rule):
     code blocks, tables or headings, nor the same answer right under two questions of a FAQ
     (``### Q. …？``; pasted below another answer, it is a copy), nor one short line that is the
     whole body of two sections (a catalog's entries with one value, ``### 曲名`` ⏎
-    ``…フリートークゾーン。``), nor the same step of parallel sections in a manual (``### 1.`` under
+    ``…フリートークゾーン。``), nor one under the same label in two sections (a write-up's
+    template, ``**Question**`` ⏎ ``…を提出してください。``), nor the same step of parallel sections in a manual (``### 1.`` under
     ``## Ubuntu 18.04`` and ``## Ubuntu 20.04``).  Copies inside a repeated section are reported once, by
     RP002, except a paragraph of the copy that differs from its original in spacing or
     punctuation where the copy is otherwise byte-identical: it splits the section there and is
@@ -46,7 +47,7 @@ class DuplicateParagraph(Rule):
             b = u.block
             last = an.units[c.split_with].block if c.split_with is not None else b
             orig = [an.units[k].block for k in c.origs]
-            if faq_answers(doc, b, orig[0]) or entry_values(doc, b, orig[0]):
+            if faq_answers(doc, b, orig[0]) or entry_values(doc, b, orig[0]) or labelled_fields(doc, b, orig[0]):
                 continue
             where = lines(doc, orig[0], orig[-1])
             if c.how == "merged":

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from kijilint._lazy_re import lazy_re
 from kijilint.rules.base import Rule, quote
-from kijilint.rules.repetition._common import captions, faq_answers, lines
+from kijilint.rules.repetition._common import captions, faq_answers, labelled_fields, lines
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse
 
 
@@ -23,7 +23,8 @@ class NearDuplicateParagraph(Rule):
     マネジメント試験って？``, each with ``### 学習期間`` and ``### 学習方法``), nor one step in sibling sections
     for two variants (``### 導入手順（pip を利用する場合）`` / ``（uv を利用する場合）``; numbered steps
     and FAQ questions are no variants), nor a later paragraph that says it repeats (``プログラミング
-    Iと同様に、…``, ``前述の通り``) in words the earlier one lacks.  Candidate pairs come from sampled
+    Iと同様に、…``, ``前述の通り``) in words the earlier one lacks, nor two paragraphs under the
+    same label in sections under different headings (a write-up's template: ``**Question**``).  Candidate pairs come from sampled
     5-gram fingerprints, so unrelated paragraphs are never scored.  Inline code is scored with
     the prose and without it (the better of the two), and two paragraphs whose code spans
     disagree (`pip install requests` / `pip install httpx`) are different paragraphs.
@@ -40,8 +41,8 @@ class NearDuplicateParagraph(Rule):
         for c in an.near:
             b = an.units[c.unit].block
             o = an.units[c.origs[0]].block
-            if faq_answers(doc, b, o):
-                continue  # one answer to two questions of a FAQ
+            if faq_answers(doc, b, o) or labelled_fields(doc, b, o):
+                continue  # one answer to two questions of a FAQ, one template's field in two entries
             if captions(doc, b, o):
                 continue  # two screenshots' captions, written to one template
             if _points_back(b.text, o.text):
