@@ -116,7 +116,8 @@ def open_paren(masked_tail: str) -> bool:
 _DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])(?=[^*_]*[0-9A-Za-z\u3040-\u30ff\u3400-\u9fff])[^*_]*[*_]?$")
 # `npm ins, or a backtick opened last after a space (…の `/` と `), not ’static` ライフタイム (a stray closer)
 _INTRAWORD_UNDERSCORES = lazy_re(r"(?<=[0-9A-Za-z])_+(?=[0-9A-Za-z])")  # never emphasis (CommonMark)
-_OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000])`$")
+# (also a backtick right after a Japanese word at the end: …得られたのでそこから`)
+_OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000\u3040-\u30ff\u3400-\u9fff])`$")
 _OPEN_TAG = lazy_re(r"</?(?:[A-Za-z][A-Za-z0-9-]*)?$")  # a tag's < with no > before the end
 _DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 

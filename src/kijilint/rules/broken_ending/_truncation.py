@@ -989,6 +989,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if article_end and strength == "weak" and (
         toks[-1].pos.startswith("助詞,接続助詞")
         or _clause_then_first_noun(toks)
+        # or an example list left open (…公開するなど): no article of ~620 human ones ends so
+        or (toks[-1].surface == "など" and toks[-1].pos2 == "副助詞")
     ):
         # at the article's very end, a conjunction with nothing after it to join (…変わりませんが)
         # or a new clause that got no further than its first noun (…に当たっては、所属); nouns
