@@ -921,7 +921,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # JF 文章文体ガイド ⏎ http://…: a title and its address, a reference entry
     if doc.text[b.start : end].endswith(("。", "！", "？")):
         return None  # …出力の通りhttp://localhost:1313/にブラウザで…。: the autolink took the rest
-    if _ATTRIBUTION.search(doc.text[b.start : end].rstrip(" *_\u3000\n")):
+    if _ATTRIBUTION.search(doc.text[max(b.start, end - _WINDOW) : end].rstrip(" *_\u3000\n")):
         return None  # …作業を完了させる - Linus Torvalds: a saying and its author, after a dash
     if _small_print(doc, b, sents, last_end, end):
         return None  # …しますから。 <small>靴も買わないといけないので</small>: an aside in small print
@@ -1106,6 +1106,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     return Verdict(b, start, last_end, strength, why)
 
 
+_WINDOW = 80  # characters at the end that an attribution or a punchline can take
 # a dash set apart by spaces, then a name: a saying's author (… - Linus Torvalds, … ―― 夏目漱石)
 _ATTRIBUTION = lazy_re(r"\S[ \u3000]+(?:[-–—]{1,2}|―{1,2})[ \u3000]*(?:[A-Z][A-Za-z.'’]*(?:[ \u3000]+[A-Z][A-Za-z.'’]*){0,3}|[\u3400-\u9fff々]{2,6})$")
 # an ellipsis, then a short noun phrase or a hashtag to the end (… 闇討ち失敗, ... #anmichi不正);
@@ -1116,7 +1117,7 @@ _CODA = lazy_re(r"(?:\.{3,}|…+|・{3,}|‥+)[ \u3000]*(?:#[^\s#]{1,20}|[\u3400
 def _coda_after_pause(tail: str) -> bool:
     """A sentence trails off in an ellipsis and a punchline follows, a noun phrase or a
     hashtag said short (…みたいだ... 闇討ち失敗): the joke is whole."""
-    return _CODA.search(tail.rstrip()) is not None
+    return _CODA.search(tail.rstrip()[-_WINDOW:]) is not None  # (bounded: a hostile run of …)
 
 
 def _small_print(doc, b, sents, last_end: int, end: int) -> bool:
