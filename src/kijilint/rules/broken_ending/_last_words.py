@@ -133,7 +133,8 @@ def laughs_or_draws_out(tail: str) -> bool:
     out (…生き返るううう): speech, ended on purpose."""
     # (the run is stripped, not searched for: a search for [wｗ]+$ is quadratic on a long run)
     stripped = tail.rstrip("wｗ")
-    before = stripped if len(stripped) < len(tail) else ""
+    # (a hard-wrapped line may break right before the run: …印象です ⏎ ww)
+    before = stripped.rstrip("\n") if len(stripped) < len(tail) else ""
     # (after bold text too, glued or set apart: **…付きます**w, **…例えます** w; a w set apart
     # after a word is left to the grammar: …系を w may be a Latin word cut at its first letter)
     bold = before.rstrip(" \u3000").endswith("*")

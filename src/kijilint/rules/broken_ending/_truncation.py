@@ -1117,7 +1117,8 @@ _CODA = lazy_re(r"(?:\.{3,}|…+|・{3,}|‥+)[ \u3000]*(?:#[^\s#]{1,20}|[\u3400
 def _coda_after_pause(tail: str) -> bool:
     """A sentence trails off in an ellipsis and a punchline follows, a noun phrase or a
     hashtag said short (…みたいだ... 闇討ち失敗): the joke is whole."""
-    return _CODA.search(tail.rstrip()[-_WINDOW:]) is not None  # (bounded: a hostile run of …)
+    # (bounded: a hostile run of …; a hard-wrapped line may break inside: …... 闇 ⏎ 討ち失敗)
+    return _CODA.search(tail.rstrip()[-_WINDOW:].replace("\n", "")) is not None
 
 
 def _small_print(doc, b, sents, last_end: int, end: int) -> bool:
