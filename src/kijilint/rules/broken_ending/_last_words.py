@@ -722,6 +722,15 @@ def _cut_inflection(toks, tail: str) -> bool:
         (prev.pos2 == "係助詞" and prev.surface in ("は", "も")) or (prev.pos1 == "動詞" and prev.cform.startswith("連用形"))
     ):
         return True  # 時間の余裕はな(い), これならば間違えな(い): な ends no sentence after は or a 連用形
+    if t.pos2 == "終助詞" and t.surface == "か" and prev.surface == "な" and prev.pos1 == "助動詞" and prev.cform.startswith("未然形"):
+        return True  # …出しているとは思わなか(った): the negative's past cut short
+    if t.pos1 == "接尾辞" and t.cform.startswith("語幹") and prev.pos1 == "動詞" and prev.cform.startswith("連用形"):
+        return True  # …正確に測りやす(い): a やすい/にくい cut to its stem
+    if t.pos1 == "形容詞" and t.cform.startswith("語幹") and len(toks) >= 3 and (
+        (prev.pos1 == "助詞" and prev.pos2 in ("格助詞", "係助詞"))
+        or (prev.pos2 == "読点" and toks[-3].pos1 == "助詞" and toks[-3].pos2 in ("格助詞", "係助詞"))
+    ):
+        return True  # …この言葉の、少な(い): an adjective's stem after its subject (やば, うま stand alone)
     if t.pos2 == "終助詞" and t.surface == "よ" and prev.surface in ("の", "も") and prev.pos2 in ("格助詞", "係助詞"):
         return True  # 以下のよ(うに), デザインもよ(い): よ after の or も ends no written sentence
     return False
