@@ -72,6 +72,7 @@ class NumberedCitation(Rule):
 
 
 _PARTICLES = "でにをがへはもとの"
+_ITEM_PARTICLES = "をがはとにでも"
 _ORDERED_ITEM = lazy_re(r"^[ \t]{0,3}(\d{1,3})[.)][ \t]+\S", re.M)
 
 
@@ -79,8 +80,8 @@ def _names_list_item(doc, text: str, m) -> bool:
     """The number is a word of the sentence (a particle follows: ``[1]を満たす``, ``[2]と[3]``)
     and the document has a numbered list that long: it points at the list's item, as a
     source mark, set after its claim, does not."""
-    if text[m.end() : m.end() + 1] not in _PARTICLES:
-        return False
+    if text[m.end() : m.end() + 1] not in _ITEM_PARTICLES:
+        return False  # ([1]の調査では…: a source named as a noun, still a mark without its list)
     key = "citation.ordered_items"
     if key not in doc.cache:
         code = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
