@@ -88,8 +88,9 @@ class DoubledWord(Rule):
     プルンプルン, and two full-size katakana doubled, ボワボワ, or one drawn out, アーアー, whether the dictionary
     knows it or not, unless the writer also uses the two alone: ログを… ログログに; inside a
     longer word, アーカイブ or バイバーイ, is not alone) are not slips, nor is a noun doubled
-    into a quality verb that describes a state (魔法魔法した, …している; a verbal noun,
-    確認確認した, an adverbial noun, 普段普段しない, or another form, 目的目的して取得, is).  Three or more in a row
+    into a quality verb that describes a state (魔法魔法した, …している) or a verb's stem doubled
+    so (分け分けして); a verbal noun (確認確認した), an adverbial noun (普段普段しない) or any other
+    noun before another form (目的目的して, パースパースして) is.  Three or more in a row
     (「重複重複重複」, 大大大大大好き however the tokenizer pairs it) is rhetoric, not a slip.  Legitimate
     reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
     interjections (はいはい, ねえねえ), symbols (・・・), hiragana pronouns (これこれ), single
@@ -441,11 +442,15 @@ _RELATION_KANJI = ("積", "間", "対")
 
 def _quality_verb(noun, after, rest) -> bool:
     """A noun that is no verbal noun, doubled and made a verb with する that describes a state
-    (魔法魔法した, ファンタジーファンタジーしてる, …している: very much like it).  A verbal noun
-    doubled before する (確認確認した, 苦労苦労した) is a slip, and so is an adverbial noun
-    (普段普段しない) or any noun before another form of する (目的目的して取得, …しない)."""
+    (魔法魔法した, ファンタジーファンタジーしてる, …している: very much like it), or a verb's
+    stem doubled so (分け分けして: baby talk).  A verbal noun doubled before する (確認確認した,
+    苦労苦労した) is a slip, and so are an adverbial noun (普段普段しない) and any other noun
+    before another form of する (目的目的して, パースパースして: a loanword verbal noun the
+    dictionary does not mark)."""
     if not (after.lemma == "為る" and noun.pos1 == "名詞" and "サ変" not in noun.pos and "副詞可能" not in noun.pos):
         return False  # (サ変可能, サ変形状詞可能: 苦労)
+    if "\u3041" <= noun.surface[-1] <= "\u3096":
+        return True  # 分け|分け: a verb's stem, doubled as children say it
     nxt = [t.surface for t in rest]
     return nxt[:1] in (["た"], ["てる"], ["てた"]) or nxt[:2] in (["て", "いる"], ["て", "い"], ["て", "た"])
 
