@@ -112,7 +112,8 @@ class DoubledWord(Rule):
     its verb (フンガーフンガー鳴ってる), a word doubled before a verb of saying (イノベーション
     イノベーション言ってて: what someone keeps saying), a word in capitals inside a longer name in
     capitals (BOOM BOOM SATELLITES), a Latin word doubled inside a title in 『』 that holds more
-    (『still still stellar』), a word that is itself a doubling doubled again (ガチャガチャ
+    (『still still stellar』) or in a heading (``### Signal Signal · (((さらうんど)))``, a song
+    list's entry), a word that is itself a doubling doubled again (ガチャガチャ
     ガチャガチャ, 大大大大ファン: a sound or an emphasis drawn out).
     Bad:  「成功成功を計測できない」
     Good: 「成功を計測できない」
@@ -183,8 +184,10 @@ class DoubledWord(Rule):
                     continue  # ## BACK IN BLACK - BOOM BOOM SATELLITES: a name set in capitals
                 if latin and in_link_text(b.text, t.start - b.start):
                     continue  # [パン工房 Full Fullの明太フランス…](…): a name in a page's title, as its site spells it
-                if latin and _in_title_quote(text, t.start, u.end):
-                    continue  # 『still still stellar』: a title quoted as its maker spells it
+                if latin and (_in_title_quote(text, t.start, u.end) or b.kind == "heading"):
+                    # 『still still stellar』, ### Signal Signal · (((さらうんど))): a title quoted or
+                    # set as a heading, spelt as its maker spells it
+                    continue
 
                 if self._third(toks, k, text) or _reduplicated(t.surface):
                     continue  # 「重複重複重複」, 大大|大大: three or more is rhetoric, not a slip
