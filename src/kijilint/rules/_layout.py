@@ -200,26 +200,30 @@ BARE_END = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff々\uff66-\uff9f]$")  # (half-wi
 _LONE_TAG = lazy_re(r"[ \t]*</?(?!(?:br|hr|img|wbr|input|source|embed)\b)[A-Za-z][\w-]*(?:\s[^<>/]{0,300})?>[ \t]*", re.I)
 
 
-def _block_after(doc, b):
-    """The block after ``b``, stepping over up to two lone wrapper tags (``</div>`` ⏎
-    ``<Callout>``) a site wraps a paragraph in."""
+def block_after(doc, b, step_over=_LONE_TAG):
+    """The block after ``b``, stepping over up to two HTML blocks that ``step_over`` matches
+    whole: by default lone wrapper tags (``</div>`` ⏎ ``<Callout>``) a site wraps a paragraph
+    in; ``SPACER`` for ``<br>`` / ``&nbsp;`` lines a writer spaces paragraphs with."""
     blocks = doc.blocks
     k = b.index + 1
-    while k < len(blocks) and k - b.index <= 2 and blocks[k].kind == "html" and _LONE_TAG.fullmatch(blocks[k].text.strip()):
+    while k < len(blocks) and k - b.index <= 2 and blocks[k].kind == "html" and step_over.fullmatch(blocks[k].text.strip()):
         k += 1
     return blocks[k] if k < len(blocks) else None
 
 
+SPACER = lazy_re(r"(?:<br\s*/?>|&nbsp;|[ \t\n\u3000])*", re.I)
+
+
 def plain_paragraph_after(doc, b):
     """The paragraph after ``b`` when it is a plain one (not in a list or quote)."""
-    nb = _block_after(doc, b)
+    nb = block_after(doc, b)
     return nb if nb is not None and nb.kind == "paragraph" and not nb.containers else None
 
 
 def prose_paragraph_after(doc, b):
     """The paragraph after ``b``, plain or quoted (not in a list or a footnote): where a
     writer's layout carries on."""
-    nb = _block_after(doc, b)
+    nb = block_after(doc, b)
     return nb if nb is not None and nb.kind == "paragraph" and not (nb.in_list or nb.in_footnote) else None
 
 

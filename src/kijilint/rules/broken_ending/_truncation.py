@@ -38,7 +38,9 @@ from kijilint.rules._layout import (
     BARE_END,
     IMAGE_SHORTCODE,
     NET_QUOTE,
+    SPACER,
     WRAP,
+    block_after,
     bullet_paragraph,
     dialogue_turn,
     ends_bare,
@@ -739,7 +741,7 @@ def _plain_statement(toks) -> bool:
         return False
     if polite_end(toks) or t.cform.startswith("意志推量形"):
         return False
-    return not any(x.lemma in _CLOSING_WISH for x in toks[-3:])
+    return not _wishes(toks)
 
 
 _CLOSING_WISH = ("たい", "思う", "願う")
@@ -753,7 +755,11 @@ def _polite_statement(toks) -> bool:
     a forgotten 。 there is a slip (see ``_said_in_full``); at the article's end, after the
     paragraph's own finished sentences, the article stops on it."""
     t = toks[-1]
-    return polite_end(toks) and t.cform.startswith("終止形") and not any(x.lemma in _CLOSING_WISH for x in toks[-3:])
+    return polite_end(toks) and t.cform.startswith("終止形") and not _wishes(toks)
+
+
+def _wishes(toks) -> bool:
+    return any(x.lemma in _CLOSING_WISH for x in toks[-3:])  # (…移行したい, …したいと思う, …を願う)
 
 
 def _plain_predicate(toks) -> bool:
@@ -842,17 +848,8 @@ def _opens_on_particle(doc, p, conjunctions: bool = True) -> bool:
 
 
 _VERSE_LINE_MAX = 25  # characters: a line of verse is shorter; …統一したほうがいいと思う is prose
-_SPACER = lazy_re(r"(?:<br\s*/?>|&nbsp;|[ \t\n\u3000])*", re.I)
 # a phrase set apart in bold or italics and the particle that carries the sentence on (*…* で)
 _DISPLAY_THEN_PARTICLE = lazy_re(r"(\*\*|__|\*|_)[^*_\n]+\1[ \u3000]*[\u3041-\u3096]{1,3}")
-
-
-def _after_spacers(doc, b):
-    """The block after ``b``, stepping over up to two spacer blocks (``<br>``, ``&nbsp;``)."""
-    k = b.index + 1
-    while k < len(doc.blocks) and k - b.index <= 2 and doc.blocks[k].kind == "html" and _SPACER.fullmatch(doc.blocks[k].text):
-        k += 1
-    return doc.blocks[k] if k < len(doc.blocks) else None
 
 
 def _runs_around_display(doc, b) -> bool:
@@ -862,14 +859,14 @@ def _runs_around_display(doc, b) -> bool:
     ⏎ ``と不安や疑問を…``).  A cut leaves no display after it to carry the sentence on."""
     if _DISPLAY_THEN_PARTICLE.fullmatch(b.text.strip()):
         return True
-    nb = _after_spacers(doc, b)
+    nb = block_after(doc, b, SPACER)
     if nb is None or nb.kind != "paragraph" or nb.containers:
         return False
     if _DISPLAY_THEN_PARTICLE.fullmatch(nb.text.strip()):
         return True
     if not (emphasis_line(nb) or italic_line(nb) or displayed_quotation(nb)):
         return False
-    after = _after_spacers(doc, nb)
+    after = block_after(doc, nb, SPACER)
     return after is not None and after.kind == "paragraph" and not after.containers and _opens_on_particle(doc, after)
 
 
@@ -1044,17 +1041,19 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None
     if followed_by_marker and strength is None and earlier_punctuated:
         strength, why = "strong", "生成マーカーの直前で文が終わっていません"
+    # the article stopped on a statement after the paragraph's own finished sentences
+    statement = article_end and earlier_punctuated and (_plain_statement(toks) or _polite_statement(toks))
     if (
         strength in (None, "weak") and lone and (earlier_punctuated or article_end)
         # after its own sentences with 。, a bare …いいね / …かなと (a particle) is cut too
-        and (not _said_in_full(toks, tail) or (article_end and earlier_punctuated and _polite_statement(toks)))
+        and (not _said_in_full(toks, tail) or (statement and _polite_statement(toks)))
         and (earlier_punctuated or toks[-1].pos1 != "助詞")
         and (article_end or not _written_copula(toks))
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks)
         and not QUOTED_LIKE.search(tail)
         and not b.text.lstrip(" \u3000").startswith(("※", "＊"))  # (a note glosses in its own style)
-        and ((alone := _lone_bare(doc, b)) or (article_end and earlier_punctuated and (_plain_statement(toks) or _polite_statement(toks)) and _lone_bare(doc, b, others=2)))
+        and ((alone := _lone_bare(doc, b)) or (statement and _lone_bare(doc, b, others=2)))
         # (…ところから使わせていただいた ⏎ [出典](…): a finished sentence introduces the link below)
         and not (strength is None and _before_link_line(doc, b))
         # the article's last line alone needs a predicate, or a clause that wants one (a book

@@ -25,6 +25,15 @@ LINKED = lazy_re(r"\]\(|\]\[|https?://|www\.|<a\s|\[\^[^\[\]\s]+\]")  # (a footn
 TEXT_KINDS = ("paragraph", "heading", "table")
 
 
+def code_spans(doc) -> list[tuple[int, int]]:
+    """(start, end) of the document's code and HTML blocks, where no citation is read
+    (computed once per document, shared by the rules that ask)."""
+    got = doc.cache.get("citation.code_spans")
+    if got is None:
+        got = doc.cache["citation.code_spans"] = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
+    return got
+
+
 def opaque_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _OPAQUE.finditer(text)]
 

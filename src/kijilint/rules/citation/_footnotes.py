@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kijilint.rules.citation._common import opaque_spans, overlaps
+from kijilint.rules.citation._common import code_spans, opaque_spans, overlaps
 from kijilint._lazy_re import lazy_re
 
 # (a label holds no bracket: a run of `[^[^[^…` is not read to its end from every opener)
@@ -43,7 +43,7 @@ def footnotes(doc) -> Footnotes:
 
 def _collect(doc) -> Footnotes:
     out = Footnotes()
-    code = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
+    code = code_spans(doc)
     body = doc.text[doc.body_start :]
     if "[^" not in body:
         return out

@@ -4,7 +4,7 @@ import re
 
 from kijilint.markdown import MASK
 from kijilint.rules.base import Rule
-from kijilint.rules.citation._common import overlaps
+from kijilint.rules.citation._common import code_spans, overlaps
 from kijilint._lazy_re import lazy_re
 
 # [1], [1, 2], [1-3], [1][2] right after Japanese text (not an array index like a[0]).
@@ -24,7 +24,7 @@ _REFS_ENTRY = lazy_re(r"^[ \t]{0,3}(?:[-*+][ \t]+)?[\[［]\d{1,3}[\]］]:?[ \t]*
 def has_reference_list(doc) -> bool:
     got = doc.cache.get("citation.reference_list")
     if got is None:
-        code = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
+        code = code_spans(doc)
         got = any(b.kind == "heading" and _REFS_HEADING.search(b.text) for b in doc.blocks) or any(
             not overlaps(code, m.start(), m.start() + 1) for m in _REFS_ENTRY.finditer(doc.text, doc.body_start)
         )
@@ -84,7 +84,7 @@ def _names_list_item(doc, text: str, m) -> bool:
         return False  # ([1]の調査では…: a source named as a noun, still a mark without its list)
     key = "citation.ordered_items"
     if key not in doc.cache:
-        code = [(b.start, b.end) for b in doc.blocks if b.kind in ("code", "html")]
+        code = code_spans(doc)
         doc.cache[key] = max(
             (int(x.group(1)) for x in _ORDERED_ITEM.finditer(doc.text, doc.body_start) if not overlaps(code, x.start(), x.start() + 1)),
             default=0,

@@ -85,6 +85,12 @@ def _recurs(doc, at: int) -> bool:
 _MAX_RECURRENCE_SCANS = 300
 
 
+def _token_index(doc, block) -> tuple[dict, dict]:
+    """The block's tokens by start and by end offset (built once a block needs them)."""
+    toks = doc.tokens(block)
+    return {t.start: t for t in toks}, {t.end: t for t in toks}
+
+
 def _candidates(doc, block):
     """(offset in the block, word before, word after) of each single ASCII space between a
     Japanese word and the particle, auxiliary or punctuation that attaches to it."""
@@ -105,9 +111,7 @@ def _candidates(doc, block):
                 # (句読点 。, 、: a mark named in a list of marks, not a sentence's end)
                 if not apart and m[i + 2 : i + 3] not in _NAMED_MARK_AFTER:
                     if by_end is None:
-                        toks = doc.tokens(block)
-                        by_start = {t.start: t for t in toks}
-                        by_end = {t.end: t for t in toks}
+                        by_start, by_end = _token_index(doc, block)
                     prev = by_end.get(block.start + i)
                     # (…思考エンジンにとって 、: a marker follows a claim, a noun or a predicate,
                     # never a particle; a space there is a slip of the writer's)
@@ -115,9 +119,7 @@ def _candidates(doc, block):
                         yield i, m[max(0, i - 4) : i].lstrip(), after
             elif is_japanese(after):
                 if by_start is None:
-                    toks = doc.tokens(block)
-                    by_start = {t.start: t for t in toks}
-                    by_end = {t.end: t for t in toks}
+                    by_start, by_end = _token_index(doc, block)
                 nxt = by_start.get(block.start + i + 1)
                 prev = by_end.get(block.start + i)
                 if (
