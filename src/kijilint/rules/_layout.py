@@ -9,6 +9,14 @@ from kijilint.markdown import HATENA_PHOTO, MASK
 from kijilint._lazy_re import lazy_re
 
 JAPANESE = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff]")  # a kana or kanji character
+_MATH_SHORTCODE = (
+    r"\{\{[<%]\s*(?:katex|math|mathjax|latex)\b[^{}\n]{0,40}[>%]\}\}.+\{\{[<%]\s*/(?:katex|math|mathjax|latex)\s*[>%]\}\}"
+    r"|\{%\s*(?:katex|math|latex)\b[^{}\n]{0,40}%\}.+\{%\s*end(?:katex|math|latex)\s*%\}"
+)
+# A paragraph that is one display equation ($$…$$ or \[…\]): prose runs around it like code
+# (also one $…$ span alone on its paragraph: …偏差平方和 ⏎ $ \displaystyle S_y = …$ ⏎ を考えます。)
+# (and a math shortcode of Hugo or Jekyll: {{< katex display >}} … {{< /katex >}}, {% katex %} …)
+DISPLAY_MATH = lazy_re(r"\$\$.+\$\$|\\\[.+\\\]|\$[^$]+\$|" + _MATH_SHORTCODE, re.S)
 
 # The full-width ＞ (or ≫) that opens a line quoted from someone else, as mail and forums quote
 NET_QUOTE = ("＞", "≫")

@@ -173,6 +173,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # and then a noun lead into an embed only when the noun names it (…ので、当日のスライド);
         # a bare noun phrase may name the product its card shows (愛用しているキーボード ⏎ card)
         return _sentence_resumes_after(doc, nb)
+    if nb.in_quote and not listy and _QUOTE_SOURCE.search(tail):
+        return True  # …さんのエントリーによれば ⏎ > quote: the source named, its words below
     quote_or_html = (nb.in_quote and not listy and strength in ("weak", "strong")) or ((nb.kind == "html" or card or box) and strength == "strong")
     if quote_or_html and earlier_punctuated and not (tail[-1] in "、，,：:" or points_ahead(tail) or (last is not None and last.surface == "は")):
         # …。ウィンドウを開かずとも現 ⏎ > quote, …。興味深いnoteも ⏎ <embed>: after finished
@@ -352,6 +354,8 @@ def points_ahead(tail: str) -> bool:
 
 
 _CLAUSE_COMMA = lazy_re(r"[、，,]")
+# a source named as the speaker of a quotation (…によれば, …によると, …曰く)
+_QUOTE_SOURCE = lazy_re(r"(?:によれば|によると|曰く|いわく|の言葉を借りれば|の言葉を借りると)[、，,]?$")
 # Words that point at the next block only (POINTS_AHEAD also names what a block may be)
 _POINTER = lazy_re(r"(?:以下|下記|次|こちら|コチラ)(?:の(?:記事|リンク|ページ|サイト|とおり|通り))?[ \u3000]*(?:です|になります|を参照|を参考)?$")
 # A bold or code term right followed by a particle: a sentence resumed, not begun

@@ -789,10 +789,29 @@ def _hard_break_end(doc, b) -> bool:
         return False
     # (…人の話で、 ⏎ ␣␣ ⏎ 僕は…: a blank line typed as spaces, the hard break an export split off
     # after a clause's 、; a sentence stopping on a particle there, …写って, is still cut)
-    return text.endswith(("  ", "\\")) or (text.endswith(("、", "，")) and _SPACED_BLANK.match(doc.text, b.end) is not None)
+    if text.endswith(("  ", "\\")):
+        return True
+    # (…しかし驚くことに、 ⏎⏎ その中の…: from a writer who breaks lines after 、, a blank line
+    # typed for a line break)
+    return text.endswith(("、", "，")) and (_SPACED_BLANK.match(doc.text, b.end) is not None or _wraps_at_commas(doc))
 
 
 _SPACED_BLANK = lazy_re(r"\n[ \t]{2,}\n")
+_COMMA_WRAPS_MIN = 3  # lines a writer breaks after 、 inside paragraphs before it is a habit
+
+
+def _wraps_at_commas(doc) -> bool:
+    """Inside its paragraphs, the writer breaks lines after a 、 (…そうで、 ⏎ 祖先に…) three
+    times or more, and in most of the lines they break there."""
+    key = "EN:wraps-at-commas"
+    if key not in doc.cache:
+        commas = breaks = 0
+        for p in doc.paragraphs:
+            for line in p.text.strip().split("\n")[:-1]:
+                breaks += 1
+                commas += line.rstrip(" \u3000").endswith(("、", "，"))
+        doc.cache[key] = commas >= _COMMA_WRAPS_MIN and 2 * commas >= breaks
+    return doc.cache[key]
 
 
 def _line_after_hard_break(b) -> bool:
@@ -814,9 +833,19 @@ def _section_value(doc, b, toks) -> bool:
     nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
     if prev is None or prev.kind != "heading" or (nxt is not None and nxt.kind != "heading"):
         return False
-    if "\n" in b.text.strip() or len(b.prose().strip()) > 40:
+    # (a Latin word counts as one: VP of Engineering is three words, not seventeen letters)
+    if "\n" in b.text.strip() or len(_LATIN_WORD.sub("x", b.prose().strip())) > 40:
         return False
-    return all(t.pos1 in ("名詞", "接頭辞", "接尾辞", "副詞", "連体詞", "補助記号", "記号") or t.surface == "の" for t in toks)
+    # (nouns joined by または / や / と are one answer: Engineering Manager または VP 1名)
+    return toks[-1].pos1 in _VALUE_POS and all(
+        t.pos1 in _VALUE_POS or t.pos1 == "接続詞" or t.surface in ("の", "や", "と", "か")
+        or (t.surface == "は" and i and toks[i - 1].surface == "また")
+        for i, t in enumerate(toks[:-1])
+    )
+
+
+_LATIN_WORD = lazy_re(r"[A-Za-z]+")
+_VALUE_POS = ("名詞", "接頭辞", "接尾辞", "副詞", "連体詞", "補助記号", "記号")
 
 
 def _items_then_rest(doc, nb, reach: int = 8) -> bool:

@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import re
-
 from kijilint.markdown import MASK
-from kijilint.rules._layout import NET_QUOTE, bullet_paragraph, ends_bare, image_only
+from kijilint.rules._layout import DISPLAY_MATH, NET_QUOTE, bullet_paragraph, ends_bare, image_only
 from kijilint.rules.base import Rule, quote
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.sentences import normalize
@@ -41,7 +39,8 @@ class ContinuationFragment(Rule):
     are not checked, nor a paragraph whose subject is the heading just above it (``## 準備``
     ⏎ ``は不要です。``) or a quotation displayed on its own line (``「**…**」`` ⏎
     ``を大方針として…``) or a link on its own line (``[…](…)`` ⏎ ``の分岐年代と…``) or a display
-    equation (``$$…$$`` ⏎ ``が該当しそうです``), nor one
+    equation (``$$…$$`` or a math shortcode, ``{{< katex display >}}…{{< /katex >}}`` ⏎ ``が導ける。``;
+    a gloss in brackets may sit between: ``（ここで Cov は共分散）`` ⏎ ``を用いて、…``), nor one
     opening on a word the tagger reads as a suffix but the document uses alone (``圏の骨格は…``
     beside ``小さな圏と``), nor one right after a paragraph that itself stops mid-sentence
     (``…絵日記の`` ⏎⏎ ``ような写真の…``: one sentence a writer broke with a blank line).
@@ -100,6 +99,10 @@ def _after_interruption(doc, b) -> bool:
     """Japanese Markdown often carries one sentence around a list, table or code block; the
     paragraph after such a block may open on a particle."""
     prev = previous_block(doc, b)
+    if prev is not None and _ASIDE_PARAGRAPH.fullmatch(prev.text.strip()):
+        # $$V(aX) = a^2 V(X)$$ ⏎ （ここで Cov は共分散であり、…） ⏎ を用いて、…: a gloss in
+        # brackets set between the display and the sentence that goes on from it
+        prev = previous_block(doc, prev)
     if prev is None:
         return False
     if prev.kind == "heading":
@@ -108,7 +111,7 @@ def _after_interruption(doc, b) -> bool:
         return bool(title) and (title[-1].isalnum() or "\u3040" <= title[-1] <= "\u9fff")
     if prev.kind == "paragraph" and not prev.containers and (
         image_only(prev) or is_link_only(prev) or not prev.masked.replace(MASK, "").strip() or _EXAMPLE.match(prev.text)
-        or DISPLAY_MATH_BLOCK.fullmatch(prev.text.strip()) or ends_on_display_math(prev.text)
+        or DISPLAY_MATH.fullmatch(prev.text.strip()) or ends_on_display_math(prev.text)
     ):
         # carried around an image (…3.0) ⏎ ![badge](…) ⏎ の元で…), a line of inline code
         # (`v1.!%xQ情` ⏎ のように…), a numbered example ((27) 〈〈金星，金星〉〉 ⏎ を表現している…)
@@ -121,9 +124,8 @@ def _after_interruption(doc, b) -> bool:
     )
 
 
-# A paragraph that is one display equation ($$…$$ or \[…\]): prose runs around it like code
-# (also one $…$ span alone on its paragraph: …偏差平方和 ⏎ $ \displaystyle S_y = …$ ⏎ を考えます。)
-DISPLAY_MATH_BLOCK = lazy_re(r"\$\$.+\$\$|\\\[.+\\\]|\$[^$]+\$", re.S)
+_MATH_SHORTCODE_END = lazy_re(r"(?:\{\{[<%]\s*/(?:katex|math|mathjax|latex)\s*[>%]\}\}|\{%\s*end(?:katex|math|latex)\s*%\})$")
+_ASIDE_PARAGRAPH = lazy_re(r"（[^（）\n]{1,200}）|\([^()\n]{1,200}\)")
 
 
 def ends_on_display_math(text: str) -> bool:
@@ -131,6 +133,8 @@ def ends_on_display_math(text: str) -> bool:
     ``$$`` ⏎ ``2a x^3 - …`` ⏎ ``$$``): the sentence after it may open on its particle (``が該当
     しそうです``), the equation being its subject."""
     t = text.rstrip()
+    if _MATH_SHORTCODE_END.search(t):
+        return True  # …三次元に拡張すると ⏎ {{< katex display >}} … {{< /katex >}} ⏎ が導ける。
     for opening, closing in (("$$", "$$"), ("\\[", "\\]")):
         if t.endswith(closing):
             at = t.rfind(opening, 0, len(t) - len(closing))

@@ -27,7 +27,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 
 from kijilint.markdown import CODE_SPAN, HATENA_PHOTO
-from kijilint.rules._layout import JAPANESE, pseudo_heading
+from kijilint.rules._layout import DISPLAY_MATH, JAPANESE, pseudo_heading
 from kijilint.sentences import MASK
 from kijilint._lazy_re import lazy_re
 
@@ -35,7 +35,8 @@ from kijilint._lazy_re import lazy_re
 # an HTML <q>/<blockquote> opening the paragraph (two articles of a statute quoted in a row are
 # near-identical by the law's own wording); and a note box (MkDocs' !!! note / ??? tip), which
 # a writer repeats where each section needs the same warning
-_QUOTE_BOX = lazy_re(r"[ \t]*(?:(?:\{\{[<%]|\{%)[ \t]*[\w-]{0,40}quote|<(?:q|blockquote)\b|(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z])", re.I)
+# (or a container box: VuePress' ::: tip, Zenn's :::message, Docusaurus' :::note)
+_QUOTE_BOX = lazy_re(r"[ \t]*(?:(?:\{\{[<%]|\{%)[ \t]*[\w-]{0,40}quote|<(?:q|blockquote)\b|(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z]|:{3,}[ \t]*(?:tip|note|info|warning|danger|caution|important|message|alert|details)\b)", re.I)
 
 
 def set_apart(b) -> bool:
@@ -314,12 +315,53 @@ class _Analyser:
             chain.pop()
         if not chain or self._parallel_step(chain) or self._restated(_side(chain, 0), _side(chain, 2)):
             return None
+        if self._template_lead_in(chain[0][0], chain[0][2]):
+            return None
         n_units = chain[-1][1] - chain[0][0] + 1
         solid = any(
             how == "exact" and any(self.units[k].substantial for k in range(a0, a1 + 1)) for a0, a1, _, _, how in chain
         )
         solid = solid or self._whole_section(chain)
         return chain if n_units >= 2 and len(chain) >= 2 and solid else None
+
+    def _template_lead_in(self, copy: int, orig: int) -> bool:
+        """Units ``copy`` and ``orig`` each open a sibling section (the first thing under
+        headings of one level and one parent) and lead into the list right below them with a
+        short pointer (``### カギカッコ`` ⏎ ``…基本的には以下でお願いします。`` ⏎ ``* …``, again
+        under ``### クエスチョンマーク``): a guide's template line, written again in each entry.
+        A pasted copy lands after a paragraph, not at the head of a section of its own."""
+        hc, ho = copy - 1, orig - 1
+        if ho < 0 or hc == ho:
+            return False
+        head_c, head_o = self.units[hc], self.units[ho]
+        if head_c.kind != "heading" or head_o.kind != "heading" or head_c.key == head_o.key:
+            return False
+        level = head_c.block.level
+        if head_o.block.level != level or self._parent(hc, level) != self._parent(ho, level):
+            return False
+        blocks = self.doc.blocks
+        for k in (copy, orig):
+            b = self.units[k].block
+            after = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+            if b.kind != "paragraph" or after is None or not after.in_list or not _POINTER.search(b.text):
+                return False
+            if len(b.prose().strip()) > _LEAD_IN_MAX:
+                return False
+        return True
+
+    def _between_equations(self, k: int) -> bool:
+        """Unit ``k`` is a paragraph set between two display equations (``$$…$$`` ⏎ ``となること
+        から、…差分をとることで`` ⏎ ``$$…$$``): the words that carry a derivation from one line
+        to the next, which a parallel derivation says again.  A pasted copy lands after a
+        paragraph, not after an equation."""
+        b = self.units[k].block
+        blocks = self.doc.blocks
+        if b.kind != "paragraph" or b.containers or not 0 < b.index < len(blocks) - 1:
+            return False
+        return all(
+            x.kind == "paragraph" and not x.containers and DISPLAY_MATH.fullmatch(x.text.strip()) is not None
+            for x in (blocks[b.index - 1], blocks[b.index + 1])
+        )
 
     def _restated(self, copy, orig) -> bool:
         """The items of a list written again as paragraphs, or paragraphs again as a list (a
@@ -535,9 +577,11 @@ class _Analyser:
                 if not self._stutter(i) and (
                     (self.parallel_step(i, b0) and self.parallel_step(i, first[0]))
                     or self._restated(range(a0, a1 + 1), range(first[0], first[-1] + 1))
+                    or (a0 == a1 and self._template_lead_in(i, first[0]))
+                    or (a0 == a1 and self._between_equations(i) and self._between_equations(first[0]))
                 ):
-                    # a manual's parallel step, or a bullet restated as a paragraph: silent for
-                    # RP003 and RP004 too
+                    # a manual's parallel step, a bullet restated as a paragraph, a guide's
+                    # template line, a derivation's connecting words: silent for RP003 and RP004 too
                     in_run.update(range(a0, a1 + 1))
                     res.covered.update(self.units[k].block.index for k in range(a0, a1 + 1))
                     i = a1 + 1
@@ -659,7 +703,9 @@ class _Analyser:
                         score = max(score, len(wa & wb) / min(len(wa), len(wb)))
                     if score >= thr and (best is None or score > best.score) and not (
                         len(k) <= 2000 and self._parallel(uj.block, u.block, kj, k)
-                    ) and not self._parallel_sections(u.idx, j) and not self._variant_sections(u.idx, j):
+                    ) and not self._parallel_sections(u.idx, j) and not self._variant_sections(u.idx, j) and not (
+                        self.parallel_step(u.idx, j)
+                    ):
                         best = Copy(u.idx, (j,), "near", score)
                 if best:
                     out.append(best)
@@ -770,6 +816,8 @@ class _Analyser:
                 # shown twice) recurs on purpose, as for RP001; only a stutter inside it counts.
                 if (u.block.in_list or set_apart(u.block)) and not stuttered:
                     continue
+                if set_apart(first.block) and not stuttered:
+                    continue  # ::: tip 歓迎の言葉 ⏎ …。 then ## 学校探検 ⏎ …。: a box says the section again
                 if i in chant:
                     continue  # 〽忘れまいぞやあのことを。×3: a short line said three times is a chant
                 if prev == pos - 1 and prev in reported:  # X。X。X。: one finding for the loop
@@ -812,6 +860,8 @@ def _chanted(keys: list, shorter_than: int) -> set[int]:
 
 
 _NEAR_SPAN = 20_000
+_LEAD_IN_MAX = 80  # characters of a template's lead-in line (the one seen: 38)
+_POINTER = lazy_re(r"以下|次の|下記|下の")
 _REFRAIN_MAX = 60  # characters of a refrain sentence (the one seen: 37)
 _SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole

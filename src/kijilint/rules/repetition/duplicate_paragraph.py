@@ -23,7 +23,11 @@ class DuplicateParagraph(Rule):
     whole body of two sections (a catalog's entries with one value, ``### 曲名`` ⏎
     ``…フリートークゾーン。``), nor one under the same label in two sections (a write-up's
     template, ``**Question**`` ⏎ ``…を提出してください。``), nor the same step of parallel sections in a manual (``### 1.`` under
-    ``## Ubuntu 18.04`` and ``## Ubuntu 20.04``).  Copies inside a repeated section are reported once, by
+    ``## Ubuntu 18.04`` and ``## Ubuntu 20.04``), nor a guide's lead-in line that opens sibling
+    sections and points at the list under each (``### カギカッコ`` ⏎ ``…基本的には以下でお願い
+    します。`` ⏎ ``* …``; pasted after a paragraph, it is a copy), nor the words that carry a
+    derivation between two display equations (``$$…$$`` ⏎ ``となることから、…差分をとることで``
+    ⏎ ``$$…$$``), said again in a parallel derivation.  Copies inside a repeated section are reported once, by
     RP002, except a paragraph of the copy that differs from its original in spacing or
     punctuation where the copy is otherwise byte-identical: it splits the section there and is
     reported here (「…の繰り返しです（空白などの違いのみ）」); its fix also removes a copied

@@ -21,7 +21,9 @@ class DuplicateSection(Rule):
     template under each of several parents (``### 戻り値`` / 「失敗したときは例外を送出します。」),
     nor the same step of parallel sections in a manual (``### 1. ドライバ`` under ``## Ubuntu
     18.04`` and ``## Ubuntu 20.04``), nor a list's items written again as paragraphs (or
-    paragraphs again as a list: a conclusion restating its aims), since a paste keeps its form.
+    paragraphs again as a list: a conclusion restating its aims), since a paste keeps its form,
+    nor a guide's lead-in line and the first items of its list opening sibling sections
+    (``### カギカッコ`` / ``### クエスチョンマーク``, each ``…基本的には以下でお願いします。`` ⏎ ``* …``).
     A copy that starts with a heading is reported from its first block after the heading(s),
     and the message names the heading: headings repeat legitimately, so the evidence of a copy
     is its body (a suppression comment above the heading still silences it).  A paragraph of the copy that differs from its original only in spacing or

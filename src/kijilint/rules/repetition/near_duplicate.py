@@ -3,7 +3,7 @@ from __future__ import annotations
 from kijilint._lazy_re import lazy_re
 from kijilint.rules.base import Rule, quote
 from kijilint.rules.repetition._common import captions, faq_answers, labelled_fields, lines
-from kijilint.rules.repetition.analysis import DEFAULTS, analyse
+from kijilint.rules.repetition.analysis import DEFAULTS, analyse, key_of
 
 
 class NearDuplicateParagraph(Rule):
@@ -24,7 +24,9 @@ class NearDuplicateParagraph(Rule):
     for two variants (``### 導入手順（pip を利用する場合）`` / ``（uv を利用する場合）``; numbered steps
     and FAQ questions are no variants), nor a later paragraph that says it repeats (``プログラミング
     Iと同様に、…``, ``前述の通り``) in words the earlier one lacks, nor two paragraphs under the
-    same label in sections under different headings (a write-up's template: ``**Question**``).  Candidate pairs come from sampled
+    same label in sections under different headings (a write-up's template: ``**Question**``),
+    nor the opening's aim said again in the past tense under a closing heading (``本記事では…を
+    紹介します。`` ⏎ … ⏎ ``## まとめ`` ⏎ ``本記事では…を紹介しました。``).  Candidate pairs come from sampled
     5-gram fingerprints, so unrelated paragraphs are never scored.  Inline code is scored with
     the prose and without it (the better of the two), and two paragraphs whose code spans
     disagree (`pip install requests` / `pip install httpx`) are different paragraphs.
@@ -47,6 +49,8 @@ class NearDuplicateParagraph(Rule):
                 continue  # two screenshots' captions, written to one template
             if _points_back(b.text, o.text):
                 continue  # プログラミング Iと同様に、…: the writer says the advice is repeated
+            if _recap(doc, b, o):
+                continue  # 本記事では…を紹介します。 … ## まとめ ⏎ 本記事では…を紹介しました。
             report(b.start, b.end, f"段落「{quote(b.text)}」は {lines(doc, o)}の段落とほぼ同じです（類似度 {c.score:.2f}）")
 
 
@@ -59,3 +63,26 @@ def _points_back(copy: str, original: str) -> bool:
     earlier one does not have: a restatement the writer signals, not a regenerated copy."""
     found = {m.group() for m in _BACK_REFERENCE.finditer(copy)}
     return bool(found - {m.group() for m in _BACK_REFERENCE.finditer(original)})
+
+
+# the heading of a closing section: まとめ, おわりに, 最後に, 結び, 総括
+_CLOSING = lazy_re(r"まとめ|お?わりに|終わりに|さいごに|最後に|結び|むすび|総括|結論")
+_PAST = lazy_re(r"(?:まし|でし)た")
+
+
+def _recap(doc, copy, original) -> bool:
+    """The opening paragraph, before any heading, said again under a closing heading with its
+    predicates in the past tense (…紹介を行います → …紹介を行いました): a summary recalls the
+    aim on purpose.  A regenerated copy keeps the tense it copies."""
+    blocks = doc.blocks
+    if any(x.kind == "heading" for x in blocks[: original.index]):
+        return False
+    head = next((x for x in reversed(blocks[: copy.index]) if x.kind == "heading"), None)
+    if head is None or not _CLOSING.search(head.text):
+        return False
+    was, now = key_of(original.prose()), key_of(copy.prose())
+    if not _PAST.search(now):
+        return False
+    now = _PAST.sub(lambda m: "ます" if m.group() == "ました" else "です", now)
+    return now in was or was in now
+
