@@ -163,7 +163,8 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
         return "コード（`）が閉じないまま途切れています"
     link = _DANGLING_LINK_TEXT.search(tail)
     # ([English](README.md) | [日本語]: a language switcher leaves the current page unlinked)
-    if link and not tail.startswith("[") and not tail[: link.start()].rstrip().endswith(("|", "｜")):
+    # (nor a display equation written \[…\]: \[A = …\text{このとき}…\])
+    if link and not tail.startswith("[") and not tail[: link.start()].rstrip().endswith(("|", "｜")) and not raw.endswith("\\]"):
         return "リンクの URL の前で途切れています"
     if tail.endswith("[") and len(tail) > 1:
         return "リンクが開いたまま途切れています"  # …と圧倒的他責精神で [

@@ -494,8 +494,43 @@ def analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | N
     key = ("EN:trunc", b.index, article_end, lone)
     if key in doc.cache:
         return doc.cache[key]
-    v = doc.cache[key] = _analyse(doc, b, article_end, lone)
+    v = doc.cache[key] = _item_cut(doc, b) if _item_paragraph(b) else _analyse(doc, b, article_end, lone)
     return v
+
+
+def _item_paragraph(b) -> bool:
+    return b.kind == "paragraph" and bool(b.containers) and all(c == "list_item" for c in b.containers)
+
+
+def _item_cut(doc, b) -> Verdict | None:
+    """A list item's prose whose earlier sentences end with 。 and whose last one stops on a
+    case, binding or conjunctive particle, or on a word cut short (``- 書籍名`` ⏎ ``通称 E8本。
+    …解説している。AtCoderに``).  Items are notes, so their bare words are left alone; but of
+    168 items in human documents that end their own sentences with 。 and leave the last one
+    bare, none stops so."""
+    if _hidden(doc, b):
+        return None
+    sents = doc.sentences(b)
+    if len(sents) < 2 or sents[-1].terminated or not all(x.terminated for x in sents[:-1]):
+        return None
+    if not any(_PERIOD_END.search(x.text) for x in sents[:-1]):
+        return None  # (…です！ ⏎ …: exclamations set lines apart; 。 marks the prose)
+    last = sents[-1]
+    tail = doc.text[last.start : last.end].rstrip()
+    if not tail or not BARE_END.search(tail):
+        return None  # ends on a link, code, a mark or a Latin word: no particle to judge
+    toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last.end]
+    if not toks:
+        return None
+    strength, why = ending(doc, toks, tail)
+    t = toks[-1]
+    particle = strength == "strong" and t.pos1 == "助詞" and t.pos2 in ("格助詞", "係助詞", "接続助詞")
+    if strength != "cut" and not particle:
+        return None
+    if strength != "cut" and lead_in(doc, b, WRAP.sub("", tail), strength, True, toks):
+        return None  # …。手順は次のとおりで、 ⏎ nested list: a lead-in to what follows
+    start = max(last.start, doc.text.rfind("\n", last.start, last.end) + 1)
+    return Verdict(b, start, last.end, "strong", why)
 
 
 def _bare_paragraphs(doc) -> tuple[int, list[int]]:
@@ -831,7 +866,7 @@ def _section_value(doc, b, toks) -> bool:
     blocks = doc.blocks
     prev = blocks[b.index - 1] if b.index else None
     nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-    if prev is None or prev.kind != "heading" or (nxt is not None and nxt.kind != "heading"):
+    if prev is None or not _heading_like(prev) or (nxt is not None and not _heading_like(nxt)):
         return False
     # (a Latin word counts as one: VP of Engineering is three words, not seventeen letters)
     if "\n" in b.text.strip() or len(_LATIN_WORD.sub("x", b.prose().strip())) > 40:
@@ -846,6 +881,11 @@ def _section_value(doc, b, toks) -> bool:
 
 _LATIN_WORD = lazy_re(r"[A-Za-z]+")
 _VALUE_POS = ("名詞", "接頭辞", "接尾辞", "副詞", "連体詞", "補助記号", "記号")
+
+
+def _heading_like(x) -> bool:
+    """A heading, or a title typed as a bold line (``**出席者**``) or in brackets (``【場所】``)."""
+    return x.kind == "heading" or (x.kind == "paragraph" and not x.containers and (emphasis_line(x) or pseudo_heading(x)))
 
 
 def _items_then_rest(doc, nb, reach: int = 8) -> bool:

@@ -8,6 +8,7 @@ from kijilint.sentences import normalize
 from kijilint._lazy_re import lazy_re
 
 _ELLIPSIS = lazy_re(r"^[ \t\u3000]*(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*")
+_SPACER_LINE = lazy_re(r"(?<=\n)[ \t]*\u3000[ \t\u3000]*\n")  # a line of spaces, one full-width at least
 _TRAILING_ELLIPSIS = lazy_re(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
 # Words that cannot open a sentence (UniDic surface + part of speech).  Conjunction-like
 # openings the tagger reads as particles (でも、では、なので、とはいえ、ってことで、にもかかわらず)
@@ -44,6 +45,8 @@ class ContinuationFragment(Rule):
     opening on a word the tagger reads as a suffix but the document uses alone (``圏の骨格は…``
     beside ``小さな圏と``), nor one right after a paragraph that itself stops mid-sentence
     (``…絵日記の`` ⏎⏎ ``ような写真の…``: one sentence a writer broke with a blank line).
+    A line after a line of full-width spaces (``\u3000``, a blank line Markdown does not see)
+    opens a paragraph as the reader sees it: an ellipsis there is judged the same way.
     Bad:  ``…効率的な並`` ⏎⏎ ``...効率的な並列処理フレームワークの開発など、``
     Good: one complete paragraph.
     Fix: none (merge or delete is the author's call).
@@ -58,6 +61,27 @@ class ContinuationFragment(Rule):
         for n, b in enumerate(blocks):
             if b.kind == "paragraph" and not b.containers:
                 self._check_block(doc, b, blocks[max(0, n - back) : n], report)
+                if "\u3000" in b.text:
+                    self._check_spaced_lines(doc, b, blocks[max(0, n - back) : n], report)
+
+    def _check_spaced_lines(self, doc, b, previous: list, report) -> None:
+        """Lines after a line of full-width spaces (``…考えました。`` ⏎ ``\u3000`` ⏎ ``...られる
+        ことが…``): the writer's blank line, which Markdown does not see, so each such line opens
+        a paragraph as the reader sees it.  Only a leading ellipsis is judged there."""
+        for sp in _SPACER_LINE.finditer(b.text):
+            k = sp.end()
+            line = b.text[k:].split("\n", 1)[0]
+            m = _ELLIPSIS.match(line)
+            if not m or not b.masked[k + m.end() : k + len(line)].strip(" \t\u3000。．.！？!?" + MASK):
+                continue
+            rest = line[m.end() :]
+            if _TRAILING_ELLIPSIS.search(rest) or rest[:1] in "？！?!":
+                continue
+            start = b.start + k + m.end()
+            earlier = normalize(b.text[:k])
+            head = normalize(rest)[:12]
+            if _cannot_begin(doc, b, start) or (len(head) >= 4 and head in earlier) or _repeats_after(b, k + m.end(), k + len(line), previous):
+                report(b.start + k, b.start + k + len(line), f"段落が文の途中から始まっています: {quote(line)}")
 
     def _check_block(self, doc, b, previous: list, report) -> None:
         first_line = b.text.split("\n", 1)[0]
@@ -125,7 +149,7 @@ def _after_interruption(doc, b) -> bool:
 
 
 _MATH_SHORTCODE_END = lazy_re(r"(?:\{\{[<%]\s*/(?:katex|math|mathjax|latex)\s*[>%]\}\}|\{%\s*end(?:katex|math|latex)\s*%\})$")
-_ASIDE_PARAGRAPH = lazy_re(r"（[^（）\n]{1,200}）|\([^()\n]{1,200}\)")
+_ASIDE_PARAGRAPH = lazy_re(r"（[^（）]{1,200}）|\([^()]{1,200}\)")
 
 
 def ends_on_display_math(text: str) -> bool:
@@ -138,7 +162,8 @@ def ends_on_display_math(text: str) -> bool:
     for opening, closing in (("$$", "$$"), ("\\[", "\\]")):
         if t.endswith(closing):
             at = t.rfind(opening, 0, len(t) - len(closing))
-            if at >= 0 and (at == 0 or t[at - 1] == "\n"):
+            # (the opening on a line of its own, an indent before it: \u3000$$ ⏎ … ⏎ $$)
+            if at >= 0 and not t[t.rfind("\n", 0, at) + 1 : at].strip(" \t\u3000"):
                 return True
     return False
 

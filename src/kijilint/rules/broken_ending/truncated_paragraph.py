@@ -28,9 +28,11 @@ class TruncatedParagraph(Rule):
       ``[出典](…)``), nor a log's dated entry (``2022/08/21 …今後残り読んでいく``), nor a
       note led by ※, nor a cross-reference said short (``…を参照``), nor a hedge
       (``…だけかもしれない``, ``…だろう``: a cut seldom lands right after one);
-    - or the next paragraph picks it up again after ``...``.
+    - or the next paragraph picks it up again after ``...``;
+    - or a list item's prose ends its own sentences with 。 and then stops on a case, binding
+      or conjunctive particle or on a word cut short (``通称 E8本。…解説している。AtCoderに``).
 
-    Left alone: headings, list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
+    Left alone: headings, other list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
     captions, link lines, quotes (a line quoted with ``＞`` too), lines ending in ``：``,
     lead-ins followed by a list, code, a display line, a bold or italic line, or an embed

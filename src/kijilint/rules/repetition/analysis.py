@@ -334,11 +334,12 @@ class _Analyser:
         if ho < 0 or hc == ho:
             return False
         head_c, head_o = self.units[hc], self.units[ho]
-        if head_c.kind != "heading" or head_o.kind != "heading" or head_c.key == head_o.key:
+        if head_c.kind not in ("heading", "label") or head_o.kind != head_c.kind or head_c.key == head_o.key:
             return False
-        level = head_c.block.level
-        if head_o.block.level != level or self._parent(hc, level) != self._parent(ho, level):
-            return False
+        if head_c.kind == "heading":  # (two titles typed in bold, **カギカッコ**, are siblings too)
+            level = head_c.block.level
+            if head_o.block.level != level or self._parent(hc, level) != self._parent(ho, level):
+                return False
         blocks = self.doc.blocks
         for k in (copy, orig):
             b = self.units[k].block
@@ -356,10 +357,10 @@ class _Analyser:
         paragraph, not after an equation."""
         b = self.units[k].block
         blocks = self.doc.blocks
-        if b.kind != "paragraph" or b.containers or not 0 < b.index < len(blocks) - 1:
+        if b.kind != "paragraph" or not 0 < b.index < len(blocks) - 1:
             return False
         return all(
-            x.kind == "paragraph" and not x.containers and DISPLAY_MATH.fullmatch(x.text.strip()) is not None
+            x.kind == "paragraph" and x.containers == b.containers and DISPLAY_MATH.fullmatch(x.text.strip()) is not None
             for x in (blocks[b.index - 1], blocks[b.index + 1])
         )
 
@@ -703,9 +704,7 @@ class _Analyser:
                         score = max(score, len(wa & wb) / min(len(wa), len(wb)))
                     if score >= thr and (best is None or score > best.score) and not (
                         len(k) <= 2000 and self._parallel(uj.block, u.block, kj, k)
-                    ) and not self._parallel_sections(u.idx, j) and not self._variant_sections(u.idx, j) and not (
-                        self.parallel_step(u.idx, j)
-                    ):
+                    ) and not self._parallel_sections(u.idx, j) and not self._variant_sections(u.idx, j):
                         best = Copy(u.idx, (j,), "near", score)
                 if best:
                     out.append(best)
