@@ -166,7 +166,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         # block is (…以下のような ⏎ list names the block: よう is the pointing word)
         return _resumes_after_list(doc, nb) if listy else _sentence_resumes_after(doc, nb)
     embed = (nb.kind == "html" and not _NOT_CONTENT_HTML.match(nb.text)) or card or box or shortcode_embed(nb)
-    if embed and strength == "weak" and earlier_punctuated and _clause_closed(toks) and not (
+    if embed and strength == "weak" and earlier_punctuated and (_clause_closed(toks) or _governs_noun(toks)) and not (
         tail[-1] in "、，,：:" or points_ahead(tail) or _EMBED_NOUN.search(tail) or _PICTURE_NOUN.search(tail)
     ):
         # …。いろいろと新しい学びもありつつ、大急 ⏎ <iframe>: after finished sentences, a clause
@@ -280,6 +280,19 @@ def _verbal_noun_step(toks) -> bool:
         len(toks) >= 2 and toks[-1].pos1 == "名詞" and "サ変可能" in toks[-1].pos
         and toks[-2].pos2 == "格助詞" and toks[-2].surface in ("を", "に", "へ")
     )
+
+
+def _governs_noun(toks) -> bool:
+    """A case or binding particle governs the sentence's closing noun phrase (…今回も普段自分,
+    …自分が別のプロジ): a predicate was on its way, not a caption (2014 年, …楽しい曲調)."""
+    k = len(toks)
+    # (the phrase may join nouns with の: 別のプロジ)
+    while k and (toks[k - 1].pos1 in ("名詞", "接尾辞", "接頭辞", "連体詞") or (toks[k - 1].surface == "の" and k < len(toks))):
+        k -= 1
+    return k > 0 and k < len(toks) and toks[k - 1].surface in _GOVERNING and toks[k - 1].pos1 == "助詞"
+
+
+_GOVERNING = ("が", "を", "に", "で", "は", "も", "へ", "から", "より")
 
 
 def _clause_closed(toks) -> bool:

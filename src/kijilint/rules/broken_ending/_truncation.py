@@ -55,6 +55,7 @@ from kijilint.rules._layout import (
 )
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.continuation_fragment import (
+    dash_resumed,
     displayed_quotation,
     emphasis_line,
     following_block,
@@ -968,8 +969,12 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if not eligible(doc, b):
         return None
     nb = next_paragraph(doc, b)
-    if nb is not None and (wrapped_across_paragraphs(doc) or opens_mid_sentence(doc, nb) or _items_then_rest(doc, nb)):
-        return None  # (…prototypeをそ ⏎⏎ のまま利用…: one sentence broken by a blank line)
+    if nb is not None and (
+        wrapped_across_paragraphs(doc) or opens_mid_sentence(doc, nb) or dash_resumed(nb) or _items_then_rest(doc, nb)
+    ):
+        # (…prototypeをそ ⏎⏎ のまま利用…: one sentence broken by a blank line; …彼女は ⏎⏎ ――この町を
+        # 出ていく。: by a dash, as fiction does)
+        return None
     if nb is None and wrapped_across_paragraphs(doc) and prose_paragraph_after(doc, b) is not None:
         return None  # (…絵日記の ⏎⏎ > ような写真の…: the writer's layout runs on into a quote too)
     if _runs_around_display(doc, b):
@@ -1350,7 +1355,11 @@ def _clause_then_first_noun(toks) -> bool:
     one noun (simple or compound, 自主+活動) and the end.  Nouns listed with 、 (焚き火可、芝生)
     are an enumeration."""
     i = len(toks) - 1
-    while i > 0 and toks[i].pos1 == "名詞" and JAPANESE.search(toks[i].surface) and len(toks) - i <= 3:
+    # (nouns joined by の count as one: …しないので、多くの学び)
+    while i > 0 and len(toks) - i <= 3 and (
+        (toks[i].pos1 == "名詞" and JAPANESE.search(toks[i].surface))
+        or (toks[i].surface == "の" and i < len(toks) - 1 and toks[i - 1].pos1 == "名詞")
+    ):
         i -= 1
     return i < len(toks) - 1 and i >= 1 and toks[i].surface in ("、", "，", ",") and toks[i - 1].pos1 not in NOUN_ENDS
 

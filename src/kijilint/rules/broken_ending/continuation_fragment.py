@@ -252,6 +252,15 @@ def opens_mid_sentence(doc, b) -> bool:
     return not _ELLIPSIS.match(b.text) and _cannot_begin(doc, b, text_start(b))
 
 
+def dash_resumed(b) -> bool:
+    """The paragraph opens on a doubled dash after its indent (``　――この町を出ていく。``):
+    fiction's way of carrying a sentence over a pause (``春になれば、彼女は`` ⏎⏎ ``――…``)."""
+    return _DASH_OPEN.match(b.text) is not None
+
+
+_DASH_OPEN = lazy_re(r"[ \u3000]*(?:―{2,}|—{2,}|─{2,})[ \u3000]*[^\s―—─]")
+
+
 def text_start(b) -> int:
     """Where the paragraph's words begin: after the ideographic space many writers indent a
     paragraph with (``　という章で…`` opens on という all the same)."""

@@ -12,7 +12,7 @@ class TruncatedArticle(Rule):
     sign of a failed generation.  The same grammar test as EN002 (truncated-paragraph) on the
     paragraph that ends the article; the footer is recognised by the ``footers`` pack.  At the
     article's very end a conjunction with nothing after it (``…変わりませんが``), a clause that
-    got no further than its first noun (``…に当たっては、所属``) or an example list left open
+    got no further than its first noun (``…に当たっては、所属``, ``…しないので、多くの学び``) or an example list left open
     (``…オープンソースで公開するなど``) is a cut too, though mid-article
     such a line may hedge or lead into what follows.  So is a statement, plain or polite, stopped
     without 。 after the paragraph's own finished sentences (``…。だって、全部日本の職場で起きた``,

@@ -38,8 +38,10 @@ class TruncatedParagraph(Rule):
     lead-ins followed by a list, code, a display line, a bold or italic line, or an embed
     (HTML, a shortcode, a bare address a blog shows as a card) (``例えば、``; a manner pointed
     at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished
-    sentences, a quotation or an embed needs 、, ：, は or a pointing word such as 以下 or こちら),
-    a sentence woven through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``), paragraphs ending
+    sentences, a quotation or an embed needs 、, ：, は or a pointing word such as 以下 or こちら,
+    and a noun its particle still governs, ``…今回も普段自分``, is cut before one),
+    a sentence woven through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``) or carried over
+    a pause by a dash, as fiction does (``…彼女は`` ⏎ ``――この町を出ていく。``), paragraphs ending
     in a Markdown hard break (or on 、 before a blank line typed as spaces, the break an
     export split off) or set out a phrase per paragraph, one-line taglines, labels
     and fields (``執筆: …``), a Q&A transcript's answers (``A. …引きにするよ``), ``//`` note lines,
