@@ -61,11 +61,12 @@ _HATENA = lazy_re(HATENA_NOTATION)
 
 
 def is_link_only(b) -> bool:
-    """A paragraph of nothing but links/images (``[Amazonで詳しく見る →](…)``)."""
+    """A paragraph of nothing but links/images (``[Amazonで詳しく見る →](…)``), also a list of
+    them set apart by commas or slashes (``[徹底解説](…), [`Fn`](…), [`FnMut`](…)``)."""
     t = _HTML_LINK.sub("", b.text)  # <a href="…">書名</a><img src="…">: an affiliate link in HTML
     t = _HATENA.sub("", t)  # [https://…:title=記事名], [f:id:…:plain]
     t = _LINK.sub("", t)
-    return not t.strip(" \t\n*_・|→>-")
+    return not t.strip(" \t\n*_・|→>-,，、/／")
 
 
 def _find(doc, terminal_rx, section_rx, line_rx) -> Footer | None:

@@ -552,7 +552,10 @@ def _sentence_resumes_after(doc, code) -> bool:
     first = toks[0]
     if first.pos1 == "動詞" and first.pos2 == "非自立可能":  # おきます, みましょう, ください
         return True
-    if first.pos1 == "助詞" and first.pos2 in ("格助詞", "係助詞", "準体助詞", "副助詞"):
+    # (a paragraph opening on inline code or a link has that term as its first word:
+    # `fmt::Display`は… begins a sentence, its particle is no resumption)
+    term_first = after.text.lstrip(" \t\u3000")[:1] in ("`", "[")
+    if first.pos1 == "助詞" and first.pos2 in ("格助詞", "係助詞", "準体助詞", "副助詞") and not term_first:
         return True  # …上記コード中の ⏎ code ⏎ の部分を…: the code is the sentence's noun
     if first.pos1 == "接続詞" and first.surface == "から":
         return True

@@ -311,15 +311,30 @@ def _counted_on(line: str, last: str) -> bool:
 
 
 def _under_source_heading(doc, b) -> bool:
-    """The paragraph's section is headed by a word for sources (## 出典, ## ネタ元)."""
+    """The paragraph's section is headed by a word for sources (## 出典, ## ネタ元), or by one
+    for references and the paragraph is an entry: one line that opens on its link
+    (``### 参照`` ⏎ ``[Cargo](…) 依存関係の指定について``)."""
     h = doc.section_heading(b)
-    return h is not None and _SOURCE_HEADING.match(h.text.strip()) is not None
+    if h is None:
+        return False
+    if _SOURCE_HEADING.match(h.text.strip()) is not None:
+        return True
+    raw = b.text.strip()
+    return (
+        _SEE_ALSO_HEADING.fullmatch(h.prose().strip(" #\t")) is not None
+        and "\n" not in raw and raw.startswith("[") and len(b.prose().strip()) <= _ENTRY_MAX
+    )
 
 
 _SOURCE_HEADING = lazy_re(
     r"^#*[ \t]*(?:出典|ネタ元|元ネタ|引用元|Sources?)[ \t]*#*$",  # (not 参考: its sections hold prose too)
     re.IGNORECASE,
 )
+
+
+# the headings of a "see also" list (its entries are links with a few words each)
+_SEE_ALSO_HEADING = lazy_re(r"参照|参考(?:文献|資料|リンク|サイト|記事)?|関連(?:リンク|記事|項目)?|リンク|See also|References?|Links?", re.IGNORECASE)
+_ENTRY_MAX = 60  # characters of prose in a reference entry (link text included)
 
 
 def _hidden(doc, b) -> bool:

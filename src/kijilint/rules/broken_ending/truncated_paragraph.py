@@ -34,7 +34,8 @@ class TruncatedParagraph(Rule):
 
     Left alone: headings, other list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
-    captions, link lines, quotes (a line quoted with ``＞`` too), lines ending in ``：``,
+    captions, link lines (links set apart by commas too), a see-also entry (``### 参照`` ⏎
+    ``[Cargo](…) 依存関係の指定について``), quotes (a line quoted with ``＞`` too), lines ending in ``：``,
     lead-ins followed by a list, code, a display line, a bold or italic line, or an embed
     (HTML, a shortcode, a bare address a blog shows as a card) (``例えば、``; a manner pointed
     at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished

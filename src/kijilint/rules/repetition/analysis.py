@@ -410,7 +410,10 @@ class _Analyser:
         # A heading and its one line (``## 活動場所と時間`` ⏎ ``10月21日に731にて``): the words of
         # both make the section's substance.
         titled = prose >= 5 and prose + len(JAPANESE.findall(head.key)) >= _SECTION_MIN_PROSE
-        return prose >= _SECTION_MIN_PROSE or titled or (prose > 0 and (code or text >= 3 * _SECTION_MIN_PROSE))
+        # A section written twice in a row (### 参照 ⏎ [ジェネリクス](…), [メソッド](…), then the same
+        # heading and links again): a stutter at the level of sections, however short.
+        stutter = chain[-1][3] + 1 == a0 and (prose > 0 or code)
+        return prose >= _SECTION_MIN_PROSE or titled or stutter or (prose > 0 and (code or text >= 3 * _SECTION_MIN_PROSE))
 
     def _subheadings(self, parent, level: int) -> list:
         """Keys of the headings of ``level`` directly under ``parent``, in order (one pass over

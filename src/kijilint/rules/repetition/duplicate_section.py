@@ -16,7 +16,9 @@ class DuplicateSection(Rule):
     or miss one block, or hold one extra block; it must contain at least one paragraph of
     ``min_chars`` or more, unless it is a short section (a heading with a line or two, a list
     or a command) copied whole under the same parent heading, or written again as the
-    document's last section under another parent, at another place among its siblings.  A
+    document's last section under another parent, at another place among its siblings; a
+    section written twice in a row counts however short (``### 参照`` ⏎ ``[ジェネリクス](…),
+    [メソッド](…)``, then both again).  A
     heading repeated with a different body is not a copy, nor is a subsection written to a
     template under each of several parents (``### 戻り値`` / 「失敗したときは例外を送出します。」),
     nor the same step of parallel sections in a manual (``### 1. ドライバ`` under ``## Ubuntu
