@@ -74,6 +74,11 @@ def kinds(root: Path, marker: Path) -> list[tuple[str, list[str], set[int], str]
     out.append(("50,000 spaced slashes", [file("slashes.md", "前文です。\n" + "項目  /  " * 50_000 + "い" * 70 + "\n")], {0, 1}, ""))
     out.append(("20,000 open shortcodes and frames", [file("frames.md", "そこにはパネルがあって\n<figure>\n" + "{{< figure src=" * 20_000 + "<a href=x><figcaption>" * 20_000 + "\n\n次の段落です。\n")], {0, 1}, ""))
     out.append(("20,000 chanted doublings", [file("chant.md", "面倒なので自動化自動化。" * 20_000 + "\n")], {0, 1}, ""))
+    # one paragraph of 8,000 lines after lines of full-width spaces (EN005 reads each as a
+    # paragraph start; what it repeats is looked for in a bounded span), and 3,000 identical
+    # short sections (chains of copies must not each walk to the end of the file)
+    out.append(("8,000 spaced fragments", [file("spaced.md", "本文です。\n" + "\u3000  \n...られることがあるか考えました。\n" * 8_000)], {1}, "EN005"))
+    out.append(("3,000 identical short sections", [file("sections.md", "# 本\n\n本文です。\n\n" + "### 参照\n\n[a](b), [c](d)\n\n" * 3_000)], {0, 1}, ""))
     loop = root / "loop"
     loop.mkdir()
     file("loop/a.md", ARTICLE)

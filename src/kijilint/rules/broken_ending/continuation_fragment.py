@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kijilint.markdown import MASK
 from kijilint.rules._layout import DISPLAY_MATH, NET_QUOTE, bullet_paragraph, ends_bare, image_only
 from kijilint.rules.base import Rule, quote
@@ -8,6 +10,7 @@ from kijilint.sentences import normalize
 from kijilint._lazy_re import lazy_re
 
 _ELLIPSIS = lazy_re(r"^[ \t\u3000]*(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*")
+_EARLIER_SPAN = 600  # characters before a spaced line that its fragment may repeat
 _SPACER_LINE = lazy_re(r"(?<=\n)[ \t]*\u3000[ \t\u3000]*\n")  # a line of spaces, one full-width at least
 _TRAILING_ELLIPSIS = lazy_re(r"(?:\.{3,}|…+|‥+|・{3,})[ \t\u3000]*$")
 # Words that cannot open a sentence (UniDic surface + part of speech).  Conjunction-like
@@ -78,9 +81,7 @@ class ContinuationFragment(Rule):
             if _TRAILING_ELLIPSIS.search(rest) or rest[:1] in "？！?!":
                 continue
             start = b.start + k + m.end()
-            earlier = normalize(b.text[:k])
-            head = normalize(rest)[:12]
-            if _cannot_begin(doc, b, start) or (len(head) >= 4 and head in earlier) or _repeats_after(b, k + m.end(), k + len(line), previous):
+            if _cannot_begin(doc, b, start) or _repeats_before(b.text, k, rest) or _repeats_after(b, k + m.end(), k + len(line), previous):
                 report(b.start + k, b.start + k + len(line), f"段落が文の途中から始まっています: {quote(line)}")
 
     def _check_block(self, doc, b, previous: list, report) -> None:
@@ -252,6 +253,13 @@ def opens_mid_sentence(doc, b) -> bool:
     return not _ELLIPSIS.match(b.text) and _cannot_begin(doc, b, text_start(b))
 
 
+def _repeats_before(text: str, k: int, rest: str) -> bool:
+    """``rest`` (after an ellipsis at ``k``) repeats the words just before it in the paragraph;
+    read over a bounded span (one paragraph may hold 8,000 such lines)."""
+    head = normalize(rest[:40])[:12]
+    return len(head) >= 4 and head in normalize(text[max(0, k - _EARLIER_SPAN) : k])
+
+
 def dash_resumed(b) -> bool:
     """The paragraph opens on a doubled dash after its indent (``　――この町を出ていく。``):
     fiction's way of carrying a sentence over a pause (``春になれば、彼女は`` ⏎⏎ ``――…``)."""
@@ -268,7 +276,15 @@ def text_start(b) -> int:
 
 
 def _cannot_begin(doc, b, start: int) -> bool:
-    toks = [t for t in doc.tokens(b) if t.start >= start]
+    all_toks = doc.tokens(b)
+    # (the first token at ``start`` found by bisection: a paragraph of 8,000 spaced lines asks
+    # once per line)
+    key = ("EN005:starts", b.index)
+    starts = doc.cache.get(key)
+    if starts is None:
+        starts = doc.cache[key] = [t.start for t in all_toks]
+    i = bisect_left(starts, start)
+    toks = all_toks[i : i + 2]
     if not toks or toks[0].start != start:
         return False
     if doc.text.startswith(_SPOKEN_CONJUNCTIONS, start):

@@ -55,6 +55,8 @@ DEFAULTS = {
 }
 
 _LEAN_CHAIN_MAX = 32
+_HEADING_CHAIN_MAX = 512  # units a chain from a heading walks before a substantial paragraph
+_LEAN_STEP_BUDGET = 200_000  # such steps per document before heading chains get the short bound
 _MAX_CANDIDATES = 8  # earlier occurrences tried per unit when starting a chain
 _FP_SAMPLE = 4  # keep one 5-gram fingerprint in four (chosen by hash, so both copies agree)
 _FP_CAP = 64  # fingerprints shared by more units than this are boilerplate, not evidence
@@ -176,6 +178,7 @@ class _Analyser:
         self.opts = opts
         self.units = self._units()
         self.n = len(self.units)
+        self._lean_steps = 0  # steps taken by chains that hold no substantial paragraph yet
         self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
         for u in self.units:
             if u.key:
@@ -258,10 +261,18 @@ class _Analyser:
         # A run needs a heading at its start or a substantial unit in it (see _qualifies): past
         # _LEAN_CHAIN_MAX units of neither, the chain only ranks candidates, and 3,000 copies
         # of a picture paragraph must not make each unit walk back over all the others.
-        lean = self.units[a0].kind != "heading" and not any(self.units[k].substantial for k in range(a0, a1 + 1))
+        lean = not any(self.units[k].substantial for k in range(a0, a1 + 1))
+        # A heading may open a short section copied whole, so its chain goes further; but a
+        # file of 3,000 identical short sections must not walk each chain to the end: past a
+        # budget of steps per document, its chains are held to the short bound too.
+        cap = _LEAN_CHAIN_MAX
+        if self.units[a0].kind == "heading" and self._lean_steps < _LEAN_STEP_BUDGET:
+            cap = _HEADING_CHAIN_MAX
         while True:
-            if lean and len(out) >= _LEAN_CHAIN_MAX:
+            if lean and len(out) >= cap:
                 break
+            if lean:
+                self._lean_steps += 1
             nxt = None
             # The next unit of each, or one original unit missing from the copy.  An extra unit in
             # the copy ends the chain: new text means the copy has diverged.
