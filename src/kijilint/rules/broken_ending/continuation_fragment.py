@@ -73,7 +73,8 @@ class ContinuationFragment(Rule):
         a paragraph as the reader sees it.  Only a leading ellipsis is judged there."""
         for sp in _SPACER_LINE.finditer(b.text):
             k = sp.end()
-            line = b.text[k:].split("\n", 1)[0]
+            stop = b.text.find("\n", k)
+            line = b.text[k : stop if stop >= 0 else len(b.text)]  # (not a slice of the rest per line)
             m = _ELLIPSIS.match(line)
             if not m or not b.masked[k + m.end() : k + len(line)].strip(" \t\u3000。．.！？!?" + MASK):
                 continue
