@@ -16,7 +16,8 @@ _MATH_SHORTCODE = (
 # A paragraph that is one display equation ($$…$$ or \[…\]): prose runs around it like code
 # (also one $…$ span alone on its paragraph: …偏差平方和 ⏎ $ \displaystyle S_y = …$ ⏎ を考えます。)
 # (and a math shortcode of Hugo or Jekyll: {{< katex display >}} … {{< /katex >}}, {% katex %} …)
-DISPLAY_MATH = lazy_re(r"\$\$.+\$\$|\\\[.+\\\]|\$[^$]+\$|" + _MATH_SHORTCODE, re.S)
+# (and a LaTeX environment written bare, which MathJax renders: \begin{align} … \end{align})
+DISPLAY_MATH = lazy_re(r"\$\$.+\$\$|\\\[.+\\\]|\$[^$]+\$|\\begin\{([A-Za-z]{1,20}\*?)\}.+\\end\{\1\}|" + _MATH_SHORTCODE, re.S)
 
 # The full-width ＞ (or ≫) that opens a line quoted from someone else, as mail and forums quote
 NET_QUOTE = ("＞", "≫")

@@ -315,13 +315,15 @@ def _under_source_heading(doc, b) -> bool:
     for references and the paragraph is an entry: one line that opens on its link
     (``### 参照`` ⏎ ``[Cargo](…) 依存関係の指定について``)."""
     h = doc.section_heading(b)
-    if h is None:
-        return False
-    if _SOURCE_HEADING.match(h.text.strip()) is not None:
+    if h is not None and _SOURCE_HEADING.match(h.text.strip()) is not None:
         return True
+    # (the see-also title may be typed in bold right above: **参照** ⏎ [Cargo](…) …について)
+    prev = doc.blocks[b.index - 1] if b.index else None
+    if prev is not None and _heading_like(prev) and prev.kind != "heading":
+        h = prev
     raw = b.text.strip()
     return (
-        _SEE_ALSO_HEADING.fullmatch(h.prose().strip(" #\t")) is not None
+        h is not None and _SEE_ALSO_HEADING.fullmatch(h.prose().strip(" #*_【】■\t")) is not None
         and "\n" not in raw and raw.startswith("[") and len(b.prose().strip()) <= _ENTRY_MAX
     )
 

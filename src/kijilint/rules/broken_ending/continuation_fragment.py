@@ -43,7 +43,8 @@ class ContinuationFragment(Rule):
     are not checked, nor a paragraph whose subject is the heading just above it (``## 準備``
     ⏎ ``は不要です。``) or a quotation displayed on its own line (``「**…**」`` ⏎
     ``を大方針として…``) or a link on its own line (``[…](…)`` ⏎ ``の分岐年代と…``) or a display
-    equation (``$$…$$`` or a math shortcode, ``{{< katex display >}}…{{< /katex >}}`` ⏎ ``が導ける。``;
+    equation (``$$…$$``, a bare ``\begin{align}…\end{align}`` or a math shortcode,
+    ``{{< katex display >}}…{{< /katex >}}`` ⏎ ``が導ける。``;
     a gloss in brackets may sit between: ``（ここで Cov は共分散）`` ⏎ ``を用いて、…``), nor one
     opening on a word the tagger reads as a suffix but the document uses alone (``圏の骨格は…``
     beside ``小さな圏と``), nor one right after a paragraph that itself stops mid-sentence
@@ -150,7 +151,9 @@ def _after_interruption(doc, b) -> bool:
     )
 
 
-_MATH_SHORTCODE_END = lazy_re(r"(?:\{\{[<%]\s*/(?:katex|math|mathjax|latex)\s*[>%]\}\}|\{%\s*end(?:katex|math|latex)\s*%\})$")
+_MATH_SHORTCODE_END = lazy_re(
+    r"(?:\{\{[<%]\s*/(?:katex|math|mathjax|latex)\s*[>%]\}\}|\{%\s*end(?:katex|math|latex)\s*%\}|(?<![^\n])\\end\{[A-Za-z]{1,20}\*?\})$"
+)
 _ASIDE_PARAGRAPH = lazy_re(r"（[^（）]{1,200}）|\([^()]{1,200}\)")
 
 
