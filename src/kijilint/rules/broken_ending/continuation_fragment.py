@@ -43,7 +43,7 @@ class ContinuationFragment(Rule):
     are not checked, nor a paragraph whose subject is the heading just above it (``## 準備``
     ⏎ ``は不要です。``) or a quotation displayed on its own line (``「**…**」`` ⏎
     ``を大方針として…``) or a link on its own line (``[…](…)`` ⏎ ``の分岐年代と…``) or a display
-    equation (``$$…$$``, a bare ``\begin{align}…\end{align}`` or a math shortcode,
+    equation (``$$…$$``, a bare ``\\begin{align}…\\end{align}`` or a math shortcode,
     ``{{< katex display >}}…{{< /katex >}}`` ⏎ ``が導ける。``;
     a gloss in brackets may sit between: ``（ここで Cov は共分散）`` ⏎ ``を用いて、…``), nor one
     opening on a word the tagger reads as a suffix but the document uses alone (``圏の骨格は…``
