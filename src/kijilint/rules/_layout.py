@@ -125,6 +125,11 @@ def pseudo_heading(b) -> bool:
     )
 
 
+def titled(b) -> bool:
+    """A heading, or a title typed without ``#`` (``**まとめ**``, ``【場所】``, ``■受験を終えて``)."""
+    return b.kind == "heading" or pseudo_heading(b)
+
+
 def plain_headings(doc) -> frozenset:
     """Indexes of the lines a writer sets as section titles with no markup at all: short
     one-line paragraphs without 、。！？ ending on a noun or a title's particle (``ツールチップとは``,

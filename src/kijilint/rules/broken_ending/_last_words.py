@@ -35,6 +35,8 @@ _PREDICATIVE_ADVERBS = {
 }
 NOUN_ENDS = ("名詞", "代名詞", "接尾辞")
 PREDICATES = ("動詞", "助動詞", "形容詞")
+# particles that govern a predicate still to come (…本体はダウ, …今回も普段自分)
+GOVERNING_PARTICLES = ("が", "を", "に", "で", "へ", "は", "も", "から", "より")
 
 
 def closes_clause(toks, i: int) -> bool:

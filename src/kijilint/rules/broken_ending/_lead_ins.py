@@ -16,6 +16,7 @@ from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face
 from kijilint.rules.broken_ending._last_words import (
     DELIBERATE_ENDS,
+    GOVERNING_PARTICLES,
     JAPANESE,
     NOUN_ENDS,
     PREDICATES,
@@ -289,10 +290,8 @@ def _governs_noun(toks) -> bool:
     # (the phrase may join nouns with の: 別のプロジ)
     while k and (toks[k - 1].pos1 in ("名詞", "接尾辞", "接頭辞", "連体詞") or (toks[k - 1].surface == "の" and k < len(toks))):
         k -= 1
-    return k > 0 and k < len(toks) and toks[k - 1].surface in _GOVERNING and toks[k - 1].pos1 == "助詞"
-
-
-_GOVERNING = ("が", "を", "に", "で", "は", "も", "へ", "から", "より")
+    p = toks[k - 1] if 0 < k < len(toks) else None
+    return p is not None and p.pos2 in ("格助詞", "係助詞") and p.surface in GOVERNING_PARTICLES
 
 
 def _clause_closed(toks) -> bool:

@@ -49,6 +49,7 @@ from kijilint.rules._layout import (
     prose_paragraph_after,
     pseudo_heading,
     slide_deck,
+    titled,
     worded_lines,
     wrapped_at,
     wrapped_across_paragraphs,
@@ -66,6 +67,7 @@ from kijilint.rules.broken_ending.continuation_fragment import (
 )
 from kijilint.rules.broken_ending._last_words import (
     DELIBERATE_ENDS,
+    GOVERNING_PARTICLES,
     JAPANESE,
     NOUN_ENDS,
     PREDICATES,
@@ -319,7 +321,7 @@ def _under_source_heading(doc, b) -> bool:
         return True
     # (the see-also title may be typed in bold right above: **参照** ⏎ [Cargo](…) …について)
     prev = doc.blocks[b.index - 1] if b.index else None
-    if prev is not None and _heading_like(prev) and prev.kind != "heading":
+    if prev is not None and pseudo_heading(prev):
         h = prev
     raw = b.text.strip()
     return (
@@ -768,7 +770,7 @@ def _predicate_missing(toks) -> bool:
         return False
     if toks[i].pos1 == "副詞":
         p = toks[i - 1]
-        return p.pos1 == "助詞" and p.pos2 in ("格助詞", "係助詞") and p.surface in _GOVERNING_PARTICLES
+        return p.pos1 == "助詞" and p.pos2 in ("格助詞", "係助詞") and p.surface in GOVERNING_PARTICLES
     i -= 1
     while i > 0 and (toks[i].pos1 in (*NOUN_ENDS, "接頭辞") or toks[i].surface in _PHRASE_GLUE):
         i -= 1
@@ -778,7 +780,7 @@ def _predicate_missing(toks) -> bool:
     if p.pos1 == "助詞":
         if p.pos2 == "接続助詞":
             return p.surface in ("て", "で")  # …によってガベージコレクシ: a て-clause, then a bare noun
-        return p.pos2 in ("格助詞", "係助詞") and p.surface in _GOVERNING_PARTICLES
+        return p.pos2 in ("格助詞", "係助詞") and p.surface in GOVERNING_PARTICLES
     if p.pos1 == "副詞" or (p.pos1 in PREDICATES and p.cform.startswith("連用形")):
         return True
     return p.pos2 == "読点" and i > 0 and closes_clause(toks, i)
@@ -824,7 +826,6 @@ def _plain_predicate(toks) -> bool:
 
 
 _CROSS_REFERENCES = ("参照", "参考")
-_GOVERNING_PARTICLES = ("が", "を", "に", "で", "へ", "は", "も", "から", "より")
 
 
 def _noun_end(doc, b) -> bool:
@@ -884,7 +885,7 @@ def _section_value(doc, b, toks) -> bool:
     blocks = doc.blocks
     prev = blocks[b.index - 1] if b.index else None
     nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-    if prev is None or not _heading_like(prev) or (nxt is not None and not _heading_like(nxt)):
+    if prev is None or not titled(prev) or (nxt is not None and not titled(nxt)):
         return False
     # (a Latin word counts as one: VP of Engineering is three words, not seventeen letters)
     if "\n" in b.text.strip() or len(_LATIN_WORD.sub("x", b.prose().strip())) > 40:
@@ -899,11 +900,6 @@ def _section_value(doc, b, toks) -> bool:
 
 _LATIN_WORD = lazy_re(r"[A-Za-z]+")
 _VALUE_POS = ("名詞", "接頭辞", "接尾辞", "副詞", "連体詞", "補助記号", "記号")
-
-
-def _heading_like(x) -> bool:
-    """A heading, or a title typed as a bold line (``**出席者**``) or in brackets (``【場所】``)."""
-    return x.kind == "heading" or (x.kind == "paragraph" and not x.containers and (emphasis_line(x) or pseudo_heading(x)))
 
 
 def _items_then_rest(doc, nb, reach: int = 8) -> bool:

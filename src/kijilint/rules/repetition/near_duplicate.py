@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kijilint._lazy_re import lazy_re
-from kijilint.rules._layout import pseudo_heading
+from kijilint.rules._layout import titled
 from kijilint.rules.base import Rule, quote
 from kijilint.rules.repetition._common import captions, faq_answers, labelled_fields, lines
 from kijilint.rules.repetition.analysis import DEFAULTS, analyse, key_of
@@ -76,10 +76,10 @@ def _recap(doc, copy, original) -> bool:
     predicates in the past tense (…紹介を行います → …紹介を行いました): a summary recalls the
     aim on purpose.  A regenerated copy keeps the tense it copies."""
     blocks = doc.blocks
-    if any(x.kind == "heading" or pseudo_heading(x) for x in blocks[: original.index]):
+    if any(titled(x) for x in blocks[: original.index]):
         return False
     # (the closing title may be typed without #: **まとめ**, 【まとめ】)
-    head = next((x for x in reversed(blocks[: copy.index]) if x.kind == "heading" or pseudo_heading(x)), None)
+    head = next((x for x in reversed(blocks[: copy.index]) if titled(x)), None)
     if head is None or not _CLOSING.search(head.text):
         return False
     was, now = key_of(original.prose()), key_of(copy.prose())
