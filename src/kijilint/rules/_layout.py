@@ -289,13 +289,55 @@ _BULLET_LINE = lazy_re(r"[ \t\u3000]*(?:[・•●■◆○◇□▪](?![○●�
 _CIRCLED_LINE = lazy_re(r"[ \t\u3000]*[①-⑳❶-❿⑴-⒇]")
 
 
+# 一　項目 ⏎ 二　項目, ア　… ⏎ イ　…, (ア) … ⏎ (イ) …, １　… ⏎ ２　…: the numbering of rules and
+# official documents (会則, 規約, 通知), a label and a space (一方で… or 一人で… opens prose)
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_SERIES = ("アイウエオカキクケコサシスセソタチツテト", "イロハニホヘトチリヌルヲ", "ａｂｃｄｅｆｇｈｉｊ", "abcdefghij")
+_SERIAL_LINE = lazy_re(
+    r"[ \t\u3000]*(?:第?([一二三四五六七八九十]{1,3}|[０-９]{1,2}|[0-9]{1,2})号?[\u3000]|第([一二三四五六七八九十]{1,3}|[０-９]{1,2}|[0-9]{1,2})号[ \t]"
+    r"|([ア-ト])[\u3000]|[(（]([一二三四五六七八九十]{1,3}|[ア-ト]|[ａ-ｊ]|[a-j])[)）][ \t\u3000]?)\S"
+)
+
+
+def _serial_number(label: str) -> int | None:
+    """The place of an item label in its series (三 → 3, ウ → 3, ｃ → 3, ３ → 3), or None."""
+    if label.isdigit():
+        return int(label)  # (full-width digits too)
+    if all(c in _KANJI_DIGITS + "十" for c in label):
+        tens, _, ones = label.rpartition("十")
+        if "十" not in label:
+            return _KANJI_DIGITS.index(label) if len(label) == 1 else None
+        return (_KANJI_DIGITS.index(tens) if tens else 1) * 10 + (_KANJI_DIGITS.index(ones) if ones else 0)
+    for series in _SERIES:
+        if label in series:
+            return series.index(label) + 1
+    return None
+
+
+def serial_items(lines: list[str]) -> bool:
+    """Two or more lines that each open on the next label of one numbering (一　… ⏎ 二　…,
+    ア　… ⏎ イ　…, （ア）… ⏎ （イ）…): items, each a phrase of its own (…を有する者)."""
+    if len(lines) < 2:
+        return False
+    places = []
+    for line in lines:
+        m = _SERIAL_LINE.match(line)
+        if not m:
+            return False
+        places.append(_serial_number(next(g for g in m.groups() if g)))
+    return None not in places and all(b == a + 1 for a, b in zip(places, places[1:]))
+
+
 def bullet_paragraph(b) -> bool:
-    """A plain paragraph whose every line opens on a bullet character (``・A`` ⏎ ``・B``): a
-    list as many Japanese writers type one, which Markdown reads as a paragraph."""
+    """A plain paragraph whose every line opens on a bullet character (``・A`` ⏎ ``・B``) or
+    the next label of a numbering (``①…`` ⏎ ``②…``, ``一　…`` ⏎ ``二　…``): a list as many
+    Japanese writers type one, which Markdown reads as a paragraph."""
     if b.kind != "paragraph" or b.containers:
         return False
     lines = b.text.strip().split("\n")
     if all(_BULLET_LINE.match(line) for line in lines) or (len(lines) >= 2 and all(_CIRCLED_LINE.match(line) for line in lines)):
+        return True
+    if serial_items(lines):
         return True
     # a hard-wrapped one: items that run on onto a line of their own (・…得票数を獲得 ⏎ しやすい)
     bullets = sum(1 for line in lines if _BULLET_LINE.match(line))
