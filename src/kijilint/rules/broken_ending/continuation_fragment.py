@@ -191,10 +191,20 @@ def following_block(doc, b):
 
 
 def emphasis_line(b) -> bool:
-    """A paragraph that is one bold span (``**【…を取得する方法】**``): a pseudo-heading, or a
-    phrase set apart inside a sentence that goes on around it (slides do this)."""
+    """A paragraph that is one bold span (``**【…を取得する方法】**``, or in HTML ``<span
+    class="big"><b>…</b></span>``): a pseudo-heading, or a phrase set apart inside a sentence
+    that goes on around it (slides do this, and bloggers who set a phrase large)."""
     raw = b.text.strip()
-    return b.kind == "paragraph" and raw.startswith(("**", "__")) and raw.rstrip("：: ").endswith(("**", "__"))
+    if b.kind != "paragraph":
+        return False
+    if raw.startswith(("**", "__")) and raw.rstrip("：: ").endswith(("**", "__")):
+        return True
+    m = _HTML_EMPHASIS.fullmatch(raw.rstrip("：: "))
+    return m is not None and f"</{m.group(1)}" not in m.group(2)  # (not <b>A</b>と<b>B</b>)
+
+
+# one element that sets a phrase apart, its content on the line (nested ones inside it)
+_HTML_EMPHASIS = lazy_re(r"<(span|b|strong|em|mark|font|u|big|ins)(?:\s[^<>\n]{0,300})?>([^\n]{1,500})</\1>")
 
 
 _DISPLAYED_QUOTATION = lazy_re(r"(?:\*\*|__)?(?:「[^「」\n]+」|『[^『』\n]+』)(?:\*\*|__)?")

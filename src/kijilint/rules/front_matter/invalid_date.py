@@ -11,6 +11,8 @@ class InvalidDate(Rule):
     Why: generators either crash on them or silently move the post to another day.
     Checked keys: ``keys`` option (default ``date``, ``last_modified_at``, ``updated``,
     ``lastmod``).
+    A key set to ``true`` or ``false`` is a theme's switch (``lastmod: true``: show the date of
+    the last change), not a date, and is left alone.
     Bad:  ``date: 2026-02-30 10:00:00 +0900``
     Good: ``date: 2026-02-28 10:00:00 +0900``
     Fix: none.
@@ -24,8 +26,8 @@ class InvalidDate(Rule):
             return
         data = doc.front_matter.data
         for key in self.opts["keys"]:
-            if key not in data or data[key] in (None, ""):
-                continue
+            if key not in data or data[key] in (None, "") or isinstance(data[key], bool):
+                continue  # (lastmod: true is a theme's switch, "show the date of the last change")
             try:
                 parse_date(data[key])
             except DateProblem as err:

@@ -348,8 +348,8 @@ class _Analyser:
         if head_c.kind not in ("heading", "label") or head_o.kind != head_c.kind or head_c.key == head_o.key:
             return False
         if head_c.kind == "heading":  # (two titles typed in bold, **カギカッコ**, are siblings too)
-            level = head_c.block.level
-            if head_o.block.level != level or self._parent(hc, level) != self._parent(ho, level):
+            level = self._level(hc)
+            if self._level(ho) != level or self._parent(hc, level) != self._parent(ho, level):
                 return False
         blocks = self.doc.blocks
         for k in (copy, orig):
@@ -388,7 +388,7 @@ class _Analyser:
         all, when the title names navigation (``# 目次`` with a link to the series index at the
         top and the bottom of each article): a header and its footer, written twice on purpose."""
         heads = [u for u in self.units if u.kind == "heading"]
-        if len(heads) < 3 or heads[0].key != heads[-1].key or heads[0].block.level != heads[-1].block.level:
+        if len(heads) < 3 or heads[0].key != heads[-1].key or self._level(heads[0].idx) != self._level(heads[-1].idx):
             return None  # (an article between them: a section pasted twice in a row is a copy)
         if sum(u.key == heads[0].key for u in heads) != 2 or not _NAVIGATION.search(heads[0].key):
             return None  # (a content section copied to the end is a regenerated one)
@@ -405,11 +405,11 @@ class _Analyser:
         Sibling sections written to a template (``### 引数`` / ``なし`` under each function)
         have different parents and stay silent."""
         a0, b0 = chain[0][0], chain[0][2]
-        head, orig = self.units[a0], self.units[b0]
+        head = self.units[a0]
         if head.kind != "heading" or not _japanese_or_word(head.key) or chain[0][4] != "exact":
             return False
-        level = head.block.level
-        if orig.block.level != level or not self._section_end(chain[-1][3] + 1, chain[-1][1] + 1, a0, level):
+        level = self._level(a0)
+        if self._level(b0) != level or not self._section_end(chain[-1][3] + 1, chain[-1][1] + 1, a0, level):
             return False
         body = range(a0 + 1, chain[-1][1] + 1)
         prose = sum(len(JAPANESE.findall(self.units[k].key)) for k in body if self.units[k].kind == "paragraph")
@@ -434,7 +434,7 @@ class _Analyser:
             table = self._children = {}
             for u in self.units:
                 if u.kind == "heading":
-                    table.setdefault((self._parent(u.idx, u.block.level), u.block.level), []).append(u.key)
+                    table.setdefault((self._parent(u.idx, self._level(u.idx)), self._level(u.idx)), []).append(u.key)
         return table.get((parent, level), [])
 
     def _parallel_step(self, chain) -> bool:
@@ -451,7 +451,7 @@ class _Analyser:
         head = self.units[hc]
         if self.units[ho].key != head.key:
             return False
-        level = head.block.level
+        level = self._level(hc)
         a, b = self._parent(hc, level), self._parent(ho, level)
         if a == b or a is None or b is None or self.units[a].key == self.units[b].key:
             return False  # two parents of one title are a section written twice, not a parallel
@@ -473,8 +473,8 @@ class _Analyser:
         ha, hb = self._own_heading(a), self._own_heading(b)
         if ha is None or hb is None or ha == hb or self.units[ha].key == self.units[hb].key:
             return False
-        level = self.units[ha].block.level
-        if self.units[hb].block.level != level:
+        level = self._level(ha)
+        if self._level(hb) != level:
             return False
         sa, sb = self._subheadings(ha, level + 1), self._subheadings(hb, level + 1)
         return len(set(sa) & set(sb)) >= 2
@@ -488,8 +488,8 @@ class _Analyser:
         if ha is None or hb is None or ha == hb:
             return False
         ka, kb = self.units[ha].key, self.units[hb].key
-        level = self.units[ha].block.level
-        if ka == kb or self.units[hb].block.level != level or self._parent(ha, level) != self._parent(hb, level):
+        level = self._level(ha)
+        if ka == kb or self._level(hb) != level or self._parent(ha, level) != self._parent(hb, level):
             return False
         pre, suf = _affixes(ka, kb)
         cores = (ka[pre : len(ka) - suf], kb[pre : len(kb) - suf])
@@ -518,7 +518,7 @@ class _Analyser:
         # Templates and parallel parents (## open() / ## close(), each with ### 戻り値; ## Ubuntu
         # 18.04 / 20.04, each with ### 1. …) put the section at the same place under each parent
         # and share their other subheadings; a section written again lands elsewhere.
-        level = head.block.level
+        level = self._level(head.idx)
         sa = self._subheadings(self._parent(head.idx, level), level)
         sb = self._subheadings(self._parent(chain[0][2], level), level)
         if sa.index(head.key) == sb.index(head.key):
@@ -531,9 +531,60 @@ class _Analyser:
         allowed when the copy itself ends at such a heading."""
 
         def boundary(k: int) -> bool:
-            return k >= self.n or k == copy or (self.units[k].kind == "heading" and self.units[k].block.level <= level)
+            return k >= self.n or k == copy or (self.units[k].kind == "heading" and self._level(k) <= level)
 
         return boundary(nxt) or (boundary(nxt + 1) and boundary(after_copy))
+
+    def _level(self, k: int) -> int:
+        """The level heading unit ``k`` stands at: as typed, but for a heading typed one level
+        too deep (``## 第二走者`` … ``### 第三走者`` ⏎ ``### 配信開始`` …, between ``## 第一走者`` and
+        ``## 第四走者``), which stands at its parent's level."""
+        levels = self.__dict__.get("_levels")
+        if levels is None:
+            levels = self._levels = self._slipped_headings()
+        return levels.get(k, self.units[k].block.level)
+
+    def _slipped_headings(self) -> dict[int, int]:
+        """Headings typed a level too deep: a section whose title is a variant of its parent's
+        (第三走者(…) under 第二走者(…)), followed by the very subheadings its parent had before it.
+        A section written twice repeats its parent's own title, not a variant."""
+        heads = [(u.idx, u.block.level, u.key) for u in self.units if u.kind == "heading"]
+        out: dict[int, int] = {}
+        stack: list[int] = []  # positions in heads of the open headings
+        children: dict[int, list[str]] = defaultdict(list)  # parent position -> its subheadings' keys
+        for n, (idx, level, key) in enumerate(heads):
+            while stack and heads[stack[-1]][1] >= level:
+                stack.pop()
+            if stack:
+                p = stack[-1]
+                pidx, plevel, pkey = heads[p]
+                before = children[p]
+                if (
+                    plevel == level - 1 and 2 <= len(before) <= _SLIP_SIBLINGS
+                    and n + 1 < len(heads) and heads[n + 1][1] == level and key != pkey and sum(_affixes(key, pkey)) >= 2
+                    and self._next_titles(heads, n + 1, level, len(before)) == before
+                ):
+                    out[idx] = plevel
+                    stack.pop()
+                    if stack:
+                        children[stack[-1]].append(key)
+                    stack.append(n)
+                    continue
+                children[p].append(key)
+            stack.append(n)
+        return out
+
+    @staticmethod
+    def _next_titles(heads, start: int, level: int, count: int) -> list[str]:
+        """Keys of the next ``count`` headings of ``level`` from ``start`` on, before any heading
+        above that level (deeper ones stepped over, a bounded number)."""
+        out: list[str] = []
+        for idx, lv, key in heads[start : start + 4 * _SLIP_SIBLINGS]:
+            if lv < level or len(out) == count:
+                break
+            if lv == level:
+                out.append(key)
+        return out
 
     def _parent(self, k: int, level: int):
         """Index of the nearest heading above unit k with a level below ``level`` (None at top)."""
@@ -543,12 +594,12 @@ class _Analyser:
             for u in self.units:
                 table.append(tuple(stack))
                 if u.kind == "heading":
-                    while stack and self.units[stack[-1]].block.level >= u.block.level:
+                    while stack and self._level(stack[-1]) >= self._level(u.idx):
                         stack.pop()
                     stack.append(u.idx)
             self._enclosing = table
         for j in reversed(table[k]):
-            if self.units[j].block.level < level:
+            if self._level(j) < level:
                 return j
         return None
 
@@ -718,7 +769,7 @@ class _Analyser:
                         score = max(score, len(wa & wb) / min(len(wa), len(wb)))
                     if score >= thr and (best is None or score > best.score) and not (
                         len(k) <= 2000 and self._parallel(uj.block, u.block, kj, k)
-                    ) and not self._parallel_sections(u.idx, j) and not self._variant_sections(u.idx, j):
+                    ) and not self._parallel_sections(u.idx, j) and not self._variant_sections(u.idx, j) and not _numbered_variant(u.key, uj.key):
                         best = Copy(u.idx, (j,), "near", score)
                 if best:
                     out.append(best)
@@ -877,6 +928,7 @@ _LEAD_IN_MAX = 80  # characters of a template's lead-in line (the one seen: 38)
 _POINTER = lazy_re(r"以下|次の|下記|下の")
 _REFRAIN_MAX = 60  # characters of a refrain sentence (the one seen: 37)
 _SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
+_SLIP_SIBLINGS = 64  # subheadings a parent may have before a heading typed a level too deep
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
 
 
@@ -925,6 +977,18 @@ def _affixes(a: str, b: str) -> tuple[int, int]:
     while suf < min(len(a), len(b)) - pre and a[-1 - suf] == b[-1 - suf]:
         suf += 1
     return pre, suf
+
+
+_NUMERALS = frozenset("0123456789０１２３４５６７８９〇一二三四五六七八九十百")
+
+
+def _numbered_variant(a: str, b: str) -> bool:
+    """Two texts that differ in one number only (…にて、第一走者から完走報告を… / …第二走者
+    から…): the line of a series written once for each item, not an edited copy, which drops
+    or rewords sentences."""
+    pre, suf = _affixes(a, b)
+    ca, cb = a[pre : len(a) - suf], b[pre : len(b) - suf]
+    return bool(ca or cb) and len(ca) <= 4 and len(cb) <= 4 and all(c in _NUMERALS for c in ca + cb)
 
 
 def _fingerprints(k: str) -> set[str]:
