@@ -1140,7 +1140,6 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         and not _label_line(doc, last, tail, toks)
         and not QUOTED_LIKE.search(tail)
         and not b.text.lstrip(" \u3000").startswith(("※", "＊"))  # (a note glosses in its own style)
-        and (article_end or not _summary_phrase(toks, tail))  # (…。染め手の決め打ち: the point summed up)
         and ((alone := _lone_bare(doc, b)) or (statement and _lone_bare(doc, b, others=2)))
         # (…ところから使わせていただいた ⏎ [出典](…): a finished sentence introduces the link below)
         and not (strength is None and _before_link_line(doc, b))
@@ -1182,8 +1181,6 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None  # …。詳しくは公式ドキュメントを参照: a cross-reference said short
         if _coda_after_pause(tail):
             return None  # …効かなかったみたいだ... 闇討ち失敗 / …とは... #anmichi不正: a punchline after a pause
-        if not article_end and earlier_punctuated and _summary_phrase(toks, tail):
-            return None  # …実戦では2p切った。染め手の決め打ち: the point said short in 体言止め
         if _nominal_predicate(toks) or _cleft(toks) or _na_predicate(toks):
             # …結局そこまではいけなかったのが後悔 / …するのが目標 / 使うのは…「Dataview」プラグイン:
             # 体言止め, said whole; …メモしておきたいときに便利 / とても簡単: a na-adjective, だ left out
@@ -1241,19 +1238,6 @@ def _listing_afterthought(toks, tail: str) -> bool:
 
 
 _PHRASE_PARTS = (*NOUN_ENDS, "接頭辞", "補助記号", "記号", "形状詞")
-
-
-def _summary_phrase(toks, tail: str) -> bool:
-    """A short sentence of nouns alone, joined by の (染め手の決め打ち) after the paragraph's
-    finished sentences: the point summed up in 体言止め.  A cut leaves a clause, a particle or
-    a word cut short; of about 1,200 cut paragraphs found in injected copies, one ended so
-    (…。翌日の8日の飛行機), against a writer's memo style in real notes."""
-    body = tail.strip(" \u3000\n")
-    if len(toks) < 2 or len(body) > _AFTERTHOUGHT_MAX or any(c in body for c in "、，,\n"):
-        return False
-    return toks[-1].pos1 in ("名詞", "接尾辞") and all(
-        t.pos1 in ("名詞", "接頭辞", "接尾辞") or (t.surface == "の" and t.pos1 == "助詞") for t in toks
-    )
 
 
 # An emoticon in a code span: a face in parentheses, no word inside, one of its marks
