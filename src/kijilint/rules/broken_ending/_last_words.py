@@ -64,6 +64,11 @@ def closes_clause(toks, i: int) -> bool:
     return toks[k].pos1 == "名詞" and k >= 1 and toks[k - 1].pos1 in PREDICATES and toks[k - 1].cform.startswith("連体形")
 
 
+# Adverbs that do announce what follows (…見ましたが、特に ⏎ list, 例えば ⏎ - …); any other
+# adverb waits for its verb.
+LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
+
+
 def _polite_clause(toks, i: int) -> bool:
     """The 、 at ``toks[i]`` follows a polite predicate (…なります、) or a conjunctive particle
     right after one (…ありますが、 / …ですので、): a formal clause, finished, the next to come."""
@@ -463,6 +468,10 @@ def _grammar(doc, toks, tail: str):
             return "cut", f"語 {prev.surface + t.surface!r} が途中で切れています"
         if p2 == "終助詞" and t.surface == "ら" and prev is not None and prev.pos1 == "動詞" and prev.cform.startswith("終止形"):
             return "cut", "語 'ら' が途中で切れています"  # …にも出てくるら(しい)
+        if p2 == "終助詞" and t.surface == "べ" and prev is not None and prev.pos1 in ("動詞", "助動詞") and prev.surface != "だ":
+            # …色々と改善すべ(き), …誰に支払うべ(き): べき / べし cut short, read as a dialect's べ
+            # (…だべ is said so; no sentence of 624 human documents ends on a verb's べ)
+            return "cut", f"語 {prev.surface + t.surface!r} が途中で切れています"
         if p2 == "終助詞" and t.surface == "の" and polite_end(toks[:-1]):
             # …情報は収集しておりませんの(で): a polite predicate takes no explaining の (…ですの is
             # a character's voice, in dialogue)
@@ -648,6 +657,10 @@ def _grammar(doc, toks, tail: str):
             return "strong", f"「{t.surface}」で途切れています"
         if prev is not None and prev.pos2 == "読点" and _polite_clause(toks, len(toks) - 2):
             return "strong", f"「{t.surface}」で途切れています"  # …なりますが、やはり: a formal clause, then its adverb
+        if prev is not None and prev.pos2 == "読点" and len(toks) >= 3 and closes_clause(toks, len(toks) - 2) and t.surface not in LEAD_ADVERBS:
+            # …少し傾斜があり、クラッ / …があったので、ひとまず: a closed clause, then an adverb
+            # that waits for its verb (…見ましたが、特に ⏎ list leads in)
+            return "strong", f"「{t.surface}」で途切れています"
         return "weak", f"「{t.surface}」で途切れています"  # …の詳細につい(て)
     if p1 == "形状詞" and p2 == "助動詞語幹" and t.surface == "よう" and len(toks) >= 2 and toks[-2].surface == "の" and toks[-2].pos2 == "格助詞":
         return "strong", "「よう」で途切れています"  # …ユーザエージェントのよう(な): ように / ような / ようです cut short

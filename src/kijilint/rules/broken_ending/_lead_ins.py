@@ -18,13 +18,14 @@ from kijilint.rules.broken_ending._last_words import (
     DELIBERATE_ENDS,
     GOVERNING_PARTICLES,
     JAPANESE,
+    LEAD_ADVERBS,
     NOUN_ENDS,
     PREDICATES,
     REASON_OPENERS,
     closes_clause,
     laughs_or_draws_out,
 )
-from kijilint.rules._layout import IMAGE_SHORTCODE_NAME, bullet_paragraph, image_only, plain_paragraph_after
+from kijilint.rules._layout import DISPLAY_MATH, IMAGE_SHORTCODE_NAME, bullet_paragraph, image_only, plain_paragraph_after
 from kijilint._lazy_re import lazy_re
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
@@ -149,7 +150,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         and len(nb.prose().strip()) >= 3 and not JAPANESE.search(nb.prose())
     )  # links, embeds (@[tweet](…)) and HTML are no display lines
     # a display equation ($$ … \left< … $$) is one whatever it holds: …を加えたHubbard model ⏎ $$…$$
-    display = display or (nb.kind == "paragraph" and not nb.containers and _DISPLAY_MATH.match(nb.text.strip()) is not None)
+    # (or one $…$ span alone on its paragraph, as writers without $$ set an equation apart)
+    display = display or (
+        nb.kind == "paragraph" and not nb.containers
+        and (_DISPLAY_MATH.match(nb.text.strip()) is not None or DISPLAY_MATH.fullmatch(nb.text.strip()) is not None)
+    )
     # so is a paragraph of one code span (…と思ったのですが、ふと ⏎ `リポジトリ名は、何にする？`)
     display = display or (nb.kind == "paragraph" and not nb.containers and CODE_SPAN.fullmatch(nb.text.strip()) is not None)
     card = url_embed(nb)
@@ -350,8 +355,6 @@ def _te_steps(doc) -> bool:
     return doc.cache[key]
 
 
-# Adverbs that do announce a list (例えば ⏎ - …); any other adverb waits for its verb.
-LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
 _REASON_ENDS = ("ので", "から", "けど", "けれど", "けれども", "のに", "ば")  # …PR を見れば ⏎ list
 # Words that point at the block below: a noun phrase with one of them names the code.
 POINTS_AHEAD = lazy_re(r"以下|次|下記|こちら|これ|この|こんな|このよう|例|サンプル|結果|出力|コード|コマンド|設定|内容|手順|方法|定義|実装|形式|ファイル")

@@ -716,7 +716,16 @@ def _said_in_full(toks, tail: str) -> bool:
         return True  # …あまり鵜呑みにしないように / …できますように (not …受信できないように)
     if last in ("ね", "よ") and len(toks) > 1 and polite_end(toks[:-1]):
         return True  # …いいですね, …しましたよ
+    if _presence_predicate(toks):
+        return True  # …都度覚える必要あり / 問題なし: a memo's predicate
     return last == "から" and tail.lstrip().startswith(_BECAUSE)
+
+
+def _presence_predicate(toks) -> bool:
+    """A noun, then あり or なし (…覚える必要あり, 在庫なし, 問題なし): the written predicate
+    "there is / is none" said short, as notes say it.  Of about 2,300 cuts found in injected
+    copies none ended so."""
+    return len(toks) >= 2 and toks[-1].lemma in ("有り", "無し") and toks[-1].pos1 == "名詞" and toks[-2].pos1 in NOUN_ENDS
 
 
 def _written_copula(toks) -> bool:
@@ -1181,7 +1190,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None  # …。詳しくは公式ドキュメントを参照: a cross-reference said short
         if _coda_after_pause(tail):
             return None  # …効かなかったみたいだ... 闇討ち失敗 / …とは... #anmichi不正: a punchline after a pause
-        if _nominal_predicate(toks) or _cleft(toks) or _na_predicate(toks):
+        if _nominal_predicate(toks) or _cleft(toks) or _na_predicate(toks) or _presence_predicate(toks):
             # …結局そこまではいけなかったのが後悔 / …するのが目標 / 使うのは…「Dataview」プラグイン:
             # 体言止め, said whole; …メモしておきたいときに便利 / とても簡単: a na-adjective, だ left out
             return None
