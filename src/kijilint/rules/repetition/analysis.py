@@ -549,22 +549,23 @@ class _Analyser:
         (第三走者(…) under 第二走者(…)), followed by the very subheadings its parent had before it.
         A section written twice repeats its parent's own title, not a variant."""
         heads = [(u.idx, u.block.level, u.key) for u in self.units if u.kind == "heading"]
+        levels = [level for _, level, _ in heads]  # as they stand, a slipped one raised
         out: dict[int, int] = {}
         stack: list[int] = []  # positions in heads of the open headings
         children: dict[int, list[str]] = defaultdict(list)  # parent position -> its subheadings' keys
         for n, (idx, level, key) in enumerate(heads):
-            while stack and heads[stack[-1]][1] >= level:
+            while stack and levels[stack[-1]] >= level:
                 stack.pop()
             if stack:
                 p = stack[-1]
-                pidx, plevel, pkey = heads[p]
+                plevel, pkey = levels[p], heads[p][2]
                 before = children[p]
                 if (
                     plevel == level - 1 and 2 <= len(before) <= _SLIP_SIBLINGS
                     and n + 1 < len(heads) and heads[n + 1][1] == level and key != pkey and sum(_affixes(key, pkey)) >= 2
                     and self._next_titles(heads, n + 1, level, len(before)) == before
                 ):
-                    out[idx] = plevel
+                    out[idx] = levels[n] = plevel
                     stack.pop()
                     if stack:
                         children[stack[-1]].append(key)
