@@ -41,7 +41,8 @@ class ContinuationFragment(Rule):
     a leading ellipsis counts only when what follows repeats the preceding text or cannot
     begin a sentence.  Code, lists and quotes (also a line quoted with a full-width ``＞``)
     are not checked, nor a paragraph whose subject is the heading just above it (``## 準備``
-    ⏎ ``は不要です。``) or a quotation displayed on its own line (``「**…**」`` ⏎
+    ⏎ ``は不要です。``) or a phrase set apart in bold (``**…**``, or in HTML ``<span class="big"><b>…</b></span>``
+    ⏎ ``をして…``) or a quotation displayed on its own line (``「**…**」`` ⏎
     ``を大方針として…``) or a link on its own line (``[…](…)`` ⏎ ``の分岐年代と…``) or a display
     equation (``$$…$$``, a bare ``\\begin{align}…\\end{align}`` or a math shortcode,
     ``{{< katex display >}}…{{< /katex >}}`` ⏎ ``が導ける。``;

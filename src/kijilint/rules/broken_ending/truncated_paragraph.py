@@ -32,7 +32,7 @@ class TruncatedParagraph(Rule):
     - or a list item's prose ends its own sentences with 。 and then stops on a case, binding
       or conjunctive particle or on a word cut short (``通称 E8本。…解説している。AtCoderに``).
 
-    Left alone: headings, other list items (also ``2. …``, ``・…`` or ``①…`` lines folded into a
+    Left alone: headings, other list items (also ``2. …``, ``・…``, ``①…`` or ``一　…`` ⏎ ``二　…`` lines folded into a
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
     captions, link lines (links set apart by commas too), a see-also entry (``### 参照`` ⏎
     ``[Cargo](…) 依存関係の指定について``), quotes (a line quoted with ``＞`` too), lines ending in ``：``,

@@ -22,7 +22,8 @@ class DuplicateSection(Rule):
     heading repeated with a different body is not a copy, nor is a subsection written to a
     template under each of several parents (``### 戻り値`` / 「失敗したときは例外を送出します。」),
     nor the same step of parallel sections in a manual (``### 1. ドライバ`` under ``## Ubuntu
-    18.04`` and ``## Ubuntu 20.04``), nor a list's items written again as paragraphs (or
+    18.04`` and ``## Ubuntu 20.04``; a parent typed a level too deep, ``### 第三走者`` under ``## 第二走者``
+    and followed by the same subheadings, stands as their sibling), nor a list's items written again as paragraphs (or
     paragraphs again as a list: a conclusion restating its aims), since a paste keeps its form,
     nor a guide's lead-in line and the first items of its list opening sibling sections
     (``### カギカッコ`` / ``### クエスチョンマーク``, each ``…基本的には以下でお願いします。`` ⏎ ``* …``).
