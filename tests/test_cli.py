@@ -112,6 +112,19 @@ def test_config_unknown_rule_and_option(run_cli, tmp_path):
     assert code == 2 and "speed" in err
 
 
+def test_config_broken_schema_is_a_usage_error_not_a_crash(run_cli, tmp_path):
+    p = write(tmp_path, "a.md", GOOD)
+    write(tmp_path, ".kijilint.yaml", "rules:\n  FM007: {schema: nothere.yaml}\n")
+    code, _, err = run_cli("check", str(p))
+    assert code == 2 and "nothere.yaml" in err and "Traceback" not in err
+    write(tmp_path, "s.yaml", "name: s\nkeys:\n  date: {required: true, in-filename: '([0-9'}\n")
+    write(tmp_path, ".kijilint.yaml", "rules:\n  FM007: {schema: s.yaml}\n")
+    code, _, err = run_cli("check", str(p))
+    assert code == 2 and "in-filename" in err and "Traceback" not in err
+    write(tmp_path, "s.yaml", "name: s\nkeys:\n  date: {required: true, in-filename: '^[0-9]{4}-'}\n")
+    assert run_cli("check", str(p))[0] in (0, 1)
+
+
 def test_config_severity_and_options_apply(run_cli, tmp_path):
     p = write(tmp_path, "a.md", ONLY_WARNING)
     assert run_cli("check", str(p))[0] == 1

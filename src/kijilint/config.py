@@ -110,6 +110,10 @@ def _rule_settings(config: Config) -> dict[str, Any]:
                 raise ConfigError(f"{_where(config)}: rules.{key}: 不明なオプション {opt!r}（指定できるもの: {known}）")
         if config.path is not None:
             value = _resolve_paths(value, cls, config.root)
+        try:
+            cls.validate_options({**cls.options, **value})
+        except ValueError as err:
+            raise ConfigError(f"{_where(config)}: rules.{key}: {err}") from err
         out[cls.code] = value
     return out
 

@@ -32,10 +32,20 @@ def pack_path(name: str) -> Path:
     return packs_dir() / (name if name.endswith((".yaml", ".yml")) else name + ".yaml")
 
 
-@lru_cache(maxsize=64)
 def load(name: str) -> dict[str, Any]:
-    """Load a pack by name (``generation-markers``) or path; the result is cached."""
+    """Load a pack by name (``generation-markers``) or path; the result is cached by file and
+    modification time, so a language server sees a user's edits to their own pack."""
     path = pack_path(name)
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _load_cached(path, mtime)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: Path, mtime: int) -> dict[str, Any]:
+    name = str(path)
     try:
         with open(path, encoding="utf-8") as f:
             # libyaml's loader when PyYAML has it: the pure-Python one spends ~50 ms of a

@@ -28,6 +28,11 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def validate_options(cls, opts: dict[str, Any]) -> None:
+        """Raise ValueError for options that cannot work (a missing or broken data file), so a
+        configuration mistake is reported once, as such, instead of failing on every file."""
+
+    @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import re
+
 from kijilint import packs
 from kijilint.rules.base import Rule
 from kijilint.rules.front_matter._common import usable, value_span
@@ -44,6 +47,18 @@ def type_ok(kind: str, v) -> bool:
     return True
 
 
+def _named_in_file(path: str, spec: dict) -> bool:
+    """The value is carried by the file's name instead (``in-filename``): Jekyll takes a post's
+    date from ``_posts/2024-01-31-title.md`` and most posts never write ``date:``."""
+    pattern = spec.get("in-filename")
+    if not pattern:
+        return False
+    try:
+        return re.search(str(pattern), os.path.basename(path)) is not None
+    except re.error as err:
+        raise packs.PackError(f"front-matter schema: in-filename {pattern!r} は正規表現として不正です: {err}") from err
+
+
 def is_empty(v) -> bool:
     return v is None or (isinstance(v, (str, list, dict)) and not (v.strip() if isinstance(v, str) else v))
 
@@ -58,6 +73,8 @@ class Schema(Rule):
     categories, tags, author, excerpt required; reading_time a positive integer; tags and
     categories lists of strings; image a string).  Point ``schema`` at your own copy, or set it
     to ``none``.
+    A required key may name ``in-filename``, a pattern: a file whose name matches carries the
+    value there (the default: Jekyll's ``_posts/2024-01-31-title.md`` needs no ``date:``).
     A schema may set ``min-keys``: it is then checked only against front matter that has at
     least that many of its keys.  The default sets 7 of its 9, so Zenn (``emoji``/``topics``),
     Hugo, Qiita or a Jekyll site with keys of its own is not told it lacks ``excerpt``: a
@@ -71,6 +88,15 @@ class Schema(Rule):
     options = {"schema": "front-matter/jekyll-post"}
     path_options = ("schema",)
 
+    @classmethod
+    def validate_options(cls, opts):
+        schema = str(opts.get("schema"))
+        if schema.lower() in ("none", "off", ""):
+            return
+        for spec in (packs.load(schema).get("keys") or {}).values():
+            if isinstance(spec, dict):
+                _named_in_file("", spec)  # a broken in-filename pattern is the schema's error
+
     def check(self, doc, report):
         if not usable(doc) or str(self.opts["schema"]).lower() in ("none", "off", ""):
             return
@@ -83,7 +109,7 @@ class Schema(Rule):
         for key, spec in keys.items():
             spec = spec or {}
             if key not in data:
-                if spec.get("required"):
+                if spec.get("required") and not _named_in_file(doc.path, spec):
                     report(fm.start, fm.start + 3, f'front matter に必須キー "{key}" がありません')
                 continue
             v = data[key]
