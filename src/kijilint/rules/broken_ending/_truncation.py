@@ -148,6 +148,9 @@ _CASUAL_CLOSE = lazy_re(
     r"|^[^、，,。\n]*(?:とか|なう|みたいな|(?<=[ぁ-ゖ])的な)$"
     r"|^[^。\n]{0,8}(?:(?:と|って)いう(?:わけ|こと)で|てなわけで|ということで)$"
 )
+# A cry drawn out to its end: a long mark or wave dash, then small tsu (…同い年〜〜ッッ, …だーっ),
+# or small tsu doubled (…やったっっ)
+_DRAWN_OUT_CRY = lazy_re(r"(?:[〜～~ー]{1,20}[ッっ]{1,10}|[ッっ]{2,10})[!！]{0,10}$")
 # (汗 / （泣 / (´Д⊂ ｸﾞｽﾝ: an aside or a face left open, a sob in katakana after it
 _ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}(?:[ \u3000][\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6})?$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
@@ -290,19 +293,24 @@ _ITEM_NUMBER = lazy_re(r"[ \t]*(\d{1,2})[.．]")
 
 
 _CONTAINER_CLOSE = lazy_re(r"(?:^|\n)[ \t]*:{3,}[ \t]*$")
-_ALT_TEXT = lazy_re(r"!\[([^\]\n]+)\]")
+_ALT_TEXT = lazy_re(r"!\[([^\]\n]+)\]|<img\s[^<>]*?\balt=(?:\"([^\"<>\n]+)\"|'([^'<>\n]+)')")
 
 
 def _names_picture(doc, b) -> bool:
     """A one-line paragraph that says what the picture right before or after it shows, in the
-    picture's own alt text: a caption typed as a line of its own."""
+    picture's own alt text (``![…]`` or ``<img alt="…">``), perhaps in italics: a caption typed
+    as a line of its own (``<img … alt="20:30 くらい。信じられないくらい明るい">`` ⏎
+    ``*20:30 くらい。信じられないくらい明るい*``)."""
     text = b.text.strip()
     if "\n" in text:
         return False
+    words = text.strip("*_ \u3000")
     for k in (b.index - 1, b.index + 1):
         if 0 <= k < len(doc.blocks) and image_only(doc.blocks[k]):
-            if any(alt.strip() == text for alt in _ALT_TEXT.findall(doc.blocks[k].text)):
-                return True
+            for m in _ALT_TEXT.finditer(doc.blocks[k].text):
+                alt = next(g for g in m.groups() if g is not None).strip()
+                if alt in (text, words):
+                    return True
     return False
 
 
@@ -1030,6 +1038,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …転記することにしました。 2024/05/25: a dateline after the sentence, no sentence
     if ends_with_face(doc.text[b.start : end]):
         return None  # …でしたm(__)m / 誰か助けて／(^o^)＼: a face closes the sentence, as an emoji does
+    if _DRAWN_OUT_CRY.search(tail[-48:]):
+        return None  # …私とほぼ同い年〜〜ッッ: a cry drawn out, closed like ！ (not …集めたっ, a word cut)
     if _ELLIPTICAL_QUOTE.search(tail):
         return None  # …のイメージかな…と: the verb of thinking left out after a trailing-off quote
     if not JAPANESE.search(tail) and _FORMULA.search(tail):

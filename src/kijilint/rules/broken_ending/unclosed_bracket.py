@@ -34,7 +34,7 @@ ASIDES = frozenset(
 _NAMED_PROBLEM = lazy_re(r"[^。、．，「」『』（）()\[\]\n]{2,30}(?:問題|説|疑惑|案件)")
 
 
-_FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\⊂⊃")
+_FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\⊂⊃@＠~～▽")  # (ヾ(@~▽~@)ノ: cheeks and a mouth)
 # Arms and hands drawn with katakana (ノ, ヽ, ヾ) are no word inside a face: (ﾉ Д`), ヽ(°▽°)ノ
 # (nor are eyes drawn with kana marks: （ゝω・）, (ﾟДﾟ), whose ﾟ NFKC makes a sound mark)
 _ARMS = str.maketrans("", "", "ノヽヾﾉゝゞ\u3099\u309a\u309b\u309c")
