@@ -1082,6 +1082,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if not toks:
         return None
     toks = _rejoined(doc, b, toks, last.start, last_end)
+    if _spaced_laugh(toks, tail):
+        return None  # …食べたかったのに w / …いいかも w: laughter set apart after a finished sentence
     if len(sents) == 1 and "\n" not in tail and _what_is_title(toks, tail):
         return None  # 技術書典とは ⏎ …: "what is X", a title typed as a line of its own
     strength, why = ending(doc, toks, tail)
@@ -1217,6 +1219,23 @@ _ATTRIBUTION = lazy_re(r"\S[ \u3000]+(?:[-–—]{1,2}|―{1,2})[ \u3000]*(?:[A-
 # an ellipsis, then a short noun phrase or a hashtag to the end (… 闇討ち失敗, ... #anmichi不正);
 # not a clause resumed on a particle (…やらないよな・・・っていうのが本)
 _CODA = lazy_re(r"(?:\.{3,}|…+|・{3,}|‥+)[ \u3000]*(?:#[^\s#]{1,20}|[\u3400-\u9fff\u30a0-\u30ffA-Za-z][^\s.…・‥、。]{1,11})$")
+
+
+_SPACED_W = lazy_re(r"[^\x00-\x7f][ \u3000][wｗ]{1,20}$")
+
+
+def _spaced_laugh(toks, tail: str) -> bool:
+    """A run of w set apart by a space after a sentence that needs nothing more (``…ですね w``,
+    ``…いいかも w``, ``…食べたかったのに w``): laughter.  After a case particle or は the w may be
+    a Latin word cut at its first letter (``…関連する系を w``), and the grammar decides."""
+    if len(toks) < 3 or not _SPACED_W.search(tail[-24:]):
+        return False
+    before, prev = toks[-2], toks[-3]
+    if before.pos2 == "格助詞":
+        return before.surface == "に" and prev.surface == "の"  # (…のに: a regret, said in full)
+    if before.pos2 == "係助詞":
+        return before.surface == "も" and prev.surface == "か"  # (…かも: a guess, said in full)
+    return before.pos1 != "接頭辞"
 
 
 def _coda_after_pause(tail: str) -> bool:

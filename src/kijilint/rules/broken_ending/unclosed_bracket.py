@@ -34,10 +34,14 @@ ASIDES = frozenset(
 _NAMED_PROBLEM = lazy_re(r"[^。、．，「」『』（）()\[\]\n]{2,30}(?:問題|説|疑惑|案件)")
 
 
-_FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\⊂⊃@＠~～▽")  # (ヾ(@~▽~@)ノ: cheeks and a mouth)
+# (ヾ(@~▽~@)ノ: cheeks and a mouth; (*´艸`), (`皿´), (#`益´): hands or a mouth drawn in kanji)
+_FACE_PARTS = _EMOTICON_FACE | set("¦|:[]/\\⊂⊃@＠~～▽艸皿益")
 # Arms and hands drawn with katakana (ノ, ヽ, ヾ) are no word inside a face: (ﾉ Д`), ヽ(°▽°)ノ
-# (nor are eyes drawn with kana marks: （ゝω・）, (ﾟДﾟ), whose ﾟ NFKC makes a sound mark)
-_ARMS = str.maketrans("", "", "ノヽヾﾉゝゞ\u3099\u309a\u309b\u309c")
+# (nor are eyes drawn with kana marks: （ゝω・）, (ﾟДﾟ), whose ﾟ NFKC makes a sound mark, nor
+# the kanji a face draws with: 艸 皿 益)
+_ARMS = str.maketrans("", "", "ノヽヾﾉゝゞ\u3099\u309a\u309b\u309c艸皿益")
+# Combining marks heaped on a face's eyes for tears: (´°̥̥̥̥ω°̥̥̥̥`)
+_COMBINING = lazy_re(r"[\u0300-\u036f]+")
 _KATAKANA_SOUND = lazy_re(r"[\u30a1-\u30fa\u30fcッ]+")
 _WORD_IN_FACE = lazy_re(r"[\u3040-\u309f\u30a1-\u30fa\u3400-\u9fff]|[A-Za-z]{2}")
 _ONE_KANJI_ASIDES = frozenset(a for a in ASIDES if len(a) == 1 and "\u3400" <= a <= "\u9fff")
@@ -78,8 +82,8 @@ def is_aside(rest: str) -> bool:
 # A face in brackets at the end of a text, arms and all: m(__)m, ／(^o^)＼, (๑´ڡ`๑)
 # (a sob or a gasp in katakana may follow it: (´；ω；｀)ﾌﾞﾜｯ, (´；ω；`)ｳｯ…)
 _FACE_AT_END = lazy_re(
-    r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶วｏo⊃♪☆★!！?？vVｖゞ⁾₎ 　]{0,4}"
-    r"(?:[\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6}[…‥.・!！]*)?$"
+    r"[(（]([^()（）\n]{1,12})[)）][mｍ／/＼\\ノﾉ۶วｏo⊃♪☆★♡♥!！?？vVｖゞ⁾₎ 　]{0,4}"
+    r"(?:[\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6}[…‥.・!！♡♥]*)?$"
 )
 # A Western emoticon or orz/OTL closing the text, after a space or right after Japanese
 # (…ません XD, …送りました :D, …どうしよう orz); not Adobe XD, whose XD follows a Latin word
@@ -96,7 +100,7 @@ def ends_with_face(text: str) -> bool:
     backtick) to a Markdown reader."""
     if _WESTERN_FACE.search(text.rstrip()) and not _LATIN_BEFORE_FACE.search(text.rstrip()):
         return True
-    m = _FACE_AT_END.search(text.rstrip())
+    m = _FACE_AT_END.search(_COMBINING.sub("", text.rstrip()[-96:]))  # (a face and its sob fit in 96)
     if m is None:
         return False
     raw = m.group(1)
