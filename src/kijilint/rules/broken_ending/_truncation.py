@@ -148,6 +148,8 @@ _CASUAL_CLOSE = lazy_re(
     r"|^[^、，,。\n]*(?:とか|なう|みたいな|(?<=[ぁ-ゖ])的な)$"
     r"|^[^。\n]{0,8}(?:(?:と|って)いう(?:わけ|こと)で|てなわけで|ということで)$"
 )
+# 果たして opens a doubt the sentence may leave hanging on かどうか
+_DOUBT_OPENER = lazy_re(r"果たして|はたして")
 # A cry drawn out to its end: a long mark or wave dash, then small tsu (…同い年〜〜ッッ, …だーっ),
 # or small tsu doubled (…やったっっ)
 _DRAWN_OUT_CRY = lazy_re(r"(?:[〜～~ー]{1,20}[ッっ]{1,10}|[ッっ]{2,10})[!！]{0,10}$")
@@ -196,6 +198,8 @@ def _eligible(doc, b) -> bool:
         return False  # 佐藤：…評判が良くて ⏎⏎ 田中：なるほど: speech trailing off, taken up by the next speaker
     if _SLASHED_ITEMS.fullmatch(last_line) or _LABELLED_ITEMS.fullmatch(last_line):
         return False  # 配偶者が死亡 / 配偶者と離婚 / …, 課題： 多い・バラバラ・複雑: items listed on one line, no sentence
+    if "\n" not in raw and _LABELLED_VALUE.fullmatch(raw):
+        return False  # 車種:アミティ / 場所：東京都渋谷区: a field and its value, a spec sheet's line
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
     prose = b.prose().strip()
@@ -407,6 +411,10 @@ _IMAGE_LINE = lazy_re(
 # (the number may be set in bold: **(8)** Discord内での…)
 _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\*\*|__)?(?:\d{1,2}[.．](?:\*\*|__)?[^\s.．!-~０-９]|[(（]\d{1,2}[)）](?:\*\*|__)?[ \t\u3000]?\S|[①-⑳❶-❿⑴-⒇](?:\*\*|__)?[ \t\u3000]?\S)")
 # a label, a colon and three or more items set apart by ・ (※ 課題： 多い・バラバラ・手順が複雑)
+# A one-line field: a label of kanji, katakana or Latin letters (no particle, no code), a colon,
+# a short value with no sentence mark that ends on no kana a particle could be (結論：この方法では
+# is a sentence cut short)
+_LABELLED_VALUE = lazy_re(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]{1,8}[：:][ \t\u3000]?[^、。：:`\n]{0,29}[^、。：:`\n\u3041-\u309f]")
 _LABELLED_ITEMS = lazy_re(r"[^：:\n]{1,40}[：:][ \t\u3000]*[^・。\n]{1,30}(?:・[^・。\n]{1,30}){2,}")
 # three or more items set apart by a spaced slash on one line (A / B / C); an item starts and
 # ends on a non-space, so each space belongs to one place (no backtracking over "A  /  B  /  …")
@@ -1036,6 +1044,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None
     if _DATE_ONLY.fullmatch(tail.strip(" \u3000\n()（）")):
         return None  # …転記することにしました。 2024/05/25: a dateline after the sentence, no sentence
+    if _PHONE_ONLY.fullmatch(tail.strip(" \u3000\n()（）")):
+        return None  # …送迎サービスがあります。TEL 075-861-2376: a contact number, no sentence
     if ends_with_face(doc.text[b.start : end]):
         return None  # …でしたm(__)m / 誰か助けて／(^o^)＼: a face closes the sentence, as an emoji does
     if _DRAWN_OUT_CRY.search(tail[-48:]):
@@ -1084,6 +1094,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     toks = _rejoined(doc, b, toks, last.start, last_end)
     if _spaced_laugh(toks, tail):
         return None  # …食べたかったのに w / …いいかも w: laughter set apart after a finished sentence
+    if tail.endswith("かどうか") and _DOUBT_OPENER.search(tail):
+        return None  # はたしてうまく収穫できるかどうか: a doubt said in full, its 分からない left unsaid
     if len(sents) == 1 and "\n" not in tail and _what_is_title(toks, tail):
         return None  # 技術書典とは ⏎ …: "what is X", a title typed as a line of its own
     strength, why = ending(doc, toks, tail)
@@ -1294,6 +1306,8 @@ def _what_is_title(toks, tail: str) -> bool:
     )
 
 
+# A telephone or fax number with its label, all that follows the last 。
+_PHONE_ONLY = lazy_re(r"(?:TEL|Tel|tel|FAX|Fax|fax|電話(?:番号)?|☎|℡)[:：.]?[ \u3000]?[(（]?0[0-9０-９]{1,4}[)）]?[-－‐ー ]?[0-9０-９]{1,4}[-－‐ー ]?[0-9０-９]{3,4}")
 _DATE_ONLY = lazy_re(r"(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]*\d{1,2}:\d{2})?|\d{4}年\d{1,2}月")
 _FORMULA = lazy_re(r"[=＝^<>≦≧≤≥]")
 _LINK_OR_URL = lazy_re(r"\[[^\]\n]*\]\([^()\s]*\)|(?:https?|ftp)://\S+")

@@ -86,10 +86,11 @@ _FACE_AT_END = lazy_re(
     r"(?:[\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6}[…‥.・!！♡♥]*)?$"
 )
 # A Western emoticon or orz/OTL closing the text, after a space or right after Japanese
-# (…ません XD, …送りました :D, …どうしよう orz); not Adobe XD, whose XD follows a Latin word
+# (…ません XD, …送りました :D, …どうしよう orz, …勘弁してください><); not Adobe XD, whose XD
+# follows a Latin word
 _WESTERN_FACE = lazy_re(
     r"(?:(?<=[ \t\u3000])|(?<=[\u3040-\u30ff\u3400-\u9fff。、！？!?…]))"
-    r"(?:[:;=][-^'o]?[)(DPpO3|/\\\]\[]|XD|xD|X-D|orz|OTL|\^\^;?|\^_\^;?)[ \t\u3000]*$"
+    r"(?:[:;=][-^'o]?[)(DPpO3|/\\\]\[]|XD|xD|X-D|orz|OTL|\^\^;?|\^_\^;?|>[_.]?<|＞[＿_]?＜)[ \t\u3000]*$"
 )
 
 

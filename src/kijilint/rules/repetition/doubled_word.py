@@ -221,6 +221,8 @@ class DoubledWord(Rule):
             if not self._compound_head(a, b) or a.surface in _ONE or _every(a.surface + b.surface):
                 continue  # (一ステージ一ステージ: one at a time, as 一つ一つ; 毎話毎話, every single one)
             word = a.surface + b.surface
+            if _HIRAGANA_WORD.fullmatch(word) and word not in _KANA_NOUNS:
+                continue  # ぽつら|ぽつら, ゆらり|ゆらり: a sound word in kana, doubled to be said
             short = len(word) < 3 and not (len(word) == 2 and _KANJI.fullmatch(word))  # (two kanji count: 元部元部)
             if short or word.lower() in allowed or text[a.start : d.end] != word * 2:
                 continue
