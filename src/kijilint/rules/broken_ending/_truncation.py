@@ -1094,6 +1094,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     toks = _rejoined(doc, b, toks, last.start, last_end)
     if _spaced_laugh(toks, tail):
         return None  # …食べたかったのに w / …いいかも w: laughter set apart after a finished sentence
+    if len(sents) == 1 and "\n" not in tail and _signed_or_welcomed(toks, tail):
+        return None  # 町内会長 福井和巳より (a letter's signature) / …コーナーにようこそ (a greeting)
     if tail.endswith("かどうか") and _DOUBT_OPENER.search(tail):
         return None  # はたしてうまく収穫できるかどうか: a doubt said in full, its 分からない left unsaid
     if len(sents) == 1 and "\n" not in tail and _what_is_title(toks, tail):
@@ -1234,6 +1236,23 @@ _CODA = lazy_re(r"(?:\.{3,}|…+|・{3,}|‥+)[ \u3000]*(?:#[^\s#]{1,20}|[\u3400
 
 
 _SPACED_W = lazy_re(r"[^\x00-\x7f][ \u3000][wｗ]{1,20}$")
+
+
+def _signed_or_welcomed(toks, tail: str) -> bool:
+    """A one-line paragraph of one short clause (no 、, 30 characters at most) that signs a
+    letter off with the sender's name and より (``小雀町内会長 福井和巳より``, ``管理人より``) or
+    welcomes the reader (``…の漁師体験日誌コーナーにようこそ``): said in full.  A cut on より
+    comes after a clause (…分岐させれば、家より)."""
+    line = tail.strip(" \u3000")
+    if len(line) > 30 or any(c in line for c in "、，,"):
+        return False
+    if line.endswith("ようこそ"):
+        return True
+    # (a name and its titles, no particle before より: この地区の祭りは例年より is a clause cut short)
+    return (
+        len(toks) >= 2 and toks[-1].surface == "より" and toks[-2].pos1 in ("名詞", "接尾辞")
+        and not any(t.pos1 == "助詞" for t in toks[:-1])
+    )
 
 
 def _spaced_laugh(toks, tail: str) -> bool:

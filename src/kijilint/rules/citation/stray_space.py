@@ -31,8 +31,9 @@ class StraySpace(Rule):
     (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
     (numbering, alignment, verse), between a surname and a given name (also one the tagger
     does not know, in kanji after a field's label: ``研究代表者：小口 高``), letter-spacing
-    (``リ フ ァ ク タ``), a word the writer set apart with a space on each side (``みなさんが
-    猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
+    (``リ フ ァ ク タ``), a legal entity's type before its name (``NPO法人 たからづか子ども食堂``),
+    a full name before a title (``飯降 力先生``), a word the writer set apart with a space on
+    each side (``みなさんが猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
     the last step of a menu path (``設定 → 再生デバイス より``, ``設定＞一般＞情報＞名前 から``),
     a short name in brackets (``「割烹 みや古」``), an editor's label (``追記 なんか…``) and
     paragraphs written with spaces between words stay silent, and so does a spacing the
@@ -132,6 +133,7 @@ def _candidates(doc, block):
                     )
                     and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
                     and prev.surface not in _NOTE_LABELS  # (…だけど追記 なんか…: a label set apart)
+                    and not _spaced_name(m, i)
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                     and not _spaced_particle(m, nxt.end - block.start)
                 ):
@@ -152,6 +154,23 @@ def _name_after_label(m: str, i: int, nxt) -> bool:
     """The space parts a surname from a given name in kanji right after a field's label
     (研究代表者：小口 高, 文：山田 太郎): names are spaced so, and a marker leaves no label."""
     return _LABELLED_NAME.search(m[max(0, i - 6) : i]) is not None and _KANJI_ONLY.fullmatch(nxt.surface) is not None and len(nxt.surface) <= 3
+
+
+# A legal entity's type, spaced from its name as registries write it (NPO法人 たからづか…,
+# 株式会社 はてな); a full name before a title (飯降 力先生, 山田 花子さん)
+_ENTITY_TYPE = lazy_re(r"(?:[A-Za-z\u3400-\u9fff]法人|株式会社|有限会社|合同会社|合資会社|合名会社)$")
+_NAME_THEN_TITLE = lazy_re(r"[\u3400-\u9fff々]{1,3}(?:先生|さん|様|さま|氏|君|くん|ちゃん|殿|師|社長|会長|教授|選手|監督|議員|宮司|住職|和尚)")
+_SURNAME_BEFORE = lazy_re(r"(?<![\u3400-\u9fff々])[\u3400-\u9fff々]{1,4}$")
+
+
+def _spaced_name(m: str, i: int) -> bool:
+    """The space sits inside a name as names are written: after a legal entity's type
+    (``NPO法人 たからづか子ども食堂``, whose た the tagger reads as an auxiliary), or between a
+    surname and a given name in kanji followed by a title (``飯降 力先生``)."""
+    before = m[max(0, i - 8) : i]
+    if _ENTITY_TYPE.search(before):
+        return True
+    return _SURNAME_BEFORE.search(before) is not None and _NAME_THEN_TITLE.match(m, i + 1) is not None
 
 
 def _in_bracketed_name(m: str, i: int) -> bool:
