@@ -199,9 +199,13 @@ def _open_math(raw: str) -> bool:
     return len(after) <= _MATH_OPEN_REACH and not JAPANESE.search(after)
 
 
+# A weather report (晴れ一時雨, 曇り時々雪, 雨のち晴れ): its 時雨 is no stem of 時雨る cut short
+_WEATHER = lazy_re(r"(?:晴れ?|曇り?|雨|雪)(?:一時|時々|のち|後)(?:晴れ?|曇り?|雨|雪)$")
+
+
 def ending(doc, toks, tail: str):
     strength, why = _grammar(doc, toks, tail)
-    if strength in (None, "weak") and toks[-1].pos1 not in PREDICATES and _STEM_TAIL.search(tail):
+    if strength in (None, "weak") and toks[-1].pos1 not in PREDICATES and _STEM_TAIL.search(tail) and not _WEATHER.search(tail[-12:]):
         # asked last, and only where the grammar found no cut: it tags the tail once per kana
         stem = verb_stem(tail)
         if stem:
@@ -362,6 +366,11 @@ def _grammar(doc, toks, tail: str):
         and _KANJI_ONE.fullmatch(toks[-2].surface[-1])
     ):
         return "cut", f"語 {toks[-2].surface + t.surface!r} が途中で切れています"  # …ロックに突っ(込んだ): 突 and っ apart
+    if t.surface in ("ネ", "ヨ") and p2 == "終助詞" and len(toks) >= 2 and (
+        (toks[-2].surface in ("て", "で") and toks[-2].pos2 == "接続助詞")
+        or (toks[-2].pos1 in PREDICATES and toks[-2].cform.startswith("終止形"))
+    ):
+        return None, ""  # …幸せになってネ, …楽しかったヨ: ね and よ spelt in katakana, playfully
     if len(t.surface) == 1 and _KATAKANA_ONE.fullmatch(t.surface) and len(toks) >= 2 and toks[-2].pos1 in ("助詞", "接続詞"):
         # こういうのもフ(ェス), gems がベ(スト): one katakana after a particle (or が read as a
         # conjunction) is a word's first letter; none ends a sentence of ~620 human documents

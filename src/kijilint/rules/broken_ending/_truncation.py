@@ -199,7 +199,9 @@ def _eligible(doc, b) -> bool:
     if _SLASHED_ITEMS.fullmatch(last_line) or _LABELLED_ITEMS.fullmatch(last_line):
         return False  # 配偶者が死亡 / 配偶者と離婚 / …, 課題： 多い・バラバラ・複雑: items listed on one line, no sentence
     if "\n" not in raw and _LABELLED_VALUE.fullmatch(raw):
-        return False  # 車種:アミティ / 場所：東京都渋谷区: a field and its value, a spec sheet's line
+        # 車種:アミティ / 場所：東京都渋谷区 / ジャン・バルジャン:ヤン・ジュンモ (a cast list): a field
+        # and its value, a spec sheet's line
+        return False
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
     prose = b.prose().strip()
@@ -414,7 +416,7 @@ _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\*\*|__)?(?:\d{1,2}[.．](?:\*\*|__)?[^\s.
 # A one-line field: a label of kanji, katakana or Latin letters (no particle, no code), a colon,
 # a short value with no sentence mark that ends on no kana a particle could be (結論：この方法では
 # is a sentence cut short)
-_LABELLED_VALUE = lazy_re(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9]{1,8}[：:][ \t\u3000]?[^、。：:`\n]{0,29}[^、。：:`\n\u3041-\u309f]")
+_LABELLED_VALUE = lazy_re(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9][\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9・]{0,11}[：:][ \t\u3000]?[^、。：:`\n]{0,29}[^、。：:`\n\u3041-\u309f]")
 _LABELLED_ITEMS = lazy_re(r"[^：:\n]{1,40}[：:][ \t\u3000]*[^・。\n]{1,30}(?:・[^・。\n]{1,30}){2,}")
 # three or more items set apart by a spaced slash on one line (A / B / C); an item starts and
 # ends on a non-space, so each space belongs to one place (no backtracking over "A  /  B  /  …")

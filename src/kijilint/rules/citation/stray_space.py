@@ -134,6 +134,7 @@ def _candidates(doc, block):
                     and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
                     and prev.surface not in _NOTE_LABELS  # (…だけど追記 なんか…: a label set apart)
                     and not _spaced_name(m, i)
+                    and not _signature(m, i, nxt.end - block.start)
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                     and not _spaced_particle(m, nxt.end - block.start)
                 ):
@@ -171,6 +172,17 @@ def _spaced_name(m: str, i: int) -> bool:
     if _ENTITY_TYPE.search(before):
         return True
     return _SURNAME_BEFORE.search(before) is not None and _NAME_THEN_TITLE.match(m, i + 1) is not None
+
+
+def _signature(m: str, i: int, j: int) -> bool:
+    """A letter's signature on a line of its own, its より set apart (``あなたの娘 より``,
+    ``スタッフ一同 より``): the line ends there, short, with no sentence mark."""
+    if m[i + 1 : j] != "より":
+        return False
+    start = m.rfind("\n", 0, i) + 1
+    end = m.find("\n", j)
+    line = m[start : end if end >= 0 else len(m)]
+    return not m[j : end if end >= 0 else len(m)].strip() and len(line.strip()) <= 20 and not any(c in line for c in "。、，,")
 
 
 def _in_bracketed_name(m: str, i: int) -> bool:
