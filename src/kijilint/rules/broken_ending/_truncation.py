@@ -1096,6 +1096,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     toks = _rejoined(doc, b, toks, last.start, last_end)
     if _spaced_laugh(toks, tail):
         return None  # …食べたかったのに w / …いいかも w: laughter set apart after a finished sentence
+    if toks[-1].surface in ("たり", "だり") and sum(t.surface in ("たり", "だり") for t in toks) >= 2:
+        return None  # あとは、走ったり休んだり: actions listed with たり…たり, its する left unsaid
     if len(sents) == 1 and "\n" not in tail and _signed_or_welcomed(toks, tail):
         return None  # 町内会長 福井和巳より (a letter's signature) / …コーナーにようこそ (a greeting)
     if tail.endswith("かどうか") and _DOUBT_OPENER.search(tail):
