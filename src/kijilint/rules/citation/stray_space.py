@@ -135,6 +135,7 @@ def _candidates(doc, block):
                     and prev.surface not in _NOTE_LABELS  # (…だけど追記 なんか…: a label set apart)
                     and not _spaced_name(m, i)
                     and not _signature(m, i, nxt.end - block.start)
+                    and not _equation_before(m, i)
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                     and not _spaced_particle(m, nxt.end - block.start)
                 ):
@@ -172,6 +173,15 @@ def _spaced_name(m: str, i: int) -> bool:
     if _ENTITY_TYPE.search(before):
         return True
     return _SURNAME_BEFORE.search(before) is not None and _NAME_THEN_TITLE.match(m, i + 1) is not None
+
+
+_EQUATION_CHUNK = lazy_re(r"[^\s=＝]{1,20}[=＝][^\s=＝]{1,20}$")
+
+
+def _equation_before(m: str, i: int) -> bool:
+    """The words before the space are an equation written without spaces (``カフェ=コーヒー
+    という意味``): the writer sets the whole of it apart from the sentence."""
+    return _EQUATION_CHUNK.search(m[max(0, i - 42) : i]) is not None
 
 
 def _signature(m: str, i: int, j: int) -> bool:
