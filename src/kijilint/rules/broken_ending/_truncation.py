@@ -150,6 +150,9 @@ _CASUAL_CLOSE = lazy_re(
 )
 # 果たして opens a doubt the sentence may leave hanging on かどうか
 _DOUBT_OPENER = lazy_re(r"果たして|はたして")
+# A one-kanji aside after a pause, no bracket (…どうしようと…泣, …寝坊した・・・汗)
+_TRAILING_ASIDE = lazy_re(r"(?:…|‥|・・|\.\.\.)[泣笑汗涙]$")
+_DRAWN_POLITE = lazy_re(r"(?:ま|で)[ー〜～]{1,8}す[!！]{0,8}$")
 # A cry drawn out to its end: a long mark or wave dash, then small tsu (…同い年〜〜ッッ, …だーっ),
 # or small tsu doubled (…やったっっ)
 _DRAWN_OUT_CRY = lazy_re(r"(?:[〜～~ー]{1,20}[ッっ]{1,10}|[ッっ]{2,10})[!！]{0,10}$")
@@ -199,8 +202,8 @@ def _eligible(doc, b) -> bool:
     if _SLASHED_ITEMS.fullmatch(last_line) or _LABELLED_ITEMS.fullmatch(last_line):
         return False  # 配偶者が死亡 / 配偶者と離婚 / …, 課題： 多い・バラバラ・複雑: items listed on one line, no sentence
     if "\n" not in raw and _LABELLED_VALUE.fullmatch(raw):
-        # 車種:アミティ / 場所：東京都渋谷区 / ジャン・バルジャン:ヤン・ジュンモ (a cast list): a field
-        # and its value, a spec sheet's line
+        # 車種:アミティ / 場所：東京都渋谷区 / ジャン・バルジャン:ヤン・ジュンモ (a cast list) /
+        # 文=玉居子泰子 (a byline): a field and its value, a spec sheet's line
         return False
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
@@ -416,7 +419,7 @@ _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\*\*|__)?(?:\d{1,2}[.．](?:\*\*|__)?[^\s.
 # A one-line field: a label of kanji, katakana or Latin letters (no particle, no code), a colon,
 # a short value with no sentence mark that ends on no kana a particle could be (結論：この方法では
 # is a sentence cut short)
-_LABELLED_VALUE = lazy_re(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9][\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9・]{0,11}[：:][ \t\u3000]?[^、。：:`\n]{0,29}[^、。：:`\n\u3041-\u309f]")
+_LABELLED_VALUE = lazy_re(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9][\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9・]{0,11}[：:=＝][ \t\u3000]?[^、。：:=＝`\n]{0,29}[^、。：:=＝`\n\u3041-\u309f]")
 _LABELLED_ITEMS = lazy_re(r"[^：:\n]{1,40}[：:][ \t\u3000]*[^・。\n]{1,30}(?:・[^・。\n]{1,30}){2,}")
 # three or more items set apart by a spaced slash on one line (A / B / C); an item starts and
 # ends on a non-space, so each space belongs to one place (no backtracking over "A  /  B  /  …")
@@ -1050,6 +1053,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …送迎サービスがあります。TEL 075-861-2376: a contact number, no sentence
     if ends_with_face(doc.text[b.start : end]):
         return None  # …でしたm(__)m / 誰か助けて／(^o^)＼: a face closes the sentence, as an emoji does
+    if _DRAWN_POLITE.search(tail[-24:]):
+        return None  # …応援しまーす, …元気でーす: a polite ending drawn out, said in full
     if _DRAWN_OUT_CRY.search(tail[-48:]):
         return None  # …私とほぼ同い年〜〜ッッ: a cry drawn out, closed like ！ (not …集めたっ, a word cut)
     if _ELLIPTICAL_QUOTE.search(tail):
@@ -1088,6 +1093,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     aside = _ASIDE_END.search(tail)
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
+    if _TRAILING_ASIDE.search(tail[-8:]):
+        return None  # …どうしようと…泣: the aside after a pause, with no bracket at all
     if (tail[-1] in DELIBERATE_ENDS or laughs_or_draws_out(tail)) and not followed_by_marker and not markup:
         return None
     toks = [t for t in doc.tokens(b) if last.start <= t.start and t.end <= last_end]

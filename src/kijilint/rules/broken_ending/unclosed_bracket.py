@@ -105,13 +105,15 @@ def ends_with_face(text: str) -> bool:
     if m is None:
         return False
     raw = m.group(1)
-    r = unicodedata.normalize("NFKC", raw).translate(_ARMS)
+    # (sweat drawn as lines beside the face is no word: (´д`lll), (；´Д｀)|||)
+    r = _SWEAT_LINES.sub("", unicodedata.normalize("NFKC", raw).translate(_ARMS))
     if _WORD_IN_FACE.search(r):
         return False
     # (two eyes and a mouth, (T_T), (-.-), count as a face without two face marks)
     return max(sum(c in _FACE_PARTS for c in r), sum(c in _FACE_PARTS for c in raw)) >= 2 or _EYES.fullmatch(r) is not None
 
 
+_SWEAT_LINES = lazy_re(r"[lI|]{2,}")
 _LATIN_BEFORE_FACE = lazy_re(r"[A-Za-z][ \t]+(?:XD|xD)[ \t\u3000]*$")  # Adobe XD: a product
 _EYES = lazy_re(r"[ 　]*(\S)[_＿.・ω∀▽][ 　]*\1[ 　;；]*")
 
