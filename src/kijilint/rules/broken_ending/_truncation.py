@@ -201,6 +201,8 @@ def _eligible(doc, b) -> bool:
         return False  # 佐藤：…評判が良くて ⏎⏎ 田中：なるほど: speech trailing off, taken up by the next speaker
     if _SLASHED_ITEMS.fullmatch(last_line) or _LABELLED_ITEMS.fullmatch(last_line):
         return False  # 配偶者が死亡 / 配偶者と離婚 / …, 課題： 多い・バラバラ・複雑: items listed on one line, no sentence
+    if "\n" not in raw and _marked_item(doc, b):
+        return False  # ○独自性がある ⏎⏎ ×内容が普通。意外性がない: marks grading items, a list typed as paragraphs
     if "\n" not in raw and _LABELLED_VALUE.fullmatch(raw):
         # 車種:アミティ / 場所：東京都渋谷区 / ジャン・バルジャン:ヤン・ジュンモ (a cast list) /
         # 文=玉居子泰子 (a byline): a field and its value, a spec sheet's line
@@ -239,6 +241,22 @@ def _eligible(doc, b) -> bool:
     if _LIST_LINE.match(lines[-1]) and not _marked_prose(doc, b):
         return False
     return not bullet_paragraph(b)  # (・… ⏎ ・…得票数を獲得 ⏎ しやすい)
+
+
+_GRADE_MARKS = "○×◎△✕✖〇"
+
+
+def _marked_item(doc, b) -> bool:
+    """A one-line paragraph led by a grading mark (○, ×, ◎, △) next to another such line:
+    items of a list of pros and cons, each set as a paragraph of its own."""
+    if b.text.lstrip(" \u3000")[:1] not in _GRADE_MARKS or not b.text.strip(" \u3000"):
+        return False
+    for k in (b.index - 1, b.index + 1):
+        if 0 <= k < len(doc.blocks):
+            o = doc.blocks[k]
+            if o.kind == "paragraph" and "\n" not in o.text.strip() and o.text.lstrip(" \u3000")[:1] in _GRADE_MARKS and o.text.strip(" \u3000"):
+                return True
+    return False
 
 
 def _marked_prose(doc, b) -> bool:
