@@ -1130,6 +1130,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if len(sents) == 1 and "\n" not in tail and _what_is_title(toks, tail):
         return None  # 技術書典とは ⏎ …: "what is X", a title typed as a line of its own
     strength, why = ending(doc, toks, tail)
+    if strength == "weak" and toks[-1].pos1 in NOUN_ENDS and _headline(doc, b):
+        return None  # 帝王切開が不安なママへ!リスク・痛みを少しでも軽くする方法7つ: the title, typed as a line
     if strength != "cut" and _listing_afterthought(toks, tail):
         return None  # …ほんと好き。toeのグッドバイとか: one more example tacked on, said short
     if len(sents) == 1 and strength != "cut" and _CASUAL_CLOSE.search(tail):
@@ -1546,6 +1548,20 @@ def _governed_noun_end(doc, b, toks) -> bool:
     if reason and i == len(toks) - 2 and "形状詞可能" not in toks[-1].pos and toks[-1].surface not in _SAID_AS_PREDICATE:
         return True
     return p.pos1 in PREDICATES and p.cform.startswith("連体形")
+
+
+_HEADLINE_MAX = 60
+
+
+def _headline(doc, b) -> bool:
+    """The document opens on a one-line paragraph of catchy phrases parted by ! or ? and
+    ending on a noun, with no 。 (``火星大接近!親子天体観測会のご報告``,
+    ``…傷の痛みは?入院日数は?入院生活まとめ``): a title typed without ``#``."""
+    line = b.text.strip()
+    return (
+        b.index == _first_paragraph(doc) and "\n" not in line and "。" not in line
+        and len(line) <= _HEADLINE_MAX and any(c in line for c in "!！?？")
+    )
 
 
 def _first_paragraph(doc) -> int | None:
