@@ -175,13 +175,19 @@ def _spaced_name(m: str, i: int) -> bool:
     return _SURNAME_BEFORE.search(before) is not None and _NAME_THEN_TITLE.match(m, i + 1) is not None
 
 
-_EQUATION_CHUNK = lazy_re(r"[^\s=＝]{1,20}[=＝][^\s=＝]{1,20}$")
+# Both sides words without kana endings or marks, the whole bounded by a space or the line's start
+_EQUATION_CHUNK = lazy_re(r"[^\s=＝\u3041-\u309f「」『』（）()、。]{1,12}[=＝][^\s=＝\u3041-\u309f「」『』（）()、。]{1,12}")
 
 
 def _equation_before(m: str, i: int) -> bool:
-    """The words before the space are an equation written without spaces (``カフェ=コーヒー
-    という意味``): the writer sets the whole of it apart from the sentence."""
-    return _EQUATION_CHUNK.search(m[max(0, i - 42) : i]) is not None
+    """The words before the space are an equation of two words written without spaces
+    (``カフェ=コーヒー という意味``): the writer sets the whole of it apart from the sentence.
+    An = inside a clause (``…作りたかった＝「…の世界 を``, ``…に対してP(x)=θを満たす… である``)
+    sets nothing apart."""
+    start = max(m.rfind(c, max(0, i - 26), i) for c in " \t\n\u3000") + 1
+    if start == 0 and i > 26:
+        return False  # (no space within reach: a longer run of words, no equation)
+    return _EQUATION_CHUNK.fullmatch(m, start, i) is not None
 
 
 def _signature(m: str, i: int, j: int) -> bool:
