@@ -152,6 +152,7 @@ _CASUAL_CLOSE = lazy_re(
 _DOUBT_OPENER = lazy_re(r"果たして|はたして")
 # A one-kanji aside after a pause, no bracket (…どうしようと…泣, …寝坊した・・・汗)
 _TRAILING_ASIDE = lazy_re(r"(?:…|‥|・・|\.\.\.)[泣笑汗涙]$")
+# ます and です drawn out (…応援しまーす, …元気でーす)
 _DRAWN_POLITE = lazy_re(r"(?:ま|で)[ー〜～]{1,8}す[!！]{0,8}$")
 # A cry drawn out to its end: a long mark or wave dash, then small tsu (…同い年〜〜ッッ, …だーっ),
 # or small tsu doubled (…やったっっ)
@@ -1266,9 +1267,6 @@ _ATTRIBUTION = lazy_re(r"\S[ \u3000]+(?:[-–—]{1,2}|―{1,2})[ \u3000]*(?:[A-
 _CODA = lazy_re(r"(?:\.{3,}|…+|・{3,}|‥+)[ \u3000]*(?:#[^\s#]{1,20}|[\u3400-\u9fff\u30a0-\u30ffA-Za-z][^\s.…・‥、。]{1,11})$")
 
 
-_SPACED_W = lazy_re(r"[^\x00-\x7f][ \u3000][wｗ]{1,20}$")
-
-
 def _signed_or_welcomed(toks, tail: str) -> bool:
     """A one-line paragraph of one short clause (no 、, 30 characters at most) that signs a
     letter off with the sender's name and より (``小雀町内会長 福井和巳より``, ``管理人より``) or
@@ -1284,6 +1282,9 @@ def _signed_or_welcomed(toks, tail: str) -> bool:
         len(toks) >= 2 and toks[-1].surface == "より" and toks[-2].pos1 in ("名詞", "接尾辞")
         and not any(t.pos1 == "助詞" for t in toks[:-1])
     )
+
+
+_SPACED_W = lazy_re(r"[^\x00-\x7f][ \u3000][wｗ]{1,20}$")
 
 
 def _spaced_laugh(toks, tail: str) -> bool:
