@@ -32,9 +32,11 @@ class StraySpace(Rule):
     (numbering, alignment, verse), between a surname and a given name (also one the tagger
     does not know, in kanji after a field's label: ``研究代表者：小口 高``), letter-spacing
     (``リ フ ァ ク タ``), a legal entity's type before its name (``NPO法人 たからづか子ども食堂``),
-    a full name before a title (``飯降 力先生``), a word the writer set apart with a space on
-    each side (``みなさんが猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides (``開発 でも 営業 でも``),
-    the last step of a menu path (``設定 → 再生デバイス より``, ``設定＞一般＞情報＞名前 から``),
+    a full name before a title (``飯降 力先生``), a letter's signature (``あなたの娘 より``), an
+    equation set apart (``カフェ=コーヒー という``), a word the writer set apart with a space on
+    each side (``みなさんが猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides
+    (``開発 でも 営業 でも``), the last step of a menu path (``設定 → 再生デバイス より``,
+    ``設定＞一般＞情報＞名前 から``),
     a short name in brackets (``「割烹 みや古」``), an editor's label (``追記 なんか…``) and
     paragraphs written with spaces between words stay silent, and so does a spacing the
     document repeats (``マティア の`` in a heading and in a link to it).
@@ -175,7 +177,8 @@ def _spaced_name(m: str, i: int) -> bool:
     return _SURNAME_BEFORE.search(before) is not None and _NAME_THEN_TITLE.match(m, i + 1) is not None
 
 
-# Both sides words without kana endings or marks, the whole bounded by a space or the line's start
+# Two words around =, neither holding kana, brackets or sentence marks (the caller finds where
+# the chunk starts: after a space or at the line's start)
 _EQUATION_CHUNK = lazy_re(r"[^\s=＝\u3041-\u309f「」『』（）()、。]{1,12}[=＝][^\s=＝\u3041-\u309f「」『』（）()、。]{1,12}")
 
 
