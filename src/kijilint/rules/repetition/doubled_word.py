@@ -107,7 +107,8 @@ class DoubledWord(Rule):
     like ジャルジャル: the writer's idiom; a slip is made once), hiragana emphasis
     (もっともっと), 202202 (one number), a number that ends a longer word before the same
     number (#over50 50代), a doubled short prefix
-    (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a katakana sound
+    (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a kana sound word the
+    tagger splits in two (ぽつら|ぽつら, ゆらり|ゆらり; a formal noun such as こと still counts), a katakana sound
     word the dictionary does not know, doubled right before
     its verb (フンガーフンガー鳴ってる), a word doubled before a verb of saying (イノベーション
     イノベーション言ってて: what someone keeps saying), a word in capitals inside a longer name in
