@@ -17,6 +17,7 @@ _TYPE_NAMES = {
     "list": "リスト",
     "list-of-strings": "文字列のリスト",
     "string-or-list": "文字列またはリスト",
+    "words": "文字列のリスト（または空白区切りの文字列）",
     "mapping": "mapping",
 }
 
@@ -42,6 +43,8 @@ def type_ok(kind: str, v) -> bool:
         return isinstance(v, list) and all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in v)
     if kind == "string-or-list":
         return isinstance(v, (str, list))
+    if kind == "words":  # Jekyll's categories: a list, or one string split on spaces (no commas)
+        return type_ok("list-of-strings", v) or (isinstance(v, str) and not any(c in v for c in ",、，"))
     if kind == "mapping":
         return isinstance(v, dict)
     return True
@@ -70,8 +73,9 @@ class Schema(Rule):
     Why: a post without ``title``, with ``tags: 技術, 解説`` (a string, not a list) or with
     ``excerpt: ""`` builds, but renders broken pages, tag indexes and previews.
     The default schema is ``rules/front-matter/jekyll-post.yaml`` (layout, title, date,
-    categories, tags, author, excerpt required; reading_time a positive integer; tags and
-    categories lists of strings; image a string).  Point ``schema`` at your own copy, or set it
+    categories, tags, author, excerpt required; reading_time a positive integer; tags a list of
+    strings; categories a list or, as Jekyll allows, one string of words split on spaces,
+    ``categories: blog``, but not ``blog, tech``; image a string).  Point ``schema`` at your own copy, or set it
     to ``none``.
     A required key may name ``in-filename``, a pattern: a file whose name matches carries the
     value there (the default: Jekyll's ``_posts/2024-01-31-title.md`` needs no ``date:``).
