@@ -198,10 +198,20 @@ def _signature(m: str, i: int, j: int) -> bool:
     ``スタッフ一同 より``): the line ends there, short, with no sentence mark."""
     if m[i + 1 : j] != "より":
         return False
-    start = m.rfind("\n", 0, i) + 1
-    end = m.find("\n", j)
-    line = m[start : end if end >= 0 else len(m)]
-    return not m[j : end if end >= 0 else len(m)].strip() and len(line.strip()) <= 20 and not any(c in line for c in "。、，,")
+    # (the line is short: look no further than its length, whatever the paragraph's)
+    start = m.rfind("\n", max(0, i - _SIGNATURE_MAX), i) + 1
+    if start == 0 and i > _SIGNATURE_MAX:
+        return False
+    end = m.find("\n", j, j + _SIGNATURE_MAX)
+    if end < 0:
+        if len(m) - j > _SIGNATURE_MAX:
+            return False
+        end = len(m)
+    line = m[start:end]
+    return not m[j:end].strip() and len(line.strip()) <= _SIGNATURE_MAX and not any(c in line for c in "。、，,")
+
+
+_SIGNATURE_MAX = 20
 
 
 def _in_bracketed_name(m: str, i: int) -> bool:
