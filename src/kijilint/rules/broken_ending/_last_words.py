@@ -350,6 +350,8 @@ def _grammar(doc, toks, tail: str):
     if opener_end(tail):
         # (no lead-in ends on an opening bracket: …2001年に『 ⏎ card is cut, whatever follows)
         return "cut", "開き括弧の直後で途切れています"
+    if t.surface == "どう" and len(toks) >= 2 and toks[-2].surface == "か" and toks[-2].end == t.start:
+        return "cut", "語 'かどうか' が途中で切れています"  # …重複があるかどう(か): no sentence ends on かどう
     if tail.endswith(("」っ", "』っ")):
         return "cut", "「っ」で途切れています"  # …「削りたくないな」っ(て): a quotation's って cut short
     if t.surface == "な" and p1 == "助詞" and tail.endswith(("ではな", "じゃな", "わけでもな", "ことでもな")):
