@@ -373,6 +373,13 @@ def _grammar(doc, toks, tail: str):
         or (toks[-2].pos1 in PREDICATES and toks[-2].cform.startswith("終止形"))
     ):
         return None, ""  # …幸せになってネ, …楽しかったヨ: ね and よ spelt in katakana, playfully
+    if (
+        kata and p2 == "終助詞" and len(toks) >= 2 and toks[-2].pos1 == "名詞" and toks[-2].end == t.start
+        and _KATAKANA_WORD.fullmatch(toks[-2].surface) and _KATAKANA_WORD.fullmatch(t.surface)
+    ):
+        # …連続しないフィボナ(ッチ), read as the name フィボ and the particle ナ: a katakana
+        # "particle" glued to a katakana noun is the rest of the word, cut short
+        return "cut", f"語 {kata!r} が途中で切れています"
     if len(t.surface) == 1 and _KATAKANA_ONE.fullmatch(t.surface) and len(toks) >= 2 and toks[-2].pos1 in ("助詞", "接続詞"):
         # こういうのもフ(ェス), gems がベ(スト): one katakana after a particle (or が read as a
         # conjunction) is a word's first letter; none ends a sentence of ~620 human documents
