@@ -350,6 +350,13 @@ def _grammar(doc, toks, tail: str):
     if opener_end(tail):
         # (no lead-in ends on an opening bracket: …2001年に『 ⏎ card is cut, whatever follows)
         return "cut", "開き括弧の直後で途切れています"
+    if (
+        t.surface == "いま" and len(toks) >= 2 and toks[-2].end == t.start
+        and ((toks[-2].surface in ("て", "で") and toks[-2].pos2 == "接続助詞") or (toks[-2].surface == "して" and toks[-2].pos1 == "接続詞"))
+    ):
+        # …注意を払っていま(す), …へと`map`していま(す) (after code, して reads as a conjunction):
+        # いま read as "now"
+        return "cut", "語 'います' が途中で切れています"
     if t.surface == "どう" and len(toks) >= 2 and toks[-2].surface == "か" and toks[-2].end == t.start:
         return "cut", "語 'かどうか' が途中で切れています"  # …重複があるかどう(か): no sentence ends on かどう
     if tail.endswith(("」っ", "』っ")):
