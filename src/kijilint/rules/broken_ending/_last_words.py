@@ -969,7 +969,8 @@ def _honorific_noun(toks) -> bool:
     """``お知らせ``, ``お願い``, ``ご案内``: お/ご + a verb's 連用形 is a noun (a title, a label)."""
     for i in (-2, -3):
         if len(toks) >= -i and toks[i].pos1 == "接頭辞" and toks[i].surface in ("お", "ご", "御"):
-            return all(t.pos1 in ("動詞", "助動詞") for t in toks[i + 1 :])
+            # (its okurigana written: お知らせ, お願い; a lone kanji, お仕(事), is a word cut short)
+            return all(t.pos1 in ("動詞", "助動詞") for t in toks[i + 1 :]) and not _KANJI_ONE.fullmatch(toks[-1].surface)
     return False
 
 
