@@ -921,8 +921,8 @@ def _verb_stem(s: str) -> str | None:
         surface, last, pos, native, lemma = words[-1]
         prev_pos = words[-2][2]
         # one kanji after a particle, a 、 or a closing bracket, read as a noun (…」と言, …ことは要,
-        # …で作, …ときや、抑, …「このまま開く」選): the stem of a verb that starts there; not a
-        # standalone word (…の例) or a na-adjective's noun (楽)
+        # …で作, …「このまま開く」選): the stem of a verb that starts there; not a standalone word
+        # (…の例) or a na-adjective's noun (楽)
         lone_kanji = (
             _KANJI_ONE.fullmatch(surface) is not None and pos.startswith(("名詞", "接尾辞", "記号"))
             and prev_pos.startswith(("助詞", "補助記号,読点", "補助記号,括弧閉")) and "形状詞可能" not in pos and surface not in _KANJI_WORDS
