@@ -136,8 +136,10 @@ DELIBERATE_ENDS = "…‥」』）)]】〕］>＞〉》\"'”’〜～笑ｗ!?�
 def laughs_or_draws_out(tail: str) -> bool:
     """The text ends in laughter, a run of w after Japanese, a closing bracket, bold text or
     two dots (…ですww, …話ですが)w, **…付きます**w, …ますが....ww; not abcw, a word's last
-    letter), in a hiragana word drawn out by ー (はいどーもー, そうだよｰ) or in a vowel drawn
-    out (…生き返るううう): speech, ended on purpose."""
+    letter), in a hiragana word drawn out by ー (はいどーもー, そうだよｰ), in a vowel drawn
+    out (…生き返るううう), a cry drawn out to its small tsu (…同い年〜〜ッッ, …やったっっ; not
+    …集めたっ, a word cut) or a polite ending drawn out (…応援しまーす, …元気でーす): speech,
+    ended on purpose."""
     # (the run is stripped, not searched for: a search for [wｗ]+$ is quadratic on a long run)
     stripped = tail.rstrip("wｗ")
     # (a hard-wrapped line may break right before the run: …印象です ⏎ ww)
@@ -149,12 +151,16 @@ def laughs_or_draws_out(tail: str) -> bool:
         return True
     if _DRAWN_VOWEL.search(tail[-64:]):  # (the end only: a search over a long run is quadratic)
         return True  # …生き返るううう, …楽しかったあああ, …すごいぃぃ: a vowel drawn out, a cry
+    if _DRAWN_CRY.search(tail[-48:]):
+        return True
     return len(tail) > 1 and tail[-1] in "ー〜～ｰ" and "\u3041" <= tail[-2] <= "\u309f"
 
 
 # After kana, one vowel written three times or more, or a small one twice (a cut word ends in
 # no such run: ああ alone may be the start of ああいう, so two full-size ones do not count)
 _DRAWN_VOWEL = lazy_re(r"[\u3041-\u30ff](?:([あいうえおアイウエオ])\1{2,}|([ぁぃぅぇぉァィゥェォ])\2+)$")
+# A long mark or wave dash then small tsu, small tsu doubled, or ます/です drawn out
+_DRAWN_CRY = lazy_re(r"(?:[〜～~ー]{1,20}[ッっ]{1,10}|[ッっ]{2,10}|(?:ま|で)[ー〜～]{1,8}す)[!！]{0,10}$")
 
 
 def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:

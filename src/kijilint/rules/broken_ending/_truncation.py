@@ -150,13 +150,8 @@ _CASUAL_CLOSE = lazy_re(
 )
 # 果たして opens a doubt the sentence may leave hanging on かどうか
 _DOUBT_OPENER = lazy_re(r"果たして|はたして")
-# A one-kanji aside after a pause, no bracket (…どうしようと…泣, …寝坊した・・・汗)
-_TRAILING_ASIDE = lazy_re(r"(?:…|‥|・・|\.\.\.)[泣笑汗涙]$")
-# ます and です drawn out (…応援しまーす, …元気でーす)
-_DRAWN_POLITE = lazy_re(r"(?:ま|で)[ー〜～]{1,8}す[!！]{0,8}$")
-# A cry drawn out to its end: a long mark or wave dash, then small tsu (…同い年〜〜ッッ, …だーっ),
-# or small tsu doubled (…やったっっ)
-_DRAWN_OUT_CRY = lazy_re(r"(?:[〜～~ー]{1,20}[ッっ]{1,10}|[ッっ]{2,10})[!！]{0,10}$")
+# What follows a pause at the end: an aside without its bracket (…どうしようと…泣, …寝坊した・・・汗)
+_AFTER_PAUSE = lazy_re(r"(?:…|‥|・・|\.\.\.)([^\s…‥・.]{1,3})$")
 # (汗 / （泣 / (´Д⊂ ｸﾞｽﾝ: an aside or a face left open, a sob in katakana after it
 _ASIDE_END = lazy_re(r"[（(][^()（）\s]{1,5}(?:[ \u3000][\u30a1-\u30fa\u30fc\uff66-\uff9f]{1,6})?$")
 _WORDY = lazy_re(r"[\w\u3040-\u30ff\u3400-\u9fff\uff10-\uff5a、，,…‥」』）)\]】〕］〜～]")
@@ -437,7 +432,8 @@ _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\*\*|__)?(?:\d{1,2}[.．](?:\*\*|__)?[^\s.
 # a label, a colon and three or more items set apart by ・ (※ 課題： 多い・バラバラ・手順が複雑)
 # A one-line field: a label of kanji, katakana or Latin letters (no particle, no code), a colon,
 # a short value with no sentence mark that ends on no kana a particle could be (結論：この方法では
-# is a sentence cut short)
+# is a sentence cut short).  The whole line is no sentence, whatever its last word looks like;
+# _FIELD (below) lets a field's value end on a bare noun once the grammar has judged it.
 _LABELLED_VALUE = lazy_re(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9][\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9・]{0,11}[：:=＝][ \t\u3000]?[^、。：:=＝`\n]{0,29}[^、。：:=＝`\n\u3041-\u309f]")
 _LABELLED_ITEMS = lazy_re(r"[^：:\n]{1,40}[：:][ \t\u3000]*[^・。\n]{1,30}(?:・[^・。\n]{1,30}){2,}")
 # three or more items set apart by a spaced slash on one line (A / B / C); an item starts and
@@ -1072,10 +1068,6 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …送迎サービスがあります。TEL 075-861-2376: a contact number, no sentence
     if ends_with_face(doc.text[b.start : end]):
         return None  # …でしたm(__)m / 誰か助けて／(^o^)＼: a face closes the sentence, as an emoji does
-    if _DRAWN_POLITE.search(tail[-24:]):
-        return None  # …応援しまーす, …元気でーす: a polite ending drawn out, said in full
-    if _DRAWN_OUT_CRY.search(tail[-48:]):
-        return None  # …私とほぼ同い年〜〜ッッ: a cry drawn out, closed like ！ (not …集めたっ, a word cut)
     if _ELLIPTICAL_QUOTE.search(tail):
         return None  # …のイメージかな…と: the verb of thinking left out after a trailing-off quote
     if not JAPANESE.search(tail) and _FORMULA.search(tail):
@@ -1112,7 +1104,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     aside = _ASIDE_END.search(tail)
     if aside and (is_aside(aside.group()[1:]) or interjection_aside(doc, b, last.start + aside.start())):
         return None  # …寝坊した(汗 / （泣: a casual aside, the sentence ended before it
-    if _TRAILING_ASIDE.search(tail[-8:]):
+    pause = _AFTER_PAUSE.search(tail[-8:])
+    if pause and is_aside(pause.group(1)):
         return None  # …どうしようと…泣: the aside after a pause, with no bracket at all
     if (tail[-1] in DELIBERATE_ENDS or laughs_or_draws_out(tail)) and not followed_by_marker and not markup:
         return None
