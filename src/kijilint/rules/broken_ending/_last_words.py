@@ -125,6 +125,9 @@ _DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])(?=[^*_]*[0
 _INTRAWORD_UNDERSCORES = lazy_re(r"(?<=[0-9A-Za-z])_+(?=[0-9A-Za-z])")  # never emphasis (CommonMark)
 # (also a backtick right after a Japanese word at the end: …得られたのでそこから`)
 _OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000\u3040-\u30ff\u3400-\u9fff])`$")
+# A face that draws an eye with a backtick, (*´ω`) / (´・ω・`*): no code opens there (the eye
+# may be followed only by a cheek or a sweat mark, never by a word)
+_BACKTICK_FACE = lazy_re(r"[(（][^()（）`\n]{0,12}[^\x00-\x7f][^()（）`\n]{0,12}`[^()（）`\n\sA-Za-z0-9]{0,4}[)）]")
 _OPEN_TAG = lazy_re(r"</?(?:[A-Za-z][A-Za-z0-9-]*)?$")  # a tag's < with no > before the end
 _DANGLING_LINK_TEXT = lazy_re(r"\[(?!\^)[^\[\]]*[\u3040-\u30ff\u3400-\u9fff][^\[\]]*\]$")
 
@@ -137,7 +140,7 @@ def laughs_or_draws_out(tail: str) -> bool:
     """The text ends in laughter, a run of w after Japanese, a closing bracket, bold text or
     two dots (…ですww, …話ですが)w, **…付きます**w, …ますが....ww; not abcw, a word's last
     letter), in a hiragana word drawn out by ー (はいどーもー, そうだよｰ), in a vowel drawn
-    out (…生き返るううう), a cry drawn out to its small tsu (…同い年〜〜ッッ, …やったっっ; not
+    out (…生き返るううう, …楽しみがぁ), a cry drawn out to its small tsu (…同い年〜〜ッッ, …やったっっ; not
     …集めたっ, a word cut) or a polite ending drawn out (…応援しまーす, …元気でーす): speech,
     ended on purpose."""
     # (the run is stripped, not searched for: a search for [wｗ]+$ is quadratic on a long run)
@@ -153,7 +156,15 @@ def laughs_or_draws_out(tail: str) -> bool:
         return True  # …生き返るううう, …楽しかったあああ, …すごいぃぃ: a vowel drawn out, a cry
     if _DRAWN_CRY.search(tail[-48:]):
         return True
-    return len(tail) > 1 and tail[-1] in "ー〜～ｰ" and "\u3041" <= tail[-2] <= "\u309f"
+    if _SMALL_VOWEL_END.search(tail[-2:]):
+        return True  # …楽しみがぁ, …なんだよねぇ: one small vowel after hiragana drags the word out
+    # (a run of long marks too: …私達もですがーーー trails off as an ellipsis does)
+    drawn = tail[-64:].rstrip("ー〜～ｰ")
+    return len(drawn) < len(tail[-64:]) and "\u3041" <= drawn[-1:] <= "\u309f"
+
+
+# One small hiragana vowel after hiragana (katakana ファ, ティ are words cut short)
+_SMALL_VOWEL_END = lazy_re(r"[\u3041-\u3096][ぁぃぅぇぉ]$")
 
 
 # After kana, one vowel written three times or more, or a small one twice (a cut word ends in
@@ -172,7 +183,8 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
     raw = _INTRAWORD_UNDERSCORES.sub("", raw_paragraph.rstrip())  # (@No___Op: a name, no emphasis)
     if (raw.count("**") % 2 or raw.count("__") % 2) and _DANGLING_EMPHASIS.search(raw):
         return "強調（**）が閉じないまま途切れています"
-    if tail.count("`") % 2 and _OPEN_CODE.search(tail):
+    faceless = _BACKTICK_FACE.sub("", tail) if "`" in tail else tail
+    if faceless.count("`") % 2 and _OPEN_CODE.search(faceless):
         return "コード（`）が閉じないまま途切れています"
     link = _DANGLING_LINK_TEXT.search(tail)
     # ([English](README.md) | [日本語]: a language switcher leaves the current page unlinked)
@@ -513,7 +525,7 @@ def _grammar(doc, toks, tail: str):
                 and len(toks) >= 3 and (toks[-3].pos1 in NOUN_ENDS or toks[-3].end < prev.start)  # (or a URL, masked)
             ):
                 return "cut", "語 'のよ' が途中で切れています"  # …amok のよ(うな); …重いのよ is said so
-            if prev is not None and t.surface in _STUB_PARTICLES and (
+            if prev is not None and t.surface in _STUB_PARTICLES and not (t.surface == "よ" and _kamo(toks)) and (
                 prev.pos2 in ("格助詞", "係助詞")
                 or (prev.surface == "に" and prev.pos1 == "助動詞" and t.surface in ("わ", "ら", "ぞ", "ぜ"))
             ):
@@ -719,6 +731,12 @@ _AUX_STEMS = ("い", "お", "しま")
 _REQUEST_CUTS = ("てくだ", "でくだ", "てくださ", "でくださ")  # not てく: 行ってく is colloquial 行っていく
 
 
+def _kamo(toks) -> bool:
+    """The particle before the last is かも, glued (…いいかもよ): かもしれない said short and
+    よ, a finished guess, not a も waiting for its predicate (…かもわ(からない) is still cut)."""
+    return len(toks) >= 3 and toks[-2].surface == "も" and toks[-3].surface == "か" and toks[-3].pos1 == "助詞" and toks[-3].end == toks[-2].start
+
+
 def _cut_inflection(toks, tail: str) -> bool:
     """Endings no finished sentence has, whatever follows: the stem of ます/です (確認しまし),
     ま after a 連用形 (思いま, read as a filler), ください cut short (読んでくだ), ず, だ or た
@@ -782,8 +800,13 @@ def _cut_inflection(toks, tail: str) -> bool:
         or (prev.pos2 == "読点" and toks[-3].pos1 == "助詞" and toks[-3].pos2 in ("格助詞", "係助詞"))
     ):
         return True  # …この言葉の、少な(い): an adjective's stem after its subject (やば, うま stand alone)
-    if t.pos2 == "終助詞" and t.surface == "よ" and prev.surface in ("の", "も") and prev.pos2 in ("格助詞", "係助詞"):
-        return True  # 以下のよ(うに), デザインもよ(い): よ after の or も ends no written sentence
+    if (
+        t.surface == "よ" and t.pos2 == "終助詞" and prev.surface in ("の", "も") and prev.pos2 in ("格助詞", "係助詞")
+        and not _kamo(toks)
+    ):
+        # 以下のよ(うに), デザインもよ(い): よ after の or も ends no written sentence (…いいかもよ,
+        # かも(しれない) and よ, is said whole)
+        return True
     return False
 
 

@@ -203,6 +203,10 @@ def _eligible(doc, b) -> bool:
         # 車種:アミティ / 場所：東京都渋谷区 / ジャン・バルジャン:ヤン・ジュンモ (a cast list) /
         # 文=玉居子泰子 (a byline): a field and its value, a spec sheet's line
         return False
+    if _DEFINED_TERM.fullmatch(last_line) or _DOT_ITEMS.fullmatch(last_line):
+        # 「座学型」...講師が…お話しする形式 (a term and its gloss, ending on a noun),
+        # 釣り・山登り・ランニング (short items joined by ・): no sentence; no injected cut ends on either
+        return False
     if "\n" not in raw and _FOREIGN_HEADING.match(raw):
         return False
     prose = b.prose().strip()
@@ -435,6 +439,9 @@ _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\*\*|__)?(?:\d{1,2}[.．](?:\*\*|__)?[^\s.
 # is a sentence cut short).  The whole line is no sentence, whatever its last word looks like;
 # _FIELD (below) lets a field's value end on a bare noun once the grammar has judged it.
 _LABELLED_VALUE = lazy_re(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9][\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9・]{0,11}[：:=＝][ \t\u3000]?[^、。：:=＝`\n]{0,29}[^、。：:=＝`\n\u3041-\u309f]")
+_DEFINED_TERM = lazy_re(r"[ \t\u3000]*[「【『][^」】』\n]{1,12}[」】』][ \t\u3000]*(?:\.{2,}|…+|‥+|[：:])[^。\n]{0,79}(?:[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9）)」』]|もの|こと|など)")
+# (items are words: letters, kana and kanji only, so a face's ・ joins nothing: (´・ω・)次に…)
+_DOT_ITEMS = lazy_re(r"[ \t\u3000]*[\u3041-\u30fa\u30fc\u3400-\u9fff々A-Za-z0-9]{1,12}(?:・[\u3041-\u30fa\u30fc\u3400-\u9fff々A-Za-z0-9]{1,12}){2,}[ \t\u3000]*")
 _LABELLED_ITEMS = lazy_re(r"[^：:\n]{1,40}[：:][ \t\u3000]*[^・。\n]{1,30}(?:・[^・。\n]{1,30}){2,}")
 # three or more items set apart by a spaced slash on one line (A / B / C); an item starts and
 # ends on a non-space, so each space belongs to one place (no backtracking over "A  /  B  /  …")
@@ -738,7 +745,8 @@ def _said_in_full(toks, tail: str) -> bool:
     """An ending a writer who forgot only the 。 leaves whole, and a cut hardly ever does: a
     polite predicate (…決まってしまうのです, …ご注意ください, …いいですね), an elliptical
     など/とか (…「キャラクター名」など), a reason that answers its なぜなら (なぜなら、仕様を
-    一番理解しているから).  A cut would have to fall right before the 。 of a sentence that
+    一番理解しているから), a question or an offer on だろう/ましょう and か (…良しと
+    しましょうか).  A cut would have to fall right before the 。 of a sentence that
     went on; polite forms end most sentences, so a bare one is far likelier a slip.  A plain
     …いいね, …かなと or …言ってよ, cut from a longer sentence, is not."""
     last = toks[-1].surface
@@ -754,6 +762,8 @@ def _said_in_full(toks, tail: str) -> bool:
         return True  # …いいですね, …しましたよ
     if _presence_predicate(toks):
         return True  # …都度覚える必要あり / 問題なし: a memo's predicate
+    if last == "か" and len(toks) > 1 and toks[-1].pos2 == "終助詞" and toks[-2].cform.startswith("意志推量形"):
+        return True  # …何をしてるんだろうか, …良しとしましょうか: a question or an offer said whole
     return last == "から" and tail.lstrip().startswith(_BECAUSE)
 
 

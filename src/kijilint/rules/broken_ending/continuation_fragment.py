@@ -34,7 +34,8 @@ class ContinuationFragment(Rule):
 
     Why: regenerated text often resumes where a cut sentence stopped, with a leading ``...`` and
     the tail of the previous paragraph; a paragraph opening on a particle (を, は, の…), an
-    auxiliary (ます, た…) or a closing bracket is a fragment too.  An ellipsis that opens a
+    auxiliary (ます, た…) or a closing bracket is a fragment too (not a closing ” typed for both
+    ends of a quotation that closes later in the paragraph: ``”宅建”とかいう…``).  An ellipsis that opens a
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
     (``... 略 ...``) is left alone, as is a pause drawn with ``。。`` (``。。記事が増えて…``)
     or a puzzled one (``……？え？面積？``):
@@ -311,6 +312,8 @@ def _cannot_begin(doc, b, start: int) -> bool:
     if p1 == "補助記号" and p2 in ("括弧閉", "読点", "句点"):
         if t.surface in "’'" and doc.text[t.end : t.end + 1].isascii() and doc.text[t.end : t.end + 1].isalnum():
             return False  # ’static, ’90s: an apostrophe before a word, not a quotation's close
+        if t.surface in "”’" and _same_mark_closes(doc.text, t.end, b.end, t.surface):
+            return False  # ”宅建”とかいう資格: the closing mark typed for both ends opens a quote here
         return not (t.surface in "!?" and doc.text[t.end : t.end + 1].isascii())  # !important: a CSS word
     if p1 == "助詞" and _COMPOUND_PARTICLE.match(doc.text, start):
         return True  # として… / によって… / について…: a compound particle needs its noun first
@@ -327,6 +330,13 @@ def _cannot_begin(doc, b, start: int) -> bool:
     return p1 == "接尾辞" and len(t.surface) <= 2 and not _suffix_used_alone(doc, t.surface)
 
 
+def _same_mark_closes(text: str, after: int, end: int, mark: str) -> bool:
+    """The mark comes again later in the paragraph, after some words: ``”宅建”`` uses ” for
+    both ends of the quotation (read over a bounded span: a paragraph may be very long)."""
+    return text.find(mark, after + 1, min(end, after + _QUOTE_SPAN)) > after
+
+
+_QUOTE_SPAN = 400
 _ALONE_AFTER = ("助詞", "助動詞", "動詞", "形容詞", "連体詞")
 
 

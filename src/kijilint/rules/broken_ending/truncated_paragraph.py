@@ -70,10 +70,13 @@ class TruncatedParagraph(Rule):
     (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger may read as 連体形).
     Nor does it fire on speech spelt playfully (``…同い年〜〜ッッ``, ``…応援しまーす``,
     ``…幸せになってネ``, ``…食べたかったのに w``, ``…どうしようと…泣``, faces such as ``(´д`lll)``,
-    ``( *´艸`)♡`` or ``><``), a doubt left on ``果たして…かどうか``, actions listed with
+    ``( *´艸`)♡`` or ``><``, whose backtick eye opens no code: ``…3回目ですけど(*´ω`)``),
+    a word dragged out (``…楽しみがぁ``, ``…私達もですがーーー``), a question or an offer on
+    だろう/ましょう and か (``…春が来るんだろうか``), a guess on かもよ, a doubt left on ``果たして…かどうか``, actions listed with
     ``…たり…たり``, a letter's signature (``町内会長 山田太郎より``) or welcome (``…へようこそ``),
     a contact number after the last sentence (``TEL 075-…``), one-line fields (``車種:アミティ``,
-    ``文=玉居子泰子``, a cast list's ``役名:俳優``), a weather report (``晴れ一時雨``), lines graded
+    ``文=玉居子泰子``, a cast list's ``役名:俳優``, a term and its gloss: ``「座学型」...…形式``),
+    short items joined by ・ (``釣り・山登り・ランニング``), a weather report (``晴れ一時雨``), lines graded
     with ○ and × set as paragraphs, a caption in the picture's own alt text (``<img alt="…">`` ⏎
     ``*…*``), or a title typed as the opening line (``…は?入院日数は?入院生活まとめ``).
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards), image

@@ -32,7 +32,11 @@ class StraySpace(Rule):
     (numbering, alignment, verse), between a surname and a given name (also one the tagger
     does not know, in kanji after a field's label: ``研究代表者：小口 高``), letter-spacing
     (``リ フ ァ ク タ``), a legal entity's type before its name (``NPO法人 たからづか子ども食堂``),
-    a full name before a title (``飯降 力先生``), a letter's signature (``あなたの娘 より``), an
+    a full name before a title (``飯降 力先生``), a credit after a name (``(早見和真 作)``), a
+    kanji the tagger reads as a suffix that begins the name after the space (``専門塾 夢盟塾``),
+    a short line set in its phrases with no sentence mark (a tanka), a verbal noun set apart
+    in a document whose writer spaces phrases throughout (``大樹が 黄葉 します``, beside
+    ``楽しみに 待って``), a letter's signature (``あなたの娘 より``), an
     equation set apart (``カフェ=コーヒー という``), a word the writer set apart with a space on
     each side (``みなさんが猫の写真 を``, ``90円 (9.9TB/月 まで``), a particle spaced on both sides
     (``開発 でも 営業 でも``), the last step of a menu path (``設定 → 再生デバイス より``,
@@ -65,6 +69,37 @@ class StraySpace(Rule):
                     f'"{quote(left + " " + right)}" の空白は不要です',
                     fix=delete_fix(at, at + 1, "空白を削除"),
                 )
+
+
+# A space after a hiragana ending (a particle, an inflection) before more Japanese: 大樹が 黄葉
+# します, 楽しみに 待って — where a phrase ends, as some writers space their sentences.  A
+# removed marker leaves its space before the particle, never after it.
+_PHRASE_SPACE = lazy_re(f"[\u3041-\u3096] (?=[{_JA}「『（])")
+_PHRASE_SPACES_MIN, _PHRASE_SPACED_PARAGRAPHS_MIN = 4, 3
+
+
+def _spaces_phrases(doc) -> bool:
+    """The writer sets phrases apart with spaces across the document (four or more spaces after
+    a hiragana ending, in three paragraphs or more): a verbal noun set apart on both sides
+    there (大樹が 黄葉 します) is the same habit, not a marker's leftover.  (Only that: a noun
+    and its particle, 木 が, stay judged; injected copies lose real stray spaces otherwise.)"""
+    if "CM006:phrases" in doc.cache:
+        return doc.cache["CM006:phrases"]
+    doc.cache["CM006:phrases"] = found = _count_phrase_spaces(doc)
+    return found
+
+
+def _count_phrase_spaces(doc) -> bool:
+    total = paragraphs = 0
+    for block in doc.paragraphs:
+        if block.in_list or block.in_quote:
+            continue
+        n = len(_PHRASE_SPACE.findall(block.masked))
+        total += n
+        paragraphs += n > 0
+        if total >= _PHRASE_SPACES_MIN and paragraphs >= _PHRASE_SPACED_PARAGRAPHS_MIN:
+            return True
+    return False
 
 
 def _recurs(doc, at: int) -> bool:
@@ -130,14 +165,15 @@ def _candidates(doc, block):
                     and prev
                     and (
                         (not apart and nxt.pos.startswith(_ATTACHED) and prev.pos.startswith(_NOUNISH))
-                        or _suru_verb(prev, nxt)
-                        or (not apart and _suffix(prev, nxt) and not _in_bracketed_name(m, i) and not _name_after_label(m, i, nxt))
+                        or (_suru_verb(prev, nxt) and not (apart and _spaces_phrases(doc)))
+                        or (not apart and _suffix(prev, nxt, by_start.get(nxt.end)) and not _in_bracketed_name(m, i) and not _name_after_label(m, i, nxt))
                     )
                     and not (prev.pos.startswith("名詞,固有名詞,人名") and _name_may_go_on(m, nxt.end - block.start))
                     and prev.surface not in _NOTE_LABELS  # (…だけど追記 なんか…: a label set apart)
                     and not _spaced_name(m, i)
                     and not _signature(m, i, nxt.end - block.start)
                     and not _equation_before(m, i)
+                    and not _CREDIT_AFTER.match(m, i + 1)
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                     and not _spaced_particle(m, nxt.end - block.start)
                 ):
@@ -191,6 +227,11 @@ def _equation_before(m: str, i: int) -> bool:
     if start == 0 and i > 26:
         return False  # (no space within reach: a longer run of words, no equation)
     return _EQUATION_CHUNK.fullmatch(m, start, i) is not None
+
+
+# A credit after a name, set apart inside brackets or at a list's comma: (早見和真 作),
+# (村上春樹 訳), 山田花子 絵・文
+_CREDIT_AFTER = lazy_re(r"(?:作|著|訳|編|絵|画|文|監修|撮影|作詞|作曲|編著|共著)(?:[)）、,・]|$)")
 
 
 def _signature(m: str, i: int, j: int) -> bool:
@@ -273,10 +314,12 @@ def _name_may_go_on(m: str, j: int) -> bool:
 _HONORIFICS = {"さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿", "先生", "たち", "達", "ら"}
 
 
-def _suffix(prev, nxt) -> bool:
+def _suffix(prev, nxt, nxt_next=None) -> bool:
     """A suffix cut from its noun by a space (今後 とも): one word split in two."""
     if nxt.pos1 != "接尾辞" or not prev.pos.startswith(_NOUNISH) or nxt.surface in _HONORIFICS:
         return False
+    if nxt_next is not None and nxt_next.start == nxt.end and nxt_next.pos1 == "名詞" and _KANJI_ONLY.fullmatch(nxt.surface):
+        return False  # 専門塾 夢|盟塾: a kanji the tagger calls a suffix begins the name that follows
     # 寺田 学で: after a kanji surname (read as a person's or a place's name), a kanji "suffix" may
     # be the given name, spaced as names are; 日本 人, トヨタ 製 are still cut in two
     surname = prev.pos.startswith(("名詞,固有名詞,人名", "名詞,固有名詞,地名,一般")) and _KANJI_ONLY.fullmatch(prev.surface)
@@ -295,10 +338,17 @@ _COMMON_SUFFIXES = set("人製的語性化者用版式型風流側内外中間�
 _LOANWORD = lazy_re(r"[\u30a1-\u30fa\u30fc]{2,}")  # katakana only (ー included)
 
 
+# One short line with no sentence mark
+_VERSE_LINE = lazy_re(r"[^\n。．.!?！？]{1,40}")
+
+
 def _spaced_on_purpose(m: str) -> bool:
     """Words separated by spaces throughout (分かち書き, children's text, poetry): more than a
-    few spaces between Japanese characters, at least one for every 15 Japanese characters."""
+    few spaces between Japanese characters, at least one for every 15 Japanese characters, or
+    two in one short line with no sentence mark (a tanka set in its phrases)."""
     spaced = len(_JA_SPACE_JA.findall(m))
+    if spaced >= 2 and _VERSE_LINE.fullmatch(m.strip()):
+        return True  # 予定表 なんでも書ける これから書ける: a short line in phrases, no 。 (verse)
     if spaced <= 3:
         return False
     return spaced * 15 > sum(1 for ch in m if is_japanese(ch))

@@ -52,7 +52,7 @@ class VagueSourceLabel(Rule):
     Why: generated articles close claims with a label that looks like a citation but names only
     a topic or an organisation (``AI市場データ``, ``業界レポート``, ``Gartner``); a reader cannot
     look it up, and an editor has to either find the real source or drop the claim.  A label
-    whose source is a link, a URL, a quoted title, a dated report, a reference work
+    whose source is a link, a URL or a site's address (``eiken.or.jp``), a quoted title, a dated report, a reference work
     (Wikipedia, 青空文庫) or the author's own work is fine, and so is a label in a paragraph
     that links or footnotes its source (unless the label is only generic words, ``公開情報``,
     which no link can be), and a credit line: a label that is a paragraph of its

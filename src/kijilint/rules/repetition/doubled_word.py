@@ -19,6 +19,7 @@ _ADJ_NOUN = "形状詞"  # UniDic's na-adjective stems
 _HIRAGANA = lazy_re(r"[ぁ-ゖ]")
 _HIRAGANA_WORD = lazy_re(r"[ぁ-ゖー]+")
 # Nouns prose spells in kana (formal nouns): doubled, they are slips like any other word
+_CONDITIONALS = ("なら", "たら", "ば")
 _KANA_NOUNS = frozenset("こと もの とき ため ところ よう はず わけ うち ほう まま たび ほか あと まえ なか うえ".split())
 _KANJI = lazy_re(r"[一-龥]+")
 _KATAKANA = lazy_re(r"[ァ-ヺー]+")
@@ -42,7 +43,8 @@ def _nfkc(s: str) -> str:
 _KATAKANA_CHARS = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
 # two full-size katakana, or one drawn out (アーアー, ブーブー: a cry or a noise); unlike
 # _mimetic, ー counts here, so データ (three) is no pair
-_TWO_KANA = lazy_re(r"(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4](?:(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4]|ー)")
+# (a mora may be a kana and a small ャュョァィゥェォ: キューキュー, a squeak)
+_TWO_KANA = lazy_re(r"(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4][ャュョァィゥェォ]?(?:(?![ァィゥェォッャュョヮヵヶ])[\u30a1-\u30f4][ャュョァィゥェォ]?|ー)")
 
 
 # A verb of saying right after the doubling: the word is quoted, said over and over (not
@@ -61,6 +63,16 @@ def _capitals_run(text: str, start: int, end: int) -> bool:
     capitals_after = text[end : end + 1] == " " and _CAPITALS.match(after) is not None
     capitals_before = text[start - 1 : start] == " " and _CAPITALS.fullmatch(before) is not None
     return capitals_after or capitals_before
+
+
+@lru_cache(maxsize=256)
+def _verb_stem(word: str) -> bool:
+    """The tagger reads ``word`` before ます as a verb's continuative form (つっかえます,
+    迷います): the stem of a verb, not a noun.  Asked only of a hiragana doubling, which is rare."""
+    from kijilint.tokens import tokenize
+
+    toks = tokenize(word + "ます")
+    return len(toks) == 2 and toks[0].surface == word and toks[0].pos1 == "動詞" and toks[0].cform.startswith("連用形")
 
 
 def _mimetic(surface: str) -> bool:
@@ -85,7 +97,7 @@ class DoubledWord(Rule):
     tokens), of two characters or more, written back to back (Latin words and numbers: one
     space apart), with adjectival nouns in kanji or katakana (クリエイティブクリエイティブ) and
     two-token words (新+機能, 可能+性) written twice.  Mimetic words (グチャグチャ,
-    プルンプルン, and two full-size katakana doubled, ボワボワ, or one drawn out, アーアー, whether the dictionary
+    プルンプルン, and two full-size katakana doubled, ボワボワ or キューキュー, or one drawn out, アーアー, whether the dictionary
     knows it or not, unless the writer also uses the two alone: ログを… ログログに; inside a
     longer word, アーカイブ or バイバーイ, is not alone) are not slips, nor is a noun doubled
     into a quality verb that describes a state (魔法魔法した, …している) or a verb's stem doubled
@@ -107,7 +119,9 @@ class DoubledWord(Rule):
     like ジャルジャル: the writer's idiom; a slip is made once), hiragana emphasis
     (もっともっと), 202202 (one number), a number that ends a longer word before the same
     number (#over50 50代), a doubled short prefix
-    (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a kana sound word the
+    (プレプレリリース), a two-kana hiragana noun (れいれい, a nickname), a hiragana verb's
+    stem doubled into an adverb (つっかえつっかえ), a word chanted as its clause after an
+    adverb or a condition (とりあえず練習練習。, …なら大丈夫大丈夫。), a kana sound word the
     tagger splits in two (ぽつら|ぽつら, ゆらり|ゆらり; a formal noun such as こと still counts), a katakana sound
     word the dictionary does not know, doubled right before
     its verb (フンガーフンガー鳴ってる), a word doubled before a verb of saying (イノベーション
@@ -343,6 +357,8 @@ class DoubledWord(Rule):
         stays a slip, and so does …テストテストする."""
         if self._chanted(start, end) or _SAYING_AFTER.match(self._text, end):
             return True  # (…ずーとイノベーションイノベーション言ってて: the words someone keeps saying)
+        if _HIRAGANA_WORD.fullmatch(word) and _verb_stem(word):
+            return True  # つっかえつっかえ弾いた, 迷い迷い: a verb's stem doubled is an adverb
         if not _KATAKANA.fullmatch(word):
             return False
         i = bisect_right(self._starts, start) - 1
@@ -355,8 +371,8 @@ class DoubledWord(Rule):
 
     def _chanted(self, start: int, end: int) -> bool:
         """The doubled word is the whole clause, right before the sentence's end and after a
-        conjunctive particle or a punctuation mark (…面倒なので自動化自動化。, …。仕事仕事！): a
-        chant.  A word doubled inside a clause (…の市場市場。, 市場市場の) is a slip."""
+        conjunctive particle, a punctuation mark, an adverb or a condition (…面倒なので自動化
+        自動化。, …。仕事仕事！, とりあえず練習練習。, …なら大丈夫大丈夫。): a chant.  A word doubled inside a clause (…の市場市場。, 市場市場の) is a slip."""
         if self._text[end : end + 1] not in _SENTENCE_END:
             return False
         i = bisect_right(self._starts, start) - 1
@@ -365,6 +381,8 @@ class DoubledWord(Rule):
         prev = self._toks[i] if i >= 0 else None
         if prev is None or prev.pos2 == "接続助詞" or prev.surface in _SENTENCE_END + "、，":
             return True
+        if prev.pos1 == "副詞" or prev.surface in _CONDITIONALS:
+            return True  # とりあえず練習練習。, …なら大丈夫大丈夫。: the clause is the chant
         return self._text.endswith(("ので", "のに"), 0, start)  # の+で: UniDic splits ので here
 
     def _doubled_runs(self, doc, block, toks, allowed, report):
