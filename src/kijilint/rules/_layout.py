@@ -295,7 +295,9 @@ _KANJI_DIGITS = "〇一二三四五六七八九"
 _SERIES = ("アイウエオカキクケコサシスセソタチツテト", "イロハニホヘトチリヌルヲ", "ａｂｃｄｅｆｇｈｉｊ", "abcdefghij")
 _SERIAL_LINE = lazy_re(
     r"[ \t\u3000]*(?:第?([一二三四五六七八九十]{1,3}|[０-９]{1,2}|[0-9]{1,2})号?[\u3000]|第([一二三四五六七八九十]{1,3}|[０-９]{1,2}|[0-9]{1,2})号[ \t]"
-    r"|([ア-ト])[\u3000]|[(（]([一二三四五六七八九十]{1,3}|[ア-ト]|[ａ-ｊ]|[a-j])[)）][ \t\u3000]?)\S"
+    r"|([ア-ト])[\u3000]|[(（]([一二三四五六七八九十]{1,3}|[ア-ト]|[ａ-ｊ]|[a-j])[)）][ \t\u3000]?"
+    # (1、賞味期限を確認する ⏎ 2、…: a digit and 、, as many writers number steps)
+    r"|([0-9]{1,2}|[０-９]{1,2})[、，])\S"
 )
 
 
@@ -326,6 +328,35 @@ def serial_items(lines: list[str]) -> bool:
             return False
         places.append(_serial_number(next(g for g in m.groups() if g)))
     return None not in places and all(b == a + 1 for a, b in zip(places, places[1:]))
+
+
+_CIRCLED_SERIES = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
+
+
+def _item_place(line: str) -> tuple[int, int] | None:
+    """(series, place) of the item label a line opens on (① → (0, 1), 2、 → (-1, 2)), or None."""
+    line = line.lstrip(" \t\u3000")
+    for k, series in enumerate(_CIRCLED_SERIES):
+        if line[:1] and line[0] in series:
+            return k, series.index(line[0]) + 1
+    m = _SERIAL_LINE.match(line)
+    if not m:
+        return None
+    return (-1, _serial_number(next(g for g in m.groups() if g)))
+
+
+def numbered_paragraphs(doc, b) -> bool:
+    """``b`` opens on the first label of a numbering, its first line a heading with no 、 or 。,
+    and the paragraph after it on the second (``①そこでしか観られない作品が観れる`` ⏎ … ⏎⏎
+    ``②鑑賞料金が安い``): items set out as paragraphs, a list that Markdown reads as prose."""
+    if b.kind != "paragraph" or b.containers:
+        return False
+    first = _item_place(b.text)
+    # (the item's first line is a heading, no clause: ①については、…できます。 is prose about it)
+    if first is None or first[1] != 1 or any(c in b.text.strip().split("\n", 1)[0] for c in "、。，．"):
+        return False
+    nb = plain_paragraph_after(doc, b)
+    return nb is not None and _item_place(nb.text) == (first[0], 2)
 
 
 def bullet_paragraph(b) -> bool:

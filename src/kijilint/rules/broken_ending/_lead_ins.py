@@ -25,7 +25,7 @@ from kijilint.rules.broken_ending._last_words import (
     closes_clause,
     laughs_or_draws_out,
 )
-from kijilint.rules._layout import DISPLAY_MATH, IMAGE_SHORTCODE_NAME, bullet_paragraph, image_only, plain_paragraph_after
+from kijilint.rules._layout import DISPLAY_MATH, IMAGE_SHORTCODE_NAME, bullet_paragraph, image_only, numbered_paragraphs, plain_paragraph_after
 from kijilint._lazy_re import lazy_re
 
 _LEAD_IN_FOLLOWERS = ("code", "table", "html")
@@ -86,7 +86,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     nb = following_block(doc, b)
     if nb is None:
         return False
-    listy = listlike(nb)  # (・A ⏎ ・B typed without Markdown's marker is a list too)
+    # (・A ⏎ ・B typed without Markdown's marker is a list too, and so are ① ⏎⏎ ② paragraphs)
+    listy = listlike(nb) or numbered_paragraphs(doc, nb)
     if nb.kind == "html" and _HTML_HEADING.fullmatch(nb.text):
         # …耐え難いものだっ ⏎ <h1>まとめ</h1>: the sentence cannot run on into a heading (but a
         # one-line transition may lead into it: 話は変わって、 ⏎ <h2>…</h2>)

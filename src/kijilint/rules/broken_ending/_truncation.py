@@ -1125,6 +1125,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     toks = _rejoined(doc, b, toks, last.start, last_end)
     if _spaced_laugh(toks, tail):
         return None  # …食べたかったのに w / …いいかも w: laughter set apart after a finished sentence
+    if _aside_after_predicate(toks, tail):
+        return None  # …さらに薄くなりました泣: a one-kanji aside glued to a finished sentence, as 笑 is
     if toks[-1].surface in ("たり", "だり") and sum(t.surface in ("たり", "だり") for t in toks) >= 2:
         return None  # あとは、走ったり休んだり: actions listed with たり…たり, its する left unsaid
     if len(sents) == 1 and "\n" not in tail and _signed_or_welcomed(toks, tail):
@@ -1288,6 +1290,19 @@ def _signed_or_welcomed(toks, tail: str) -> bool:
 
 
 _SPACED_W = lazy_re(r"[^\x00-\x7f][ \u3000][wｗ]{1,20}$")
+
+
+def _aside_after_predicate(toks, tail: str) -> bool:
+    """The last character is a one-kanji aside (泣, 汗) right after a polite or past predicate
+    finished: …薄くなりました泣.  After anything else it may be a verb's first kanji (…思わず泣)."""
+    if len(toks) < 2 or not is_aside(tail[-1]) or toks[-1].start != toks[-2].end or len(toks[-1].surface) != 1:
+        return False
+    prev = toks[-2]
+    # (た before the kanji reads as 連体形, as if it modified a noun: the form proves nothing)
+    return prev.pos1 == "助動詞" and prev.surface in _FINISHED_AUX
+
+
+_FINISHED_AUX = ("ます", "です", "た", "だ")
 
 
 def _spaced_laugh(toks, tail: str) -> bool:

@@ -35,7 +35,8 @@ class ContinuationFragment(Rule):
     Why: regenerated text often resumes where a cut sentence stopped, with a leading ``...`` and
     the tail of the previous paragraph; a paragraph opening on a particle (を, は, の…), an
     auxiliary (ます, た…) or a closing bracket is a fragment too (not a closing ” typed for both
-    ends of a quotation that closes later in the paragraph: ``”宅建”とかいう…``).  An ellipsis that opens a
+    ends of a quotation that closes later in the paragraph: ``”宅建”とかいう…``, nor a field's
+    label letter-spaced: ``料 金:380円``).  An ellipsis that opens a
     paragraph in the author's own style (``...と、ここで話は変わりますが``) or marks an elision
     (``... 略 ...``) is left alone, as is a pause drawn with ``。。`` (``。。記事が増えて…``)
     or a puzzled one (``……？え？面積？``):
@@ -307,6 +308,8 @@ def _cannot_begin(doc, b, start: int) -> bool:
         return False  # ので、やってみようと…: a spoken conjunction (なので、 said short), not a stub
     t = toks[0]
     p1, p2 = t.pos1, t.pos2
+    if _SPACED_LABEL.match(doc.text, start):
+        return False  # 料 金:380円 / 日　時：…: a field's label letter-spaced, as notices set it
     if doc.text.startswith(("。。", "．．"), start):
         return False  # 。。記事が増えて…: a pause drawn with marks, as …… is, opening a grumble
     if p1 == "補助記号" and p2 in ("括弧閉", "読点", "句点"):
@@ -337,6 +340,8 @@ def _same_mark_closes(text: str, after: int, end: int, mark: str) -> bool:
 
 
 _QUOTE_SPAN = 400
+# Two kanji set one space apart, then a colon: a letter-spaced label (料 金:, 日　時：)
+_SPACED_LABEL = lazy_re(r"[\u3400-\u9fff][ \u3000][\u3400-\u9fff][:：]")
 _ALONE_AFTER = ("助詞", "助動詞", "動詞", "形容詞", "連体詞")
 
 

@@ -36,7 +36,8 @@ class TruncatedParagraph(Rule):
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
     captions, link lines (links set apart by commas too), a see-also entry (``### 参照`` ⏎
     ``[Cargo](…) 依存関係の指定について``), quotes (a line quoted with ``＞`` too), lines ending in ``：``,
-    lead-ins followed by a list, code, a display line, a bold or italic line, or an embed
+    lead-ins followed by a list (also items set out as paragraphs numbered ① ⏎⏎ ②, or lines
+    numbered ``1、…`` ⏎ ``2、…``), code, a display line, a bold or italic line, or an embed
     (HTML, a shortcode, a bare address a blog shows as a card) (``例えば、``; a manner pointed
     at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished
     sentences, a quotation or an embed needs 、, ：, は or a pointing word such as 以下 or こちら,
@@ -69,7 +70,7 @@ class TruncatedParagraph(Rule):
     sentence, polite endings missing only their 。 (``…ご注意ください``), telegraphic endings
     (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger may read as 連体形).
     Nor does it fire on speech spelt playfully (``…同い年〜〜ッッ``, ``…応援しまーす``,
-    ``…幸せになってネ``, ``…食べたかったのに w``, ``…どうしようと…泣``, faces such as ``(´д`lll)``,
+    ``…幸せになってネ``, ``…食べたかったのに w``, ``…どうしようと…泣``, ``…なりました泣``, faces such as ``(´д`lll)``,
     ``( *´艸`)♡`` or ``><``, whose backtick eye opens no code: ``…3回目ですけど(*´ω`)``),
     a word dragged out (``…楽しみがぁ``, ``…私達もですがーーー``), a question or an offer on
     だろう/ましょう and か (``…春が来るんだろうか``), a guess on かもよ, a doubt left on ``果たして…かどうか``, actions listed with

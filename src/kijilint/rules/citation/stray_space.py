@@ -32,7 +32,8 @@ class StraySpace(Rule):
     (numbering, alignment, verse), between a surname and a given name (also one the tagger
     does not know, in kanji after a field's label: ``研究代表者：小口 高``), letter-spacing
     (``リ フ ァ ク タ``), a legal entity's type before its name (``NPO法人 たからづか子ども食堂``),
-    a full name before a title (``飯降 力先生``), a credit after a name (``(早見和真 作)``), a
+    a full name before a title (``飯降 力先生``), a label letter-spaced before its colon
+    (``料 金:380円``), a credit after a name (``(早見和真 作)``), a
     kanji the tagger reads as a suffix that begins the name after the space (``専門塾 夢盟塾``),
     a short line set in its phrases with no sentence mark (a tanka), a verbal noun set apart
     in a document whose writer spaces phrases throughout (``大樹が 黄葉 します``, beside
@@ -174,6 +175,7 @@ def _candidates(doc, block):
                     and not _signature(m, i, nxt.end - block.start)
                     and not _equation_before(m, i)
                     and not _CREDIT_AFTER.match(m, i + 1)
+                    and not _spaced_label(m, i)
                     and m[nxt.end - block.start : nxt.end - block.start + 1] != " "  # 猫 と 犬: spaced on purpose
                     and not _spaced_particle(m, nxt.end - block.start)
                 ):
@@ -232,6 +234,12 @@ def _equation_before(m: str, i: int) -> bool:
 # A credit after a name, set apart inside brackets or at a list's comma: (早見和真 作),
 # (村上春樹 訳), 山田花子 絵・文
 _CREDIT_AFTER = lazy_re(r"(?:作|著|訳|編|絵|画|文|監修|撮影|作詞|作曲|編著|共著)(?:[)）、,・]|$)")
+
+
+def _spaced_label(m: str, i: int) -> bool:
+    """The space letter-spaces a two-kanji label before its colon, at a line's start (``料 金:380円``,
+    as notices align 日　時 / 場　所): one word spaced on purpose, no marker's leftover."""
+    return (i == 1 or m[i - 2] in "\n \t\u3000") and m[i + 2 : i + 3] in (":", "：") and _KANJI_ONLY.fullmatch(m[i - 1] + m[i + 1]) is not None
 
 
 def _signature(m: str, i: int, j: int) -> bool:

@@ -358,7 +358,7 @@ class DoubledWord(Rule):
         if self._chanted(start, end) or _SAYING_AFTER.match(self._text, end):
             return True  # (…ずーとイノベーションイノベーション言ってて: the words someone keeps saying)
         if _HIRAGANA_WORD.fullmatch(word) and _verb_stem(word):
-            return True  # つっかえつっかえ弾いた, 迷い迷い: a verb's stem doubled is an adverb
+            return True  # つっかえつっかえ弾いた: a verb's stem doubled is an adverb (kana only: 支払い is a noun too)
         if not _KATAKANA.fullmatch(word):
             return False
         i = bisect_right(self._starts, start) - 1
@@ -372,7 +372,8 @@ class DoubledWord(Rule):
     def _chanted(self, start: int, end: int) -> bool:
         """The doubled word is the whole clause, right before the sentence's end and after a
         conjunctive particle, a punctuation mark, an adverb or a condition (…面倒なので自動化
-        自動化。, …。仕事仕事！, とりあえず練習練習。, …なら大丈夫大丈夫。): a chant.  A word doubled inside a clause (…の市場市場。, 市場市場の) is a slip."""
+        自動化。, …。仕事仕事！, とりあえず練習練習。, …なら大丈夫大丈夫。): a chant.  A word
+        doubled inside a clause (…の市場市場。, 市場市場の) is a slip."""
         if self._text[end : end + 1] not in _SENTENCE_END:
             return False
         i = bisect_right(self._starts, start) - 1
