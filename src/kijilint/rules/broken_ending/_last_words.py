@@ -125,6 +125,7 @@ _DANGLING_EMPHASIS = lazy_re(r"(?<![0-9A-Za-z])(?:\*\*|__)(?=[^\s*_])(?=[^*_]*[0
 _INTRAWORD_UNDERSCORES = lazy_re(r"(?<=[0-9A-Za-z])_+(?=[0-9A-Za-z])")  # never emphasis (CommonMark)
 # (also a backtick right after a Japanese word at the end: …得られたのでそこから`)
 _OPEN_CODE = lazy_re(r"`[^\s`][^`]*$|(?:^|[ \t\u3000\u3040-\u30ff\u3400-\u9fff])`$")
+_CLOSED_BEFORE_MARK = "\"”』」）)。．！？!?"
 # A face that draws an eye with a backtick, (*´ω`) / (´・ω・`*): no code opens there (the eye
 # may be followed only by a cheek or a sweat mark, never by a word)
 _BACKTICK_FACE = lazy_re(r"[(（][^()（）`\n]{0,12}[^\x00-\x7f][^()（）`\n]{0,12}`[^()（）`\n\sA-Za-z0-9]{0,4}[)）]")
@@ -181,7 +182,10 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
     [クイックスタート]``: a real link is masked)."""
     tail = masked_tail.rstrip()
     raw = _INTRAWORD_UNDERSCORES.sub("", raw_paragraph.rstrip())  # (@No___Op: a name, no emphasis)
-    if (raw.count("**") % 2 or raw.count("__") % 2) and _DANGLING_EMPHASIS.search(raw):
+    # (a single * after a closing quote or a sentence mark ends a bold run typed with one
+    # asterisk too few, …ままである"*: the words inside are whole; …人だから* is cut in its **)
+    misclosed = len(raw) > 2 and raw[-1] in "*_" and raw[-2] in _CLOSED_BEFORE_MARK
+    if (raw.count("**") % 2 or raw.count("__") % 2) and not misclosed and _DANGLING_EMPHASIS.search(raw):
         return "強調（**）が閉じないまま途切れています"
     faceless = _BACKTICK_FACE.sub("", tail) if "`" in tail else tail
     if faceless.count("`") % 2 and _OPEN_CODE.search(faceless):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 
 from kijilint.markdown import MASK
@@ -46,7 +48,8 @@ class ContinuationFragment(Rule):
     ⏎ ``は不要です。``) or a phrase set apart in bold (``**…**``, or in HTML ``<span class="big"><b>…</b></span>``
     ⏎ ``をして…``) or a quotation displayed on its own line (``「**…**」`` ⏎
     ``を大方針として…``) or a link on its own line (``[…](…)`` ⏎ ``の分岐年代と…``) or a display
-    equation (``$$…$$``, a bare ``\\begin{align}…\\end{align}`` or a math shortcode,
+    equation (``$$…$$``, a bare ``\\begin{align}…\\end{align}``, one ``$…$`` set on its own
+    line or after ``<br>``, or a math shortcode,
     ``{{< katex display >}}…{{< /katex >}}`` ⏎ ``が導ける。``;
     a gloss in brackets may sit between: ``（ここで Cov は共分散）`` ⏎ ``を用いて、…``), nor one
     opening on a word the tagger reads as a suffix but the document uses alone (``圏の骨格は…``
@@ -173,7 +176,14 @@ def ends_on_display_math(text: str) -> bool:
             # (the opening on a line of its own, an indent before it: \u3000$$ ⏎ … ⏎ $$)
             if at >= 0 and not t[t.rfind("\n", 0, at) + 1 : at].strip(" \t\u3000"):
                 return True
+    if t.endswith("$") and not t.endswith("$$"):
+        # one $…$ span set on a line of its own, or after <br> (…不等式は <br><br>$…$ ⏎⏎ です。)
+        at = t.rfind("$", 0, len(t) - 1)
+        return at >= 0 and not _BREAKS.sub("", t[t.rfind("\n", 0, at) + 1 : at]).strip(" \t\u3000")
     return False
+
+
+_BREAKS = lazy_re(r"^.*<br\s*/?>", re.I)
 
 
 def previous_block(doc, b):

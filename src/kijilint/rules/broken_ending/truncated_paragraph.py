@@ -15,7 +15,8 @@ class TruncatedParagraph(Rule):
       word cut short (``LL`` beside ``LLM``, ``書き留``, ``検知するた``, one kanji after を:
       ``…を変``), a verb's stem that one more kana would make whole (``…と助か``, ``日付が変わ``,
       ``…」と言``), markup left open (``**Findy 開発生``, ``[クイックスタート]`` without its
-      URL, a backtick after the last word: ``…そこから` ``, an ASCII bracket);
+      URL, a backtick after the last word: ``…そこから` ``, an ASCII bracket; not a bold run
+      closed with one asterisk after a closing quote or a sentence mark, ``…ままである"*``);
     - or they end on a bare noun in a paragraph whose other sentences all end in 。, or in a
       one-sentence paragraph that subordinates a clause (…ため、この 12 月);
     - or a clause joined on to nothing by が, けど, し or のに (``…ツラいものがありますが``)

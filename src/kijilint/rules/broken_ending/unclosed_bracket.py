@@ -138,7 +138,8 @@ class UnclosedBracket(Rule):
     closing a line: ``（アイコンがないと誰なのかわからない問題``), quotations
     the writer shortened (``中略``, ``[…]``), nor a quotation that the author carries on over
     several paragraphs (the next paragraph closes it, or opens again with 「 as long speeches
-    do), nor brackets of a kind the document leaves open three times or more (a writer's
+    do, or a speech opening its paragraph runs on through plain paragraphs and closes within
+    five: 「今日では、…とね。 ⏎⏎ … ⏎⏎ …ありますよ」。), nor brackets of a kind the document leaves open three times or more (a writer's
     asides: ``（しくった。。。``),
     nor an afterthought opened after a finished clause that runs to its line's end and ends as a
     sentence does (``…ときがある（稀にダメなときもある。``) or on a face (``…帰りました（さようなら
@@ -188,6 +189,8 @@ class UnclosedBracket(Rule):
                 if closes_next[opener]:
                     continue
                 if n + 1 < len(blocks) and _quotation_goes_on(b.masked, i, blocks[n + 1], opener):
+                    continue
+                if _speech_closes_further_on(b.masked, i, blocks, n, opener):
                     continue
                 if b.in_list and _closed_in_later_item(blocks, n, opener):
                     continue
@@ -309,6 +312,28 @@ def _closed_in_later_item(blocks, n: int, opener: str) -> bool:
         if _closes_later(nxt.masked, opener):
             return True
     return False
+
+
+def _speech_closes_further_on(text: str, i: int, blocks, n: int, opener: str) -> bool:
+    """A speech that opens its paragraph with 「 runs on through paragraphs without brackets
+    and closes a few paragraphs later (「今日では、…とね。 ⏎⏎ 本当のことを… ⏎⏎ …ありますよ」。):
+    a translator's or novelist's long speech.  Read up to ``_SPEECH_REACH`` plain paragraphs;
+    one that opens a bracket of the kind first, or a heading, ends the search."""
+    if opener not in "「『" or i > len(text) - len(text.lstrip(" \t\u3000")):
+        return False
+    closers = [c for c, o in _CLOSERS.items() if o == opener]
+    for nxt in blocks[n + 1 : n + 1 + _SPEECH_REACH]:
+        if nxt.kind != "paragraph" or nxt.containers:
+            return False
+        # (the character walk only where a closer is there to find: plain paragraphs are skipped fast)
+        if any(c in nxt.masked for c in closers) and _closes_later(nxt.masked, opener):
+            return True
+        if opener in nxt.masked:
+            return False
+    return False
+
+
+_SPEECH_REACH = 5
 
 
 def _quotation_goes_on(text: str, i: int, nxt, opener: str) -> bool:

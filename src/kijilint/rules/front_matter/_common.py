@@ -55,7 +55,8 @@ def parse_date(value) -> date:
 
 
 # Formats other generators and hand-written blogs use (Jekyll and Gatsby parse them too):
-# 2021年3月4日, 2021.03.04, 20210304, March 4, 2021, 4 Mar 2021, RFC 2822, a trailing zone name.
+# 2021年3月4日, 2021.03.04, 20210304, March 4, 2021, 4 Mar 2021, RFC 2822, 04-03-2021 (day and
+# month in either order), a trailing zone name.
 _JA_DATE = lazy_re(r"^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日")
 _DOT_DATE = lazy_re(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})(?:$|[\sT])")
 _COMPACT = lazy_re(r"^(\d{4})(\d{2})(\d{2})$")
@@ -63,6 +64,8 @@ _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _EN_MDY = lazy_re(r"^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _EN_DMY = lazy_re(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+# 11-09-2019, 14:23 (Grav's d-m-Y, H:i) or 09/11/2019 (m/d/Y): day and month in either order
+_DAY_MONTH_YEAR = lazy_re(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:$|[\s,T])")
 _ZONE_NAME = lazy_re(r"\s+(?:JST|UTC|GMT|[A-Z]{3,4})$")
 
 
@@ -80,6 +83,14 @@ def _other_format(s: str) -> date | None:
             m = _EN_DMY.match(s)
             if m and m[2][:3].lower() in _MONTHS:
                 ymd = int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1])
+    if ymd is None and (m := _DAY_MONTH_YEAR.match(s)):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        for mo, d in ((b, a), (a, b)):  # (either reading that is a real day will do)
+            try:
+                return date(y, mo, d)
+            except ValueError:
+                pass
+        raise DateProblem(f"存在しない日付です: {s!r}")
     if ymd is None:
         bare = _ZONE_NAME.sub("", s)
         if bare != s and _DATE.match(bare):

@@ -11,6 +11,9 @@ class InvalidDate(Rule):
     Why: generators either crash on them or silently move the post to another day.
     Checked keys: ``keys`` option (default ``date``, ``last_modified_at``, ``updated``,
     ``lastmod``).
+    Formats other generators read are accepted when the day exists: ``2021年3月4日``,
+    ``2021.03.04``, ``March 4, 2021``, ``11-09-2019, 14:23`` (Grav's day-month-year; either
+    order of day and month will do).
     A key set to ``true`` or ``false`` is a theme's switch (``lastmod: true``: show the date of
     the last change), not a date, and is left alone.
     Bad:  ``date: 2026-02-30 10:00:00 +0900``
