@@ -203,6 +203,8 @@ def _eligible(doc, b) -> bool:
         # 車種:アミティ / 場所：東京都渋谷区 / ジャン・バルジャン:ヤン・ジュンモ (a cast list) /
         # 文=玉居子泰子 (a byline): a field and its value, a spec sheet's line
         return False
+    if _TAB_FIELD.fullmatch(last_line):
+        return False  # お勧めする方<TAB>技術者、…: a label and its value set apart by a tab, a table pasted as text
     if _DEFINED_TERM.fullmatch(last_line) or _DOT_ITEMS.fullmatch(last_line):
         # 「座学型」...講師が…お話しする形式 (a term and its gloss, ending on a noun),
         # 釣り・山登り・ランニング (short items joined by ・): no sentence; no injected cut ends on either
@@ -439,6 +441,7 @@ _NUMBERED_LABEL = lazy_re(r"^[ \t]*(?:\*\*|__)?(?:\d{1,2}[.．](?:\*\*|__)?[^\s.
 # is a sentence cut short).  The whole line is no sentence, whatever its last word looks like;
 # _FIELD (below) lets a field's value end on a bare noun once the grammar has judged it.
 _LABELLED_VALUE = lazy_re(r"[\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9][\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z0-9・]{0,11}[：:=＝][ \t\u3000]?[^、。：:=＝`\n]{0,29}[^、。：:=＝`\n\u3041-\u309f]")
+_TAB_FIELD = lazy_re(r"[^\t\n。]{1,12}\t+[^\t\n]+")
 _DEFINED_TERM = lazy_re(r"[ \t\u3000]*[「【『][^」】』\n]{1,12}[」】』][ \t\u3000]*(?:\.{2,}|…+|‥+|[：:])[^。\n]{0,79}(?:[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9）)」』]|もの|こと|など)")
 # (items are words: letters, kana and kanji only, so a face's ・ joins nothing: (´・ω・)次に…)
 _DOT_ITEMS = lazy_re(r"[ \t\u3000]*[\u3041-\u30fa\u30fc\u3400-\u9fff々A-Za-z0-9]{1,12}(?:・[\u3041-\u30fa\u30fc\u3400-\u9fff々A-Za-z0-9]{1,12}){2,}[ \t\u3000]*")

@@ -78,7 +78,8 @@ class TruncatedParagraph(Rule):
     ``…たり…たり``, a letter's signature (``町内会長 山田太郎より``) or welcome (``…へようこそ``),
     a contact number after the last sentence (``TEL 075-…``), one-line fields (``車種:アミティ``,
     ``文=玉居子泰子``, a cast list's ``役名:俳優``, a term and its gloss: ``「座学型」...…形式``),
-    short items joined by ・ (``釣り・山登り・ランニング``), a weather report (``晴れ一時雨``), lines graded
+    short items joined by ・ (``釣り・山登り・ランニング``), a label and its value set apart by a
+    tab (a table pasted as text), a weather report (``晴れ一時雨``), lines graded
     with ○ and × set as paragraphs, a caption in the picture's own alt text (``<img alt="…">`` ⏎
     ``*…*``), or a title typed as the opening line (``…は?入院日数は?入院生活まとめ``).
     Hatena notation (``[f:id:…:plain]`` photos, ``[https://…:embed:cite]`` cards), image
