@@ -139,7 +139,8 @@ class UnclosedBracket(Rule):
     the writer shortened (``中略``, ``[…]``), nor a quotation that the author carries on over
     several paragraphs (the next paragraph closes it, or opens again with 「 as long speeches
     do, or a speech opening its paragraph runs on through plain paragraphs and closes within
-    five: 「今日では、…とね。 ⏎⏎ … ⏎⏎ …ありますよ」。), nor brackets of a kind the document leaves open three times or more (a writer's
+    five: 「今日では、…とね。 ⏎⏎ … ⏎⏎ …ありますよ」。), nor brackets of a kind the document
+    leaves open three times or more (a writer's
     asides: ``（しくった。。。``),
     nor an afterthought opened after a finished clause that runs to its line's end and ends as a
     sentence does (``…ときがある（稀にダメなときもある。``) or on a face (``…帰りました（さようなら
