@@ -286,7 +286,13 @@ def wrapped_across_paragraphs(doc) -> bool:
 _BULLET_LINE = lazy_re(r"[ \t\u3000]*(?:[・•●■◆○◇□▪](?![○●◯■□])|[-*+][ \t])[ \t\u3000]*[^\s]")  # (not ○○さんが…)
 # ①項目 ⏎ ②項目: circled numbers, how many Japanese writers number items (a line alone,
 # ①については…, is prose about an item)
-_CIRCLED_LINE = lazy_re(r"[ \t\u3000]*[①-⑳❶-❿⑴-⒇]")
+# Circled and bracketed numbers, each series in order (① …, ❶ …, ⑴ …): one source for the
+# line test and for an item's place
+_CIRCLED_SERIES = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
+_CIRCLED_LINE = lazy_re(r"[ \t\u3000]*[" + "".join(_CIRCLED_SERIES) + "]")
+# Two kanji set one space apart, then a colon: a field's label letter-spaced, as notices align
+# them (料 金:380円, 日　時：…); no sentence opens so and no marker leaves such a space
+SPACED_LABEL = lazy_re(r"[\u3400-\u9fff][ \u3000][\u3400-\u9fff][:：]")
 
 
 # 一　項目 ⏎ 二　項目, ア　… ⏎ イ　…, (ア) … ⏎ (イ) …, １　… ⏎ ２　…: the numbering of rules and
@@ -328,9 +334,6 @@ def serial_items(lines: list[str]) -> bool:
             return False
         places.append(_serial_number(next(g for g in m.groups() if g)))
     return None not in places and all(b == a + 1 for a, b in zip(places, places[1:]))
-
-
-_CIRCLED_SERIES = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
 
 
 def _item_place(line: str) -> tuple[int, int] | None:

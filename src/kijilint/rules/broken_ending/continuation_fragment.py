@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left
 
 from kijilint.markdown import MASK
-from kijilint.rules._layout import DISPLAY_MATH, NET_QUOTE, bullet_paragraph, ends_bare, image_only
+from kijilint.rules._layout import DISPLAY_MATH, NET_QUOTE, SPACED_LABEL, bullet_paragraph, ends_bare, image_only
 from kijilint.rules.base import Rule, quote
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.sentences import normalize
@@ -318,7 +318,7 @@ def _cannot_begin(doc, b, start: int) -> bool:
         return False  # ので、やってみようと…: a spoken conjunction (なので、 said short), not a stub
     t = toks[0]
     p1, p2 = t.pos1, t.pos2
-    if _SPACED_LABEL.match(doc.text, start):
+    if SPACED_LABEL.match(doc.text, start):
         return False  # 料 金:380円 / 日　時：…: a field's label letter-spaced, as notices set it
     if doc.text.startswith(("。。", "．．"), start):
         return False  # 。。記事が増えて…: a pause drawn with marks, as …… is, opening a grumble
@@ -350,8 +350,6 @@ def _same_mark_closes(text: str, after: int, end: int, mark: str) -> bool:
 
 
 _QUOTE_SPAN = 400
-# Two kanji set one space apart, then a colon: a letter-spaced label (料 金:, 日　時：)
-_SPACED_LABEL = lazy_re(r"[\u3400-\u9fff][ \u3000][\u3400-\u9fff][:：]")
 _ALONE_AFTER = ("助詞", "助動詞", "動詞", "形容詞", "連体詞")
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 
 from kijilint.markdown import MASK, in_link_text
+from kijilint.rules._layout import SPACED_LABEL
 from kijilint.rules.base import Rule, delete_fix, quote
 from kijilint.rules.citation._common import is_japanese
 from kijilint._lazy_re import lazy_re
@@ -247,9 +248,9 @@ _CREDIT_AFTER = lazy_re(r"(?:作|著|訳|編|絵|画|文|監修|撮影|作詞|�
 
 
 def _spaced_label(m: str, i: int) -> bool:
-    """The space letter-spaces a two-kanji label before its colon, at a line's start (``料 金:380円``,
-    as notices align 日　時 / 場　所): one word spaced on purpose, no marker's leftover."""
-    return (i == 1 or m[i - 2] in "\n \t\u3000") and m[i + 2 : i + 3] in (":", "：") and _KANJI_ONLY.fullmatch(m[i - 1] + m[i + 1]) is not None
+    """The space letter-spaces a two-kanji label before its colon at a line's start
+    (``料 金:380円``): the shared layout shape, one word spaced on purpose."""
+    return i >= 1 and (i == 1 or m[i - 2] in "\n \t\u3000") and SPACED_LABEL.match(m, i - 1) is not None
 
 
 def _signature(m: str, i: int, j: int) -> bool:
