@@ -550,6 +550,11 @@ def _grammar(doc, toks, tail: str):
             return None, ""  # …対応してはどうか: a suggestion asked without its ？ (…わかるかどうか(を) may be cut)
         if t.surface == "も" and prev is not None and prev.surface == "か" and prev.pos2 in ("副助詞", "終助詞"):
             return None, ""  # …追記するかも: かもしれない said short, on purpose
+        if t.surface == "にて" and p2 == "格助詞":
+            # 詳細は公式サイトにて, スキルの選択は対話型インタフェースにて: a notice's formal close,
+            # its verb (行う, お知らせします) left out on purpose; none of ~2,300 detected injected
+            # cuts ends so (the article's last words are judged again: _truncation)
+            return None, ""
         if t.surface == "など" and p2 == "副助詞":
             return "weak", "「など」で終わっています"  # …や slide.md など: a telegraphic list, unless the prose says otherwise
         if p2 == "接続助詞" and t.surface in ("から", "ので") and tail.lstrip(" \u3000\n「").startswith(REASON_OPENERS):

@@ -1145,6 +1145,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …ほんと好き。toeのグッドバイとか: one more example tacked on, said short
     if len(sents) == 1 and strength != "cut" and _CASUAL_CLOSE.search(tail):
         return None  # …打ち上げとか, …ラーメンなう, …なんつって, はい、というわけで: a casual close said whole
+    if article_end and strength is None and toks[-1].surface == "にて" and toks[-1].pos2 == "格助詞":
+        # the article's last words on にて (本イベントは東京の会場にて) leave the reader waiting for
+        # the verb; mid-article, a notice's にて may close a line on purpose (…は公式サイトにて)
+        strength, why = "strong", "助詞「にて」で途切れています"
     if article_end and strength == "weak" and (
         toks[-1].pos.startswith("助詞,接続助詞")
         or _clause_then_first_noun(toks)
