@@ -550,6 +550,8 @@ def _grammar(doc, toks, tail: str):
             return None, ""  # …対応してはどうか: a suggestion asked without its ？ (…わかるかどうか(を) may be cut)
         if t.surface == "も" and prev is not None and prev.surface == "か" and prev.pos2 in ("副助詞", "終助詞"):
             return None, ""  # …追記するかも: かもしれない said short, on purpose
+        if t.surface == "から" and p2 == "格助詞" and prev is not None and prev.surface in _POINTER_WORDS:
+            return None, ""  # 詳細はこちらから, 見たい方は <a …>こちらから</a>: a pointer to a link, said whole
         if t.surface == "にて" and p2 == "格助詞":
             # 詳細は公式サイトにて, スキルの選択は対話型インタフェースにて: a notice's formal close,
             # its verb (行う, お知らせします) left out on purpose; none of ~2,300 detected injected
@@ -862,6 +864,9 @@ def _lone_letter_after_particle(toks) -> bool:
 
 _INTERJECTION_PARTICLES = ("ね", "よ", "さ", "な", "わ", "ねえ", "ねぇ")
 _COMMA_TAGS = ("と", "か", "ね", "な", "ねえ", "ねぇ")  # …だな、と / …、か(な) / …けど、ね
+# The web's pointer to a link, its verb left out (詳細はこちらから): ここから is no such word
+# (…終わったので、ここから(は) is a cut)
+_POINTER_WORDS = ("こちら", "コチラ", "こっち")
 _INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何か(問題が) may be cut)
 # One-kanji words that stand alone after a particle (…の方, …の例, …さんの本, …の略, 創業の地).
 _KANJI_WORDS = "方中上下前後外内側例本略地話事時物訳為様"
