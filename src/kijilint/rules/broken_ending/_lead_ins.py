@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from kijilint.rules.broken_ending.continuation_fragment import displayed_quotation, emphasis_line, following_block, italic_line
+from kijilint.rules.broken_ending.continuation_fragment import (
+    displayed_quotation,
+    emphasis_line,
+    following_block,
+    italic_line,
+    previous_block,
+)
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face
 from kijilint.rules.broken_ending._last_words import (
@@ -494,6 +500,21 @@ def _resumes_after_list(doc, first_item) -> bool:
     while i < len(blocks) and listlike(blocks[i]):
         i += 1
     return i < len(blocks) and _predicate_resumes(doc, blocks[i])
+
+
+_BRIDGE_MAX = 40  # characters: a connecting phrase (とかではなく), not a sentence of its own
+
+
+def list_bridge(doc, b) -> bool:
+    """A short line that carries a sentence on between lists: it resumes the sentence after one
+    (…思うのは ⏎ list ⏎ とかではなく) and hands it on to what follows (⏎ 単純に ⏎ list), so it
+    ends without punctuation on purpose.  No detected injected cut of ~2,300 is such a line."""
+    prev = previous_block(doc, b)
+    text = b.prose().strip()
+    return (
+        prev is not None and listlike(prev) and "\n" not in text and len(text) <= _BRIDGE_MAX
+        and following_block(doc, b) is not None and _predicate_resumes(doc, b)
+    )
 
 
 def _predicate_resumes(doc, after) -> bool:

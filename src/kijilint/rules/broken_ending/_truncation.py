@@ -89,6 +89,7 @@ from kijilint.rules.broken_ending._lead_ins import (
     before_list_or_code,
     dialogue_line,
     lead_in,
+    list_bridge,
     next_paragraph,
     shortcode_embed,
     url_embed,
@@ -1145,6 +1146,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …ほんと好き。toeのグッドバイとか: one more example tacked on, said short
     if len(sents) == 1 and strength != "cut" and _CASUAL_CLOSE.search(tail):
         return None  # …打ち上げとか, …ラーメンなう, …なんつって, はい、というわけで: a casual close said whole
+    if strength != "cut" and list_bridge(doc, b):
+        return None  # …思うのは ⏎ list ⏎ とかではなく ⏎ 単純に ⏎ list: one sentence carried through lists
     if article_end and strength is None and toks[-1].surface == "にて" and toks[-1].pos2 == "格助詞":
         # the article's last words on にて (本イベントは東京の会場にて) leave the reader waiting for
         # the verb; mid-article, a notice's にて may close a line on purpose (…は公式サイトにて)
