@@ -514,6 +514,8 @@ def list_bridge(doc, b) -> bool:
     return (
         prev is not None and listlike(prev) and "\n" not in text and len(text) <= _BRIDGE_MAX
         and following_block(doc, b) is not None and _predicate_resumes(doc, b)
+        # (a particle or an auxiliary: 加えて、… after a list opens a sentence of its own)
+        and any(t.pos1 in ("助詞", "助動詞") for t in doc.tokens(b)[:1])
     )
 
 
