@@ -43,7 +43,8 @@ class TruncatedParagraph(Rule):
     at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished
     sentences, a quotation or an embed needs 、, ：, は or a pointing word such as 以下 or こちら,
     and a noun its particle still governs, ``…今回も普段自分``, is cut before one),
-    a sentence woven through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``) or carried over
+    a sentence woven through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``) or
+    through lists by a short bridging line (``…思うのは`` ⏎ list ⏎ ``とかではなく`` ⏎ list) or carried over
     a pause by a dash, as fiction does (``…彼女は`` ⏎ ``――この町を出ていく。``), paragraphs ending
     in a Markdown hard break (or on 、 before a blank line typed as spaces, the break an
     export split off) or set out a phrase per paragraph, one-line taglines, labels
@@ -64,7 +65,8 @@ class TruncatedParagraph(Rule):
     particle leading into a quotation displayed as a paragraph of its own (``…すると`` ⏎
     ``「…」``), casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``,
     ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``, or any
-    element with an ``href``), a tale's closing formula (``めでたしめでたし``), the phrase that
+    element with an ``href``), a pointer to a link said short (``詳細はこちらから``), a notice's
+    ``…にて`` mid-article (``詳細は公式サイトにて``), a tale's closing formula (``めでたしめでたし``), the phrase that
     closes an aside on a line of its own (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``,
     ``…光りモノ系 w``), a one-sentence line closed casually (``…打ち上げとか``, ``…なう``, ``…なんつって``,
     ``…みたいな``, ``はい、というわけで``), a teaser before ``<!-- more -->``, a dateline after the last
