@@ -511,12 +511,12 @@ def list_bridge(doc, b) -> bool:
     ends without punctuation on purpose.  No detected injected cut of ~2,300 is such a line."""
     prev = previous_block(doc, b)
     text = b.prose().strip()
-    return (
-        prev is not None and listlike(prev) and "\n" not in text and len(text) <= _BRIDGE_MAX
-        and following_block(doc, b) is not None and _predicate_resumes(doc, b)
-        # (a particle or an auxiliary: 加えて、… after a list opens a sentence of its own)
-        and any(t.pos1 in ("助詞", "助動詞") for t in doc.tokens(b)[:1])
-    )
+    if prev is None or not listlike(prev) or "\n" in text or len(text) > _BRIDGE_MAX or following_block(doc, b) is None:
+        return False
+    toks = doc.tokens(b)
+    # it opens on a particle or an auxiliary (…とかではなく): 加えて、… after a list, a verb,
+    # opens a sentence of its own
+    return bool(toks) and toks[0].pos1 in ("助詞", "助動詞") and _predicate_resumes(doc, b)
 
 
 def _predicate_resumes(doc, after) -> bool:

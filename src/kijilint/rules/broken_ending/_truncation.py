@@ -1146,8 +1146,6 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         return None  # …ほんと好き。toeのグッドバイとか: one more example tacked on, said short
     if len(sents) == 1 and strength != "cut" and _CASUAL_CLOSE.search(tail):
         return None  # …打ち上げとか, …ラーメンなう, …なんつって, はい、というわけで: a casual close said whole
-    if strength != "cut" and list_bridge(doc, b):
-        return None  # …思うのは ⏎ list ⏎ とかではなく ⏎ 単純に ⏎ list: one sentence carried through lists
     if article_end and strength is None and toks[-1].surface == "にて" and toks[-1].pos2 == "格助詞":
         # the article's last words on にて (本イベントは東京の会場にて) leave the reader waiting for
         # the verb; mid-article, a notice's にて may close a line on purpose (…は公式サイトにて)
@@ -1189,6 +1187,8 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     cut_word = strength == "cut"
     if cut_word:
         strength = "strong"
+    if not cut_word and list_bridge(doc, b):
+        return None  # …思うのは ⏎ list ⏎ とかではなく ⏎ 単純に ⏎ list: one sentence carried through lists
     if strength != "strong" and _marked_prose(doc, b):
         return None  # ▲ 鵡川駅周辺。…。人はほとんどいない: a caption's own words may stop so; a cut word may not
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
