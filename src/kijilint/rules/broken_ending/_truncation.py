@@ -571,8 +571,8 @@ def _item_paragraph(b) -> bool:
 
 def _item_cut(doc, b) -> Verdict | None:
     """A list item's prose whose earlier sentences end with 。 and whose last one stops on a
-    case, binding or conjunctive particle, or on a word cut short (``- 書籍名`` ⏎ ``通称 E8本。
-    …解説している。AtCoderに``).  Items are notes, so their bare words are left alone; but of
+    case, binding or conjunctive particle, a verb's 未然形, an attributive な, or a word cut
+    short (``- 書籍名`` ⏎ ``通称 E8本。…解説している。AtCoderに``).  Items are notes, so their bare words are left alone; but of
     168 items in human documents that end their own sentences with 。 and leave the last one
     bare, none stops so."""
     if _hidden(doc, b):
@@ -592,9 +592,14 @@ def _item_cut(doc, b) -> Verdict | None:
     strength, why = ending(doc, toks, tail)
     t = toks[-1]
     particle = strength == "strong" and t.pos1 == "助詞" and t.pos2 in ("格助詞", "係助詞", "接続助詞")
-    if strength != "cut" and not particle:
+    # a verb in its 未然形 (…持っていると思わ), which leads into nothing, or the attributive な
+    # with no noun (…それが重要な): no item's sentence of the human documents ends so (a 連用形
+    # may be a noun: …聴くのがオ|ススメ)
+    irrealis = strength == "strong" and t.pos1 in ("動詞", "形容詞", "助動詞") and t.cform.startswith("未然形")
+    attributive = strength == "strong" and t.surface == "な" and t.pos1 == "助動詞" and t.cform.startswith("連体形")
+    if strength != "cut" and not (particle or irrealis or attributive):
         return None
-    if strength != "cut" and lead_in(doc, b, WRAP.sub("", tail), strength, True, toks):
+    if strength != "cut" and not irrealis and lead_in(doc, b, WRAP.sub("", tail), strength, True, toks):
         return None  # …。手順は次のとおりで、 ⏎ nested list: a lead-in to what follows
     start = max(last.start, doc.text.rfind("\n", last.start, last.end) + 1)
     return Verdict(b, start, last.end, "strong", why)

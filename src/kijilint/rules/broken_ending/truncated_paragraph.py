@@ -31,7 +31,8 @@ class TruncatedParagraph(Rule):
       (``…だけかもしれない``, ``…だろう``: a cut seldom lands right after one);
     - or the next paragraph picks it up again after ``...``;
     - or a list item's prose ends its own sentences with 。 and then stops on a case, binding
-      or conjunctive particle or on a word cut short (``通称 E8本。…解説している。AtCoderに``).
+      or conjunctive particle, a verb's 未然形 (``…持っていると思わ``), an attributive な or a
+      word cut short (``通称 E8本。…解説している。AtCoderに``).
 
     Left alone: headings, other list items (also ``2. …``, ``・…``, ``①…`` or ``一　…`` ⏎ ``二　…`` lines folded into a
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
