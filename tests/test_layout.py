@@ -4,7 +4,7 @@ dialogue turn."""
 from __future__ import annotations
 
 from kijilint.document import Document
-from kijilint.rules._layout import dialogue_turn, plain_paragraph_after, prose_paragraph_after
+from kijilint.rules._layout import dialogue_turn, plain_paragraph_after, prose_paragraph_after, speaker
 
 
 def _doc(text: str) -> Document:
@@ -37,6 +37,13 @@ def test_dialogue_turn_needs_another_speaker_next_to_it():
 def test_labels_that_each_open_one_paragraph_are_fields_not_speakers():
     form = _doc("# t\n\n解決したい課題：苗を減らしたい\n\n背景：苗は業者が生産する。原則受注後に種がまかれ、結\n")
     assert not dialogue_turn(form, _para(form, "背景"))
+
+
+def test_a_colon_inside_a_latin_word_is_no_speakers_label():
+    doc = _doc("# t\n\nRe:VIEW は Ruby で書かれています。\n\nQ:はい、そうです。\n\nA: 答えです。\n")
+    assert speaker(_para(doc, "Re:VIEW")) is None
+    assert speaker(_para(doc, "Q:はい")) == "Q"
+    assert speaker(_para(doc, "A: 答え")) == "A"
 
 
 def test_paragraph_after_does_not_step_over_a_spacer():

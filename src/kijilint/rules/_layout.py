@@ -383,6 +383,9 @@ def bullet_paragraph(b) -> bool:
 _SPEAKER = lazy_re(r"[ \t\u3000]*(?:\*\*|__)?([^\s：:>＞「」*_()（）]{1,12})(?:\*\*|__)?[ \t\u3000]*(?:[：:]|>|＞)[ \t\u3000]*(?:\*\*|__)?\S")
 
 
+_COLON_WORD = lazy_re(r"[A-Za-z0-9]+:[A-Za-z0-9\\]")
+
+
 def speaker(b) -> str | None:
     """The speaker's label a paragraph's first worded line opens on (``田中：…``), or None
     (a shortcode line above it, ``{{< note >}}``, is markup)."""
@@ -390,7 +393,9 @@ def speaker(b) -> str | None:
         return None
     lines = worded_lines(b)
     m = _SPEAKER.match(lines[0]) if lines else None
-    return m.group(1) if m else None
+    if m is None or _COLON_WORD.match(lines[0], m.start(1)):
+        return None  # Re:VIEW は…, C:\ …: an ASCII colon inside a word is no label's
+    return m.group(1)
 
 
 def worded_lines(b) -> list[str]:
