@@ -572,9 +572,10 @@ def _item_paragraph(b) -> bool:
 def _item_cut(doc, b) -> Verdict | None:
     """A list item's prose whose earlier sentences end with 。 and whose last one stops on a
     case, binding or conjunctive particle, a verb's 未然形, an attributive な, or a word cut
-    short (``- 書籍名`` ⏎ ``通称 E8本。…解説している。AtCoderに``).  Items are notes, so their bare words are left alone; but of
-    168 items in human documents that end their own sentences with 。 and leave the last one
-    bare, none stops so."""
+    short (``- 書籍名`` ⏎ ``通称 E8本。…解説している。AtCoderに``).  Items are notes, so their
+    bare words are left alone; but of the items in human documents that end their own
+    sentences with 。 and leave the last one bare (168 when first counted, checked again on
+    ~790 documents), none stops so."""
     if _hidden(doc, b):
         return None
     sents = doc.sentences(b)
