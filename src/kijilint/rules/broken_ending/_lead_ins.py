@@ -166,8 +166,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     display = display or (nb.kind == "paragraph" and not nb.containers and CODE_SPAN.fullmatch(nb.text.strip()) is not None)
     card = url_embed(nb)
     box = shortcode_box(nb)
-    if not (nb.kind in _LEAD_IN_FOLLOWERS or listy or nb.in_quote or display or shortcode_embed(nb) or card or box):
-        return False
+    if nb.kind == "heading" or not (nb.kind in _LEAD_IN_FOLLOWERS or listy or nb.in_quote or display or shortcode_embed(nb) or card or box):
+        return False  # (a heading quoted with > is a heading still: …保証するも ⏎ >## 報告書 carries nothing on)
     last = toks[-1] if toks else None
     if listy and strength in ("weak", "strong") and len(tail.strip()) >= _HABIT_LEAD_MIN and _lead_ins_finished(doc, b):
         # a writer who ends every other paragraph before a list with 。 or ： did not stop this
