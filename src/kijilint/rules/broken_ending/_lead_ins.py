@@ -154,7 +154,7 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     # block like code: …ということで集計すると ⏎ the sum
     display = (
         nb.kind == "paragraph" and not nb.containers and "](" not in nb.text and "<" not in nb.text
-        and len(nb.prose().strip()) >= 3 and not JAPANESE.search(nb.prose())
+        and len(nb.prose().strip()) >= 3 and not JAPANESE.search(nb.prose()) and not _english_prose(nb.prose())
     )  # links, embeds (@[tweet](…)) and HTML are no display lines
     # a display equation ($$ … \left< … $$) is one whatever it holds: …を加えたHubbard model ⏎ $$…$$
     # (or one $…$ span alone on its paragraph, as writers without $$ set an equation apart)
@@ -275,6 +275,22 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
             or (last.surface == "を" and _pointing_after(doc, nb))
         )
     return True
+
+
+# English sentences: eight words or more, one ending on a full stop, no formula signs
+_ENGLISH_WORD = lazy_re(r"[A-Za-z]{2,}")
+_ENGLISH_STOP = lazy_re(r"[a-z]\.(?:\s|$)")
+_FORMULA_SIGN = lazy_re(r"[$=\\{}]")
+
+
+def _english_prose(text: str) -> bool:
+    """A paragraph of English sentences (a note a translation left untranslated: ``**Note**:
+    Rust also allows…``) is prose in another language, no display line like a command or a
+    formula that a lead-in may introduce."""
+    return (
+        _FORMULA_SIGN.search(text) is None and _ENGLISH_STOP.search(text) is not None
+        and sum(1 for _ in zip(range(8), _ENGLISH_WORD.finditer(text))) >= 8
+    )
 
 
 # A connective said alone before its 、: 例えば、 / すなわち、 / 具体的には、
