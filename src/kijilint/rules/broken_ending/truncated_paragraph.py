@@ -39,7 +39,8 @@ class TruncatedParagraph(Rule):
     captions, link lines (links set apart by commas too), a see-also entry (``### 参照`` ⏎
     ``[Cargo](…) 依存関係の指定について``), quotes (a line quoted with ``＞`` too), lines ending in ``：``,
     lead-ins followed by a list (also items set out as paragraphs numbered ① ⏎⏎ ②, or lines
-    numbered ``1、…`` ⏎ ``2、…``), code, a display line, a bold or italic line, or an embed
+    numbered ``1、…`` ⏎ ``2、…``), code, a display line (a command or a formula; a paragraph
+    of English sentences, a note left untranslated, is prose), a bold or italic line, or an embed
     (HTML, a shortcode, a bare address a blog shows as a card) (``例えば、``; a manner pointed
     at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished
     sentences, a quotation or an embed needs 、, ：, は or a pointing word such as 以下 or こちら,
