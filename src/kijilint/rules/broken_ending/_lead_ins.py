@@ -151,10 +151,11 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         after = blocks_after_comments(doc, nb) if nb.text.lstrip().startswith("<!--") else None
         return tail[-1] in "、，," and after is not None and after.kind == "paragraph" and not after.containers
     # a paragraph without a Japanese word (``550 + 350 = 900``, a command, a URL) is a display
-    # block like code: …ということで集計すると ⏎ the sum
+    # block like code: …ということで集計すると ⏎ the sum; English sentences are prose, not one
+    words = nb.prose() if nb.kind == "paragraph" and not nb.containers else ""
     display = (
-        nb.kind == "paragraph" and not nb.containers and "](" not in nb.text and "<" not in nb.text
-        and len(nb.prose().strip()) >= 3 and not JAPANESE.search(nb.prose()) and not _english_prose(nb.prose())
+        "](" not in nb.text and "<" not in nb.text
+        and len(words.strip()) >= 3 and not JAPANESE.search(words) and not _english_prose(words)
     )  # links, embeds (@[tweet](…)) and HTML are no display lines
     # a display equation ($$ … \left< … $$) is one whatever it holds: …を加えたHubbard model ⏎ $$…$$
     # (or one $…$ span alone on its paragraph, as writers without $$ set an equation apart)
@@ -526,8 +527,10 @@ def list_bridge(doc, b) -> bool:
     (…思うのは ⏎ list ⏎ とかではなく) and hands it on to what follows (⏎ 単純に ⏎ list), so it
     ends without punctuation on purpose.  No detected injected cut of ~2,300 is such a line."""
     prev = previous_block(doc, b)
+    if prev is None or not listlike(prev) or following_block(doc, b) is None:
+        return False
     text = b.prose().strip()
-    if prev is None or not listlike(prev) or "\n" in text or len(text) > _BRIDGE_MAX or following_block(doc, b) is None:
+    if "\n" in text or len(text) > _BRIDGE_MAX:
         return False
     toks = doc.tokens(b)
     # it opens on a particle or an auxiliary (…とかではなく): 加えて、… after a list, a verb,
