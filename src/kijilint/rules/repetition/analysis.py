@@ -497,6 +497,21 @@ class _Analyser:
         # questions of a FAQ that share …について / …ですか？)
         return pre + suf >= 6 and all(c and not c.isdigit() and 3 * len(c) <= len(k) for c, k in zip(cores, (ka, kb)))
 
+    def _variant_closing_note(self, copy: int, orig: int) -> bool:
+        """Units ``copy`` and ``orig`` are one short paragraph that closes each of two sibling
+        sections giving one procedure for two variants (``## ① 限定インストールの方法`` /
+        ``## ② フルインストールの方法``, each ending ``📍6～8の手順は…操作する必要があります``): a
+        manual's note, said again under each variant.  A pasted copy lands inside a section, not
+        as the last word of its variant's twin."""
+        for k in (copy, orig):
+            u = self.units[k]
+            if u.kind != "paragraph" or u.block.in_list or u.block.in_quote or len(u.key) > _NOTE_MAX:
+                return False
+        if not self._variant_sections(copy, orig):
+            return False
+        level = self._level(self._own_heading(copy))
+        return all(k + 1 >= self.n or (self.units[k + 1].kind == "heading" and self._level(k + 1) <= level) for k in (copy, orig))
+
     def _own_heading(self, k: int):
         """The unit itself when it is a heading, else the nearest heading above it."""
         if self.units[k].kind == "heading":
@@ -646,9 +661,12 @@ class _Analyser:
                     or self._restated(range(a0, a1 + 1), range(first[0], first[-1] + 1))
                     or (a0 == a1 and self._template_lead_in(i, first[0]))
                     or (a0 == a1 and self._between_equations(i) and self._between_equations(first[0]))
+                    or (a0 == a1 and first[0] == first[-1] and self._variant_closing_note(i, first[0]))
+                    or (a0 == a1 and self._summary_then_body(self.units[first[0]].block, u.block))
                 ):
                     # a manual's parallel step, a bullet restated as a paragraph, a guide's
-                    # template line, a derivation's connecting words: silent for RP003 and RP004 too
+                    # template line, a derivation's connecting words, a note closing each variant
+                    # of a procedure: silent for RP003 and RP004 too
                     in_run.update(range(a0, a1 + 1))
                     res.covered.update(self.units[k].block.index for k in range(a0, a1 + 1))
                     i = a1 + 1
@@ -749,7 +767,7 @@ class _Analyser:
                     uj = self.units[j]
                     kj, codes_j, images_j = _prose_and_code(uj.key)
                     kj = kj[:_NEAR_SPAN]
-                    if uj.key == u.key or uj.block.in_quote != u.block.in_quote:
+                    if uj.key == u.key or uj.block.in_quote != u.block.in_quote or self._summary_then_body(uj.block, u.block):
                         continue
                     # The same sentence about another command (`pip install a` / `… b`) is not a copy.
                     if not (codes <= codes_j or codes_j <= codes):
@@ -782,10 +800,12 @@ class _Analyser:
         """The sentence follows (or precedes) a sentence of one pattern in both places, under
         two headings (``### Windows 版`` ⏎ インストーラー版でインストールした場合、…。ZIP
         ファイルを解凍した場合、… / ``### Mac 版`` ⏎ インストーラー版でインストールした場合、
-        ….。ZIP ファイルを解凍した場合、…): a manual gives each variant the same step.  A
-        sentence copied into a paragraph elsewhere has neighbours of its own."""
-        if self._heading_of(first.block.index) == self._heading_of(block.index):
-            return False
+        ….。ZIP ファイルを解凍した場合、…): a manual gives each variant the same step.  In one
+        section, a walkthrough may take a step twice, its neighbour ending alike (``Cloudflareの
+        画面に遷移し、…認証していきます。`` ⏎ ``TXTレコードの追加を求められるため、【承認】をクリック``,
+        later ``MXレコードとTXTレコードの追加を求められるため、【承認】をクリック``).  A sentence copied
+        into a paragraph elsewhere has neighbours of its own."""
+        same_section = self._heading_of(first.block.index) == self._heading_of(block.index)
         a, b = self.doc.sentences(first.block), self.doc.sentences(block)
         i = next((n for n, x in enumerate(a) if x.start == first.start), None)
         j = next((n for n, x in enumerate(b) if x.start == s.start), None)
@@ -794,7 +814,12 @@ class _Analyser:
         for d in (-1, 1):
             if 0 <= i + d < len(a) and 0 <= j + d < len(b):
                 ka, kb = (block_key(x.masked, x.text) for x in (a[i + d], b[j + d]))
-                if ka != kb and _affixes(ka, kb)[0] >= _PARALLEL_PREFIX:
+                if ka == kb:
+                    continue
+                pre, suf = _affixes(ka, kb)
+                # (the ending compared is of the words: a key ends on its code spans and
+                # addresses, which two unrelated sentences may share)
+                if (pre >= _PARALLEL_PREFIX and not same_section) or _affixes(*(_words(k) for k in (ka, kb)))[1] >= _PARALLEL_SUFFIX:
                     return True
         return False
 
@@ -808,6 +833,15 @@ class _Analyser:
             and len(self.doc.sentences(a)) == 1 and len(self.doc.sentences(b)) == 1
             and self._heading_of(a.index) != self._heading_of(b.index)
         )
+
+    def _summary_then_body(self, orig_block, copy_block) -> bool:
+        """``orig_block`` sits under a summary put first (``## TL;DR``, ``## 要約``, ``## 3行まとめ``)
+        and ``copy_block`` comes later, under another heading: the article states its point up
+        front and again where it explains it, on purpose."""
+        if orig_block.index >= copy_block.index:
+            return False
+        head = self._heading_of(orig_block.index)
+        return bool(head) and _SUMMARY_TITLE.fullmatch(head) is not None and self._heading_of(copy_block.index) != head
 
     def _heading_of(self, block_index: int):
         """The key of the nearest heading above a block, the block itself if it is one ('' before
@@ -896,16 +930,23 @@ class _Analyser:
                 # copy: RP001 (and its length threshold) decides.
                 if len(sents) == 1 and len(self.doc.sentences(first.block)) == 1:
                     continue
-                if self._parallel(first.block, u.block, k, k) or self._parallel_neighbours(first, u.block, s):
+                if self._parallel(first.block, u.block, k, k) or (not stuttered and self._parallel_neighbours(first, u.block, s)):
                     continue
+                if self._summary_then_body(first.block, u.block):
+                    continue  # ## TL;DR ⏎ …の 3 つ。 then, in the body, …の 3 つです。: the point said up front
                 reported.add(pos)
                 out.append(Repeat(s, first))
         return out
 
 
+def _words(key: str) -> str:
+    """A sentence key's words, its code spans and addresses left out."""
+    return key.partition("\x01")[0].partition("\x03")[0]
+
+
 def _word_count(key: str) -> int:
     """Characters of words in a sentence key, its code spans and addresses left out."""
-    return len(key.partition("\x01")[0].partition("\x03")[0])
+    return len(_words(key))
 
 
 def _chanted(keys: list, shorter_than: int) -> set[int]:
@@ -926,8 +967,9 @@ def _chanted(keys: list, shorter_than: int) -> set[int]:
 
 _NEAR_SPAN = 20_000
 _LEAD_IN_MAX = 80  # characters of a template's lead-in line (the one seen: 38)
+_NOTE_MAX = 80  # characters of a note closing each variant of a procedure (the one seen: 31)
 _POINTER = lazy_re(r"以下|次の|下記|下の")
-_REFRAIN_MAX = 60  # characters of a refrain sentence (the one seen: 37)
+_REFRAIN_MAX = 60  # characters of a refrain sentence (the one seen: 31)
 _SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
 _SLIP_SIBLINGS = 64  # subheadings a parent may have before a heading typed a level too deep
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
@@ -962,7 +1004,10 @@ def _prose_and_code(key: str) -> tuple[str, frozenset, frozenset]:
     return prose, frozenset(code.split("\x02")) if code else frozenset(), frozenset(images.split("\x02")) if images else frozenset()
 
 
+# a summary put before the body (keys: lower case, punctuation dropped)
+_SUMMARY_TITLE = lazy_re(r"tl;?dr|要約|サマリー?|summary|[3三]行(?:まとめ|要約|で)?")
 _PARALLEL_PREFIX = 10  # normalised characters two neighbouring sentences open with alike
+_PARALLEL_SUFFIX = 20  # … or end with alike (…の追加を求められるため【承認】をクリック: 25)
 
 
 def _common_affix(a: str, b: str) -> int:

@@ -27,7 +27,11 @@ class DuplicateParagraph(Rule):
     sections and points at the list under each (``### カギカッコ`` ⏎ ``…基本的には以下でお願い
     します。`` ⏎ ``* …``; pasted after a paragraph, it is a copy), nor the words that carry a
     derivation between two display equations (``$$…$$`` ⏎ ``となることから、…差分をとることで``
-    ⏎ ``$$…$$``), said again in a parallel derivation.  Copies inside a repeated section are reported once, by
+    ⏎ ``$$…$$``), said again in a parallel derivation, nor a short note (80 characters at most)
+    closing each of two sections that give one procedure for two variants (``## ① 限定インストール
+    の方法`` / ``## ② フルインストールの方法``, each ending ``※2〜3の手順は…操作する必要があります``),
+    nor a paragraph of a summary put first (``## TL;DR``, ``## 要約``) said again in the body.
+    Copies inside a repeated section are reported once, by
     RP002, except a paragraph of the copy that differs from its original in spacing or
     punctuation where the copy is otherwise byte-identical: it splits the section there and is
     reported here (「…の繰り返しです（空白などの違いのみ）」); its fix also removes a copied

@@ -25,7 +25,11 @@ class DuplicateSentence(Rule):
     said on purpose (「〽忘れまいぞやあのことを。」×3), as a word said thrice is.  A manual's step
     given to two variants is no copy either: the same sentence under two headings, next to
     sentences that open alike (``### Windows 版`` / ``### Mac 版``, each with
-    「インストーラー版でインストールした場合、…。ZIP ファイルを解凍した場合、…。」).
+    「インストーラー版でインストールした場合、…。ZIP ファイルを解凍した場合、…。」), nor a step a
+    walkthrough takes twice, next to sentences that end alike over 20 characters or more
+    (「…DNSレコードを追加して認証していきます。」 then 「TXTレコードの追加を求められるため、【承認】を
+    クリック」, later 「MXレコードとTXTレコードの追加を求められるため、【承認】をクリック」), nor a
+    sentence of a summary put first (``## TL;DR``, ``## 要約``) said again in the body.
     Bad:  「テストが動かない場合がある。テストが動かない場合がある。」
     Good: 「テストが動かない場合がある。」
     Fix: none.

@@ -28,7 +28,8 @@ class NearDuplicateParagraph(Rule):
     same label in sections under different headings (a write-up's template: ``**Question**``),
     nor the opening's aim said again in the past tense under a closing heading (``本記事では…を
     紹介します。`` ⏎ … ⏎ ``## まとめ`` ⏎ ``本記事では…を紹介しました。``), nor two that differ in one number
-    only (a series' line written for each item: ``…第一走者から…`` / ``…第二走者から…``).  Candidate pairs come from sampled
+    only (a series' line written for each item: ``…第一走者から…`` / ``…第二走者から…``), nor what a
+    summary put first (``## TL;DR``, ``## 要約``, ``## 3行まとめ``) says again in the body.  Candidate pairs come from sampled
     5-gram fingerprints, so unrelated paragraphs are never scored.  Inline code is scored with
     the prose and without it (the better of the two), and two paragraphs whose code spans
     disagree (`pip install requests` / `pip install httpx`) are different paragraphs.
