@@ -10,7 +10,19 @@ from kijilint._lazy_re import lazy_re
 
 # (a label holds no bracket: a run of `[^[^[^…` is not read to its end from every opener)
 _DEF = lazy_re(r"^(?:[ \t]*>[ \t]?)*[ \t]{0,3}(\[\^([^\[\]\s]+)\]):", re.M)
-_REF = lazy_re(r"\[\^([^\[\]\s]+)\](?!:)")
+_REF = lazy_re(r"\[\^([^\[\]\s]+)\]")
+# What may stand before a definition's label on its line (``> [^1]: …``, ``- [^1]: …``): a
+# label followed by ``:`` after words (``…良い[^6]:`` ⏎ code) is a reference, a colon after it.
+_LINE_HEAD = lazy_re(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t>]*)?")
+_HEAD_MAX = 16  # characters before a label that may still be its line's head (a line of refs stays linear)
+
+
+def _at_line_head(text: str, at: int) -> bool:
+    lo = max(0, at - _HEAD_MAX)
+    nl = text.rfind("\n", lo, at)
+    if nl < 0 and lo > 0:
+        return False
+    return _LINE_HEAD.fullmatch(text, nl + 1, at) is not None
 # Labels that are regular-expression character classes ([^a-z], [^0-9\s]), not footnotes.
 _REGEX_CLASS = lazy_re(r"^.-.|[\\^$*+?.|(){}\[]")
 
@@ -63,5 +75,7 @@ def _collect(doc) -> Footnotes:
             s, e = b.start + m.start(), b.start + m.end()
             if s in def_starts or overlaps(opaque, m.start(), m.end()) or _REGEX_CLASS.search(m.group(1)):
                 continue
+            if text.startswith(":", m.end()) and _at_line_head(text, m.start()):
+                continue  # a definition's label the block holds ([^1]: indented under a list item)
             (out.html_refs if html else out.refs).append((m.group(1), s, e))
     return out

@@ -32,7 +32,7 @@ class StraySpace(Rule):
     (``state に保持``), inside code, links and emphasis, in headings, list items and quotes
     (numbering, alignment, verse), between a surname and a given name (also one the tagger
     does not know, in kanji after a field's label: ``研究代表者：小口 高``), letter-spacing
-    (``リ フ ァ ク タ``), a legal entity's type before its name (``NPO法人 たからづか子ども食堂``),
+    (``リ フ ァ ク タ``), a section's number and title (``（7.3.3 目標 より）``), a legal entity's type before its name (``NPO法人 たからづか子ども食堂``),
     a full name before a title (``飯降 力先生``), a label letter-spaced before its colon
     (``料 金:380円``), a credit after a name (``(早見和真 作)``), a
     kanji the tagger reads as a suffix that begins the name after the space (``専門塾 夢盟塾``),
@@ -396,6 +396,8 @@ def _set_apart(m: str, i: int, reach: int = 20, raw: str | None = None) -> bool:
         return True
     if j > 0 and m[j] in _LIST_COMMAS and (_enumeration_end(m, i) or _named_list_end(m, i)):
         return True  # 乗り物、徒歩、留まってる、自転車 を: a list spelled out, spaced from its particle
+    if j > 0 and m[j] in " \t\u3000" and _SECTION_NUMBER.search(m, max(0, j - 16), j):
+        return True  # （7.3.3 目標 より）: a section's number and title, spaced as a book sets them
     start = j + 1 if m[j] in _WORD_STOP else j
     if _ITEM_MARK.match(m, start) and _ITEM_MARK.search(m, max(0, start - 80), start):
         return True  # (1)入力データ, (2)…, (3)マスキング の: the last of numbered items
@@ -416,6 +418,8 @@ def _set_apart(m: str, i: int, reach: int = 20, raw: str | None = None) -> bool:
 
 
 _ITEM_MARK = lazy_re(r"[(（][0-9０-９]{1,2}[)）]|[①-⑳]")
+# a dotted section number (2.1, 7.3.3) right before the space that opens a section title
+_SECTION_NUMBER = lazy_re(r"(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){1,4}$")
 
 
 def _named_list_end(m: str, i: int) -> bool:

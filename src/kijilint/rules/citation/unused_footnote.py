@@ -9,7 +9,8 @@ class UnusedFootnote(Rule):
 
     Why: renderers drop an unreferenced footnote, so its text silently disappears from the
     page; it is usually a reference that was deleted or mistyped.  A reference typed inside
-    an HTML block (``<p>…[^2]…</p>``) counts; one inside an HTML comment does not.
+    an HTML block (``<p>…[^2]…</p>``) counts, and so does one a colon follows mid-line
+    (``…良い[^6]:`` before code); one inside an HTML comment does not.
     Bad:  ``[^2]: 補足です。`` with no ``[^2]`` in the text.
     Good: reference it where it belongs, or delete the definition.
     Fix: none — where the reference belongs is the author's call.
