@@ -76,6 +76,10 @@ def url_embed(b) -> bool:
 
 
 _QUOTE_OPENERS = ("「", "『", "(", "（", "[")  # (the first two also after markup: :::details ⏎ 「…」)
+# a paragraph opening on a bold phrase that ends no sentence (**…破綻してしまい**, ⏎ …), unlike
+# a bold sentence of its own (**設定は一つのファイルにまとめます。** 次に…)
+_BOLD_CLAUSE_OPENS = lazy_re(r"(\*\*|__)[^*_\n]{1,200}(?<![。．.！!？?])\1")
+_TAG_START = lazy_re(r"<[A-Za-z/!?]")  # an HTML tag or comment opens (not ``a < b``, ``C1 <= C2``)
 _MORE_SEPARATOR = lazy_re(r"<!--\s*more\s*-->", re.IGNORECASE)  # (Jekyll, Hexo, Hugo, WordPress)
 _NOT_CONTENT_HTML = lazy_re(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|(?:<br\s*/?>\s*){1,20}$)")  # (a <br> spacer carries nothing on)
 # A heading typed in HTML (<h1>まとめ</h1>: Hatena and WordPress imports keep them): a heading
@@ -109,10 +113,17 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and (
         len(nb.prose().strip()) <= 30 or emphasis_line(nb) or italic_line(nb)
         or nb.text.lstrip(" \u3000").startswith(_QUOTE_OPENERS) or nb.prose().lstrip(" \u3000\n").startswith(_QUOTE_OPENERS[:2])
+        or _BOLD_CLAUSE_OPENS.match(nb.text.lstrip(" \u3000")) is not None
     ):
         # 理由は、 ⏎ 「速いから」 / 理解したら、 ⏎ **【…】** ⏎ がわかる / と答えると、 ⏎ 「…」(dialogue)
         # / 成果物は、 ⏎ [GitHub - …](…) に置いてあります
         # / …に従えば， ⏎ (1) 例文 ⏎ という2つの文は…
+        # / …典型例となっていますが、 ⏎ **…破綻してしまい**, ⏎ 結局は…: the sentence goes on in bold
+        # (no detected injected cut of ~2,300 stops on 、 before a paragraph opening in bold)
+        return True
+    if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and unmarked_items(nb) and _sentence_resumes_after(doc, nb):
+        # ここで色々学んだのは、 ⏎ コードの書き方 ⏎ CI/CD ⏎ という所だと思います: items set a line
+        # each without list markers, the sentence resumed after them
         return True
     if (
         nb.kind == "paragraph" and not nb.containers and toks and toks[-1].pos1 == "副詞" and dialogue_line(nb)
@@ -154,9 +165,9 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
     # block like code: …ということで集計すると ⏎ the sum; English sentences are prose, not one
     words = nb.prose() if nb.kind == "paragraph" and not nb.containers else ""
     display = (
-        "](" not in nb.text and "<" not in nb.text
+        "](" not in nb.text and not _TAG_START.search(nb.text)
         and len(words.strip()) >= 3 and not JAPANESE.search(words) and not _english_prose(words)
-    )  # links, embeds (@[tweet](…)) and HTML are no display lines
+    )  # links, embeds (@[tweet](…)) and HTML are no display lines; a comparison (C1 <= C2) is one
     # a display equation ($$ … \left< … $$) is one whatever it holds: …を加えたHubbard model ⏎ $$…$$
     # (or one $…$ span alone on its paragraph, as writers without $$ set an equation apart)
     display = display or (
@@ -519,7 +530,15 @@ def _resumes_after_list(doc, first_item) -> bool:
     return i < len(blocks) and _predicate_resumes(doc, blocks[i])
 
 
+_ITEMS_MAX = 12  # lines of items typed without markers (a longer run is a poem or a log)
 _BRIDGE_MAX = 40  # characters: a connecting phrase (とかではなく), not a sentence of its own
+
+
+def unmarked_items(b) -> bool:
+    """A paragraph of two or more short lines (``_BRIDGE_MAX`` characters at most), none ending a
+    sentence: items typed a line each without list markers."""
+    lines = [x.strip(" \u3000") for x in b.prose().strip().split("\n")]
+    return 2 <= len(lines) <= _ITEMS_MAX and all(0 < len(x) <= _BRIDGE_MAX and x[-1] not in "。．.！!？?" for x in lines)
 
 
 def list_bridge(doc, b) -> bool:

@@ -1146,6 +1146,10 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if len(sents) == 1 and "\n" not in tail and _what_is_title(toks, tail):
         return None  # 技術書典とは ⏎ …: "what is X", a title typed as a line of its own
     strength, why = ending(doc, toks, tail)
+    if strength != "cut" and not markup and not followed_by_marker and not JAPANESE.search(tail):
+        # …改善した。 ⏎ E 20k up ⏎ F 128k up: figures or English set after the sentences; only a
+        # word cut short (LL beside LLM) is evidence there (no detected injected cut stops so)
+        return None
     if strength == "weak" and toks[-1].pos1 in NOUN_ENDS and _headline(doc, b):
         return None  # 帝王切開が不安なママへ!リスク・痛みを少しでも軽くする方法7つ: the title, typed as a line
     if strength != "cut" and _listing_afterthought(toks, tail):
@@ -1227,7 +1231,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         and len(tail.strip(" \u3000\n")) > 3  # …。マジ神: an exclamation, not a sentence
         and not _label_line(doc, last, tail, toks)
         and not QUOTED_LIKE.search(tail)
-        and not b.text.lstrip(" \u3000").startswith(("※", "＊"))  # (a note glosses in its own style)
+        and not _set_apart_note(b)  # (a note glosses in its own style)
         and ((alone := _lone_bare(doc, b)) or (statement and _lone_bare(doc, b, others=2)))
         # (…ところから使わせていただいた ⏎ [出典](…): a finished sentence introduces the link below)
         and not (strength is None and _before_link_line(doc, b))
@@ -1241,6 +1245,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
         strength in (None, "weak") and lone and len(sents) == 1
         and (missing or (article_end and _plain_predicate(toks)))
         and not _label_line(doc, last, tail, toks) and _lone_line(doc, b) and not _section_value(doc, b, toks)
+        and not _set_apart_note(b)  # (※某漫画の台詞よりオマージュ: a note's credit, a noun phrase by design)
     ):
         strength, why = "strong", "この文書で句点のない段落はここだけ" + ("で、述語がありません" if missing else "です")
     if strength is None:
@@ -1263,7 +1268,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None
         if len(tail.strip(" \u3000\n")) <= 3:
             return None  # …食べた。うま / …。以上 / …。マジ神: a one-word exclamation or sign-off
-        if b.text.lstrip(" \u3000").startswith(("※", "＊")):
+        if _set_apart_note(b):
             return None  # ※VUCAの略。…といった意味: a note glosses in noun phrases by design
         if toks[-1].surface in _CROSS_REFERENCES:
             return None  # …。詳しくは公式ドキュメントを参照: a cross-reference said short
@@ -1286,6 +1291,16 @@ _ATTRIBUTION = lazy_re(r"\S[ \u3000]+(?:[-–—]{1,2}|―{1,2})[ \u3000]*(?:[A-
 # an ellipsis, then a short noun phrase or a hashtag to the end (… 闇討ち失敗, ... #anmichi不正);
 # not a clause resumed on a particle (…やらないよな・・・っていうのが本)
 _CODA = lazy_re(r"(?:\.{3,}|…+|・{3,}|‥+)[ \u3000]*(?:#[^\s#]{1,20}|[\u3400-\u9fff\u30a0-\u30ffA-Za-z][^\s.…・‥、。]{1,11})$")
+
+
+def _set_apart_note(b) -> bool:
+    """The paragraph opens with a note mark (``※…``, ``＊…``, perhaps inside emphasis), or its
+    last line is one span in italics (``*某漫画の台詞よりオマージュ*``, a caption under a picture:
+    ``![…](…)`` ⏎ ``*1ノード = …。ノード同士はErlangクラスタで同期する*``): a note, a credit or a
+    caption set apart keeps its own style.  (A cut inside italics takes the closing ``*`` with it.)"""
+    last = b.text.rstrip().rpartition("\n")[2].strip()
+    italic = len(last) > 2 and last[0] in "*_" and last[-1] == last[0] and last[1] not in " *_" and last[-2] not in " *_"
+    return italic or b.prose().lstrip(" \u3000").startswith(("※", "＊"))
 
 
 def _signed_or_welcomed(toks, tail: str) -> bool:

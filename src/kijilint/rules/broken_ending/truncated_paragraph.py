@@ -27,7 +27,8 @@ class TruncatedParagraph(Rule):
       bare and it stops on a noun its particle or adverb still governs (``本体はダウ``); not a
       finished sentence before a line of links it introduces (``…から使わせていただいた`` ⏎
       ``[出典](…)``), nor a log's dated entry (``2022/08/21 …今後残り読んでいく``), nor a
-      note led by ※, nor a cross-reference said short (``…を参照``), nor a hedge
+      note led by ※ (inside emphasis too) or a line set in italics (a credit,
+      ``*某漫画の台詞よりオマージュ*``), nor a cross-reference said short (``…を参照``), nor a hedge
       (``…だけかもしれない``, ``…だろう``: a cut seldom lands right after one);
     - or the next paragraph picks it up again after ``...``;
     - or a list item's prose ends its own sentences with 。 and then stops on a case, binding
@@ -39,7 +40,8 @@ class TruncatedParagraph(Rule):
     captions, link lines (links set apart by commas too), a see-also entry (``### 参照`` ⏎
     ``[Cargo](…) 依存関係の指定について``), quotes (a line quoted with ``＞`` too), lines ending in ``：``,
     lead-ins followed by a list (also items set out as paragraphs numbered ① ⏎⏎ ②, or lines
-    numbered ``1、…`` ⏎ ``2、…``), code, a display line (a command or a formula; a paragraph
+    numbered ``1、…`` ⏎ ``2、…``), code, a display line (a command, a formula or a comparison,
+    ``C1 <= C2 < MCDC``; a paragraph
     of English sentences, a note left untranslated, is prose), a bold or italic line, or an embed
     (HTML, a shortcode, a bare address a blog shows as a card) (``例えば、``; a manner pointed
     at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished
@@ -54,7 +56,9 @@ class TruncatedParagraph(Rule):
     one-word notes, headings of other markups (``h2. …``, ``** おわりに``) and titles typed
     without any (``【まとめ】``, ``技術書典とは``, ``個人ブログの作り直し``, or two or more short bare lines such
     as ``ツールチップとは`` or ``2019年振り返り`` between finished paragraphs), items set out as
-    paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎ ``と考えた．``), a sentence
+    paragraphs inside one sentence (``理由は，`` ⏎ ``A`` ⏎ ``B`` ⏎ ``と考えた．``, or a line each in one
+    paragraph: ``ここで学んだのは、`` ⏎ ``コードの書き方`` ⏎ ``CI/CD`` ⏎ ``という所です``), figures or English
+    set after the sentences (``…改善した。`` ⏎ ``E 20k up``: only a word cut short counts there), a sentence
     carried around a phrase set apart on its own line, ``<br>`` spacers between (``…保護者の方で、``
     ⏎ ``**「…何をするの？」**`` ⏎ ``と不安や…``, ``*…→色相・彩度* で``), an afterthought closed in
     ``<small>…</small>``, numbered items set in bold (``**(8)** …メッセージ<br>``), a punchline
