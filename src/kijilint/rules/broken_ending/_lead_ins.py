@@ -13,6 +13,7 @@ import re
 
 from kijilint.rules.broken_ending.continuation_fragment import (
     displayed_quotation,
+    quotation_line,
     emphasis_line,
     following_block,
     italic_line,
@@ -129,6 +130,8 @@ def lead_in(doc, b, tail: str, strength, earlier_punctuated: bool, toks=()) -> b
         nb.kind == "paragraph" and not nb.containers and toks and toks[-1].pos1 == "副詞" and dialogue_line(nb)
     ):
         return True  # …と思ったのですが、ふと ⏎ 「…」: the adverb leads into the thought quoted below
+    if nb.kind == "paragraph" and not nb.containers and toks and toks[-1].pos1 == "助詞" and _quotation_then_resumed(doc, nb):
+        return True  # この記事の結論を書くと ⏎ 「…のふりかえり」 ⏎ です。: the quotation, then the sentence's end
     if nb.kind == "paragraph" and toks and toks[-1].pos1 == "助詞" and displayed_quotation(nb):
         return True  # …返答するわけです。すると ⏎ 「…少なくなっております」: the reply, set out as a display
     if nb.kind == "paragraph" and not nb.containers and tail[-1] in "、，," and _TERM_THEN_PARTICLE.match(nb.text.lstrip(" \u3000")):
@@ -539,6 +542,20 @@ def unmarked_items(b) -> bool:
     sentence: items typed a line each without list markers."""
     lines = [x.strip(" \u3000") for x in b.prose().strip().split("\n")]
     return 2 <= len(lines) <= _ITEMS_MAX and all(0 < len(x) <= _BRIDGE_MAX and x[-1] not in "。．.！!？?" for x in lines)
+
+
+def _quotation_then_resumed(doc, nb) -> bool:
+    """``nb`` opens with a line that is one quotation in 「」 and goes on, on its next line, with
+    an auxiliary or a particle (``「…のふりかえり」`` ⏎ ``です。``): the sentence before it resumes
+    after the quotation.  (A line of dialogue after it, ``「…」``, resumes nothing.)"""
+    text = nb.text
+    lead = len(text) - len(text.lstrip(" \u3000\n"))
+    nl = text.find("\n", lead)
+    if nl < 0 or not quotation_line(text[lead:nl].strip(" \u3000")):
+        return False
+    rest = nb.start + nl + 1
+    first = next((t for t in doc.tokens(nb) if t.start >= rest), None)
+    return first is not None and first.pos1 in ("助動詞", "助詞") and first.surface not in ("「", "『")
 
 
 def list_bridge(doc, b) -> bool:

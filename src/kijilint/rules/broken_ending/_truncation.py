@@ -829,9 +829,9 @@ def _predicate_missing(toks) -> bool:
     i = len(toks) - 1
     if i < 1 or toks[i].pos1 not in (*NOUN_ENDS, "形状詞", "副詞"):
         return False  # (an adverb too: 便利な機能は多々, the verb it modifies is missing)
-    if toks[i].surface in _CROSS_REFERENCES or _nominal_predicate(toks):
+    if toks[i].surface in _CROSS_REFERENCES or _nominal_predicate(toks) or _tendency(toks):
         # …は `helm help` を参考 / 詳しくは公式を参照: a cross-reference said short; …のが後悔:
-        # the noun is the predicate
+        # the noun is the predicate (so is …作成をしがち, a verb made a tendency)
         return False
     if toks[i].pos1 == "副詞":
         p = toks[i - 1]
@@ -1274,7 +1274,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
             return None  # …。詳しくは公式ドキュメントを参照: a cross-reference said short
         if _coda_after_pause(tail):
             return None  # …効かなかったみたいだ... 闇討ち失敗 / …とは... #anmichi不正: a punchline after a pause
-        if _nominal_predicate(toks) or _cleft(toks) or _na_predicate(toks) or _presence_predicate(toks):
+        if _nominal_predicate(toks) or _cleft(toks) or _na_predicate(toks) or _presence_predicate(toks) or _tendency(toks):
             # …結局そこまではいけなかったのが後悔 / …するのが目標 / 使うのは…「Dataview」プラグイン:
             # 体言止め, said whole; …メモしておきたいときに便利 / とても簡単: a na-adjective, だ left out
             return None
@@ -1441,6 +1441,15 @@ def _cleft(toks) -> bool:
 _ADVERBIAL_NA = frozenset("たくさん 沢山 いっぱい 一杯 色々 いろいろ 様々 さまざま 十分 充分 結構 大分 だいぶ".split())
 
 
+def _tendency(toks) -> bool:
+    """…草案の作成をしがち / …寝不足気味: a verb made a tendency with がち or 気味, だ left out as
+    a casual note leaves it out."""
+    if len(toks) < 2:
+        return False
+    t, prev = toks[-1], toks[-2]
+    return t.surface in ("がち", "気味") and t.pos.startswith("接尾辞,形状詞的") and prev.pos1 in ("動詞", "助動詞", "名詞") and prev.end == t.start
+
+
 def _na_predicate(toks) -> bool:
     """…ときに便利 / とても簡単 / 超便利: a na-adjective after a particle, an adverb or a prefix
     that makes it the predicate, だ left out (as a casual note leaves it out)."""
@@ -1475,7 +1484,8 @@ def _label_line(doc, last, tail: str, toks) -> bool:
 
 _SOURCE_CREDIT = lazy_re(r"(?:より|から)[ \u3000]*(?:一部)?(?:抜粋|引用|転載)(?:しました|しています|です)?$")
 _CODE_GLOSS = lazy_re(r"[ \u3000]*`[^`\n]+`[ \u3000]*[:：]")
-_MENU_PATH = lazy_re(r"\S[ \u3000]*(?:→|＞|⇒| > )[ \u3000]*[^→＞⇒>\s][^→＞⇒>]*$")
+# (or a flow drawn with arrows: …命令群（プログラム） <-> 言語処理系 <-> … <-> プロセッサ)
+_MENU_PATH = lazy_re(r"\S[ \u3000]*(?:→|＞|⇒|⇔|↔| > |<?->|<?=>)[ \u3000]*[^→＞⇒⇔↔>\s][^→＞⇒⇔↔>]*$")
 _LABEL_BREAKERS = ("助詞", "動詞", "助動詞", "形容詞")
 # A Q&A transcript's answer line (Q. 割引は予定されていますか？ ⏎ A. …15% 引きにするよ): speech
 # written down as said, its 。 as often left out as a field's

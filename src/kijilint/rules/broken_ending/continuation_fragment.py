@@ -226,7 +226,12 @@ _DISPLAYED_QUOTATION = lazy_re(r"(?:\*\*|__)?(?:「[^「」\n]+」|『[^『』\n
 def displayed_quotation(b) -> bool:
     """A paragraph that is one quotation in 「」 or 『』 (``「**…全コミット**」`` ⏎⏎ ``を大方針
     として…``): a phrase set apart as a display, the sentence going on after it."""
-    return b.kind == "paragraph" and bool(_DISPLAYED_QUOTATION.fullmatch(b.text.strip()))
+    return b.kind == "paragraph" and quotation_line(b.text.strip())
+
+
+def quotation_line(line: str) -> bool:
+    """``line`` is one quotation in 「」 or 『』, perhaps in bold."""
+    return _DISPLAYED_QUOTATION.fullmatch(line) is not None
 
 
 def italic_line(b) -> bool:

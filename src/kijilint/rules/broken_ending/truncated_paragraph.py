@@ -60,7 +60,9 @@ class TruncatedParagraph(Rule):
     paragraph: ``ここで学んだのは、`` ⏎ ``コードの書き方`` ⏎ ``CI/CD`` ⏎ ``という所です``), figures or English
     set after the sentences (``…改善した。`` ⏎ ``E 20k up``: only a word cut short counts there), a sentence
     carried around a phrase set apart on its own line, ``<br>`` spacers between (``…保護者の方で、``
-    ⏎ ``**「…何をするの？」**`` ⏎ ``と不安や…``, ``*…→色相・彩度* で``), an afterthought closed in
+    ⏎ ``**「…何をするの？」**`` ⏎ ``と不安や…``, ``*…→色相・彩度* で``, ``…典型例ですが、`` ⏎
+    ``**…破綻してしまい**,`` ⏎ ``結局は…``), a flow drawn with arrows (``…（プログラム） <-> 言語処理系
+    <-> プロセッサ``), an afterthought closed in
     ``<small>…</small>``, numbered items set in bold (``**(8)** …メッセージ<br>``), a punchline
     after an ellipsis (``…みたいだ... 闇討ち失敗``, ``…とは... #タグ``), a saying's author after a
     spaced dash (``… - Linus Torvalds``), an adverb said as a casual predicate (``排熱がいまいち``),
@@ -69,14 +71,15 @@ class TruncatedParagraph(Rule):
     whole body is one noun phrase (``### 場所`` ⏎ ``…のマクタン島``), an e-mail address closing a
     contact card, notes inside an element the page hides (``<div class="hidden">``), a
     particle leading into a quotation displayed as a paragraph of its own (``…すると`` ⏎
-    ``「…」``), casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``,
+    ``「…」``) or on a line of its own with the sentence's end below it (``…結論を書くと`` ⏎
+    ``「…のふりかえり」`` ⏎ ``です。``), casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``,
     ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``, or any
     element with an ``href``), a pointer to a link said short (``詳細はこちらから``), a notice's
     ``…にて`` mid-article (``詳細は公式サイトにて``), a tale's closing formula (``めでたしめでたし``), the phrase that
     closes an aside on a line of its own (``閑話休題``), net slang (``…ってことでmm``, ``…注意ok``,
     ``…光りモノ系 w``), a one-sentence line closed casually (``…打ち上げとか``, ``…なう``, ``…なんつって``,
     ``…みたいな``, ``はい、というわけで``), a teaser before ``<!-- more -->``, a dateline after the last
-    sentence, polite endings missing only their 。 (``…ご注意ください``), telegraphic endings
+    sentence, polite endings missing only their 。 (``…ご注意ください``), a tendency said short (``…作成をしがち``), telegraphic endings
     (``…だった模様``) and plain verbs (``…意識が、飛ぶ``, which the tagger may read as 連体形).
     Nor does it fire on speech spelt playfully (``…同い年〜〜ッッ``, ``…応援しまーす``,
     ``…幸せになってネ``, ``…食べたかったのに w``, ``…どうしようと…泣``, ``…なりました泣``, faces such as ``(´д`lll)``,
