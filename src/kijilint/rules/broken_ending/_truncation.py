@@ -1202,6 +1202,14 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     if strength != "strong" and _marked_prose(doc, b):
         return None  # ▲ 鵡川駅周辺。…。人はほとんどいない: a caption's own words may stop so; a cut word may not
     earlier_punctuated = len(sents) >= 2 and all(s.terminated for s in sents[:-1])
+    if (
+        earlier_punctuated and toks[0].surface in ("は", "が", "を", "も") and toks[0].pos1 == "助詞"
+        and doc.text[last.start - 1 : last.start] in ("！", "？", "!", "?")
+    ):
+        # 小さく始めて大きく育てる！はここでも…原則なのだ: a slogan with its ！ is the subject the
+        # topic or case particle goes on from, not a finished sentence before this one (a quoting
+        # と or って after ？ is judged as before: …ですか？と聞かれることがあるのですが)
+        earlier_punctuated = False
     # a word the document uses whole elsewhere, cut here (ツー beside ツール), is evidence in any style
     word_evidence = cut_word or why.startswith("語 ")
     # in a note-style document, a paragraph that ends its own earlier sentences with 。 is prose
