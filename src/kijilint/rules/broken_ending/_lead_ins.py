@@ -13,11 +13,11 @@ import re
 
 from kijilint.rules.broken_ending.continuation_fragment import (
     displayed_quotation,
-    quotation_line,
     emphasis_line,
     following_block,
     italic_line,
     previous_block,
+    quotation_line,
 )
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face
@@ -555,7 +555,7 @@ def _quotation_then_resumed(doc, nb) -> bool:
         return False
     rest = nb.start + nl + 1
     first = next((t for t in doc.tokens(nb) if t.start >= rest), None)
-    return first is not None and first.pos1 in ("助動詞", "助詞") and first.surface not in ("「", "『")
+    return first is not None and first.pos1 in ("助動詞", "助詞")
 
 
 def list_bridge(doc, b) -> bool:

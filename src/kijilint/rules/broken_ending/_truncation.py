@@ -61,6 +61,7 @@ from kijilint.rules.broken_ending.continuation_fragment import (
     emphasis_line,
     following_block,
     italic_line,
+    italic_span,
     opens_mid_sentence,
     resumes,
     text_start,
@@ -1306,9 +1307,7 @@ def _set_apart_note(b) -> bool:
     last line is one span in italics (``*某漫画の台詞よりオマージュ*``, a caption under a picture:
     ``![…](…)`` ⏎ ``*1ノード = …。ノード同士はErlangクラスタで同期する*``): a note, a credit or a
     caption set apart keeps its own style.  (A cut inside italics takes the closing ``*`` with it.)"""
-    last = b.text.rstrip().rpartition("\n")[2].strip()
-    italic = len(last) > 2 and last[0] in "*_" and last[-1] == last[0] and last[1] not in " *_" and last[-2] not in " *_"
-    return italic or b.prose().lstrip(" \u3000").startswith(("※", "＊"))
+    return italic_span(b.text.rstrip().rpartition("\n")[2].strip()) or b.prose().lstrip(" \u3000").startswith(("※", "＊"))
 
 
 def _signed_or_welcomed(toks, tail: str) -> bool:

@@ -238,10 +238,12 @@ def italic_line(b) -> bool:
     """A paragraph that is one italic span (``*機知や創意工夫で…*``): a phrase set apart, as a
     bold line is, inside a sentence that may go on around it."""
     raw = b.text.strip()
-    return (
-        b.kind == "paragraph" and len(raw) > 2 and raw[0] in "*_" and raw[-1] == raw[0]
-        and raw[1] not in " *_" and raw[-2] not in " *_" and "\n" not in raw
-    )
+    return b.kind == "paragraph" and "\n" not in raw and italic_span(raw)
+
+
+def italic_span(line: str) -> bool:
+    """``line`` is one span in italics (``*…*`` or ``_…_``, not bold)."""
+    return len(line) > 2 and line[0] in "*_" and line[-1] == line[0] and line[1] not in " *_" and line[-2] not in " *_"
 
 
 def resumes(b, previous: list) -> bool:

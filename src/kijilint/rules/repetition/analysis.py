@@ -666,7 +666,7 @@ class _Analyser:
                 ):
                     # a manual's parallel step, a bullet restated as a paragraph, a guide's
                     # template line, a derivation's connecting words, a note closing each variant
-                    # of a procedure: silent for RP003 and RP004 too
+                    # of a procedure, a summary's paragraph said again: silent for RP003 and RP004 too
                     in_run.update(range(a0, a1 + 1))
                     res.covered.update(self.units[k].block.index for k in range(a0, a1 + 1))
                     i = a1 + 1
@@ -816,10 +816,9 @@ class _Analyser:
                 ka, kb = (block_key(x.masked, x.text) for x in (a[i + d], b[j + d]))
                 if ka == kb:
                     continue
-                pre, suf = _affixes(ka, kb)
                 # (the ending compared is of the words: a key ends on its code spans and
                 # addresses, which two unrelated sentences may share)
-                if (pre >= _PARALLEL_PREFIX and not same_section) or _affixes(*(_words(k) for k in (ka, kb)))[1] >= _PARALLEL_SUFFIX:
+                if (_affixes(ka, kb)[0] >= _PARALLEL_PREFIX and not same_section) or _affixes(_words(ka), _words(kb))[1] >= _PARALLEL_SUFFIX:
                     return True
         return False
 
@@ -969,7 +968,7 @@ _NEAR_SPAN = 20_000
 _LEAD_IN_MAX = 80  # characters of a template's lead-in line (the one seen: 38)
 _NOTE_MAX = 80  # characters of a note closing each variant of a procedure (the one seen: 31)
 _POINTER = lazy_re(r"以下|次の|下記|下の")
-_REFRAIN_MAX = 60  # characters of a refrain sentence (the one seen: 31)
+_REFRAIN_MAX = 60  # characters of a refrain sentence (the one seen: 37)
 _SIBLINGS_COMPARED = 50  # subheadings compared between two parents (a bound for hostile files)
 _SLIP_SIBLINGS = 64  # subheadings a parent may have before a heading typed a level too deep
 _SECTION_MIN_PROSE = 15  # kana/kanji in the body of a short section copied whole
