@@ -66,7 +66,8 @@ def closes_clause(toks, i: int) -> bool:
 
 # Adverbs that do announce what follows (…見ましたが、特に ⏎ list, 例えば ⏎ - …); any other
 # adverb waits for its verb.
-LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ"}
+# (ざっくり / ざっと / おおまかに: "roughly", the summary the list gives: …受け取った主張は、ざっくり ⏎ list)
+LEAD_ADVERBS = {"例えば", "たとえば", "特に", "主に", "まず", "次に", "さらに", "また", "ちなみに", "なお", "具体的", "以下", "とりあえず", "たとえ", "ざっくり", "ざっと", "おおまかに", "大まかに"}
 
 
 def _polite_clause(toks, i: int) -> bool:

@@ -18,6 +18,8 @@ from kijilint.rules.broken_ending.continuation_fragment import (
     italic_line,
     previous_block,
     quotation_line,
+    short_lines,
+    SHORT_LINE_MAX,
 )
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face
@@ -80,6 +82,7 @@ _QUOTE_OPENERS = ("「", "『", "(", "（", "[")  # (the first two also after ma
 # a paragraph opening on a bold phrase that ends no sentence (**…破綻してしまい**, ⏎ …), unlike
 # a bold sentence of its own (**設定は一つのファイルにまとめます。** 次に…)
 _BOLD_CLAUSE_OPENS = lazy_re(r"(\*\*|__)[^*_\n]{1,200}(?<![。．.！!？?])\1")
+_ITEM_MARKER = lazy_re(r"(?:[-*+]|\d{1,9}[.)])[ \t]")  # a list item's marker at a line's start
 _TAG_START = lazy_re(r"<[A-Za-z/!?]")  # an HTML tag or comment opens (not ``a < b``, ``C1 <= C2``)
 _MORE_SEPARATOR = lazy_re(r"<!--\s*more\s*-->", re.IGNORECASE)  # (Jekyll, Hexo, Hugo, WordPress)
 _NOT_CONTENT_HTML = lazy_re(r"^\s*(?:<!--|</[A-Za-z][^>]*>\s*$|(?:<br\s*/?>\s*){1,20}$)")  # (a <br> spacer carries nothing on)
@@ -530,18 +533,29 @@ def _resumes_after_list(doc, first_item) -> bool:
     i = first_item.index
     while i < len(blocks) and listlike(blocks[i]):
         i += 1
+    if i > first_item.index and _lazy_line_resumes(doc, blocks[i - 1]):
+        return True
     return i < len(blocks) and _predicate_resumes(doc, blocks[i])
 
 
-_ITEMS_MAX = 12  # lines of items typed without markers (a longer run is a poem or a log)
-_BRIDGE_MAX = 40  # characters: a connecting phrase (とかではなく), not a sentence of its own
+def _lazy_line_resumes(doc, item) -> bool:
+    """The list's last item ends on a line typed flush left, no marker, that Markdown folds into
+    the item (a lazy continuation), and it resumes the sentence before the list on a particle or
+    an auxiliary (…している際、 ⏎ - …のか ⏎ - …のか ⏎ といったことが…)."""
+    text = doc.text[item.start : item.end].rstrip()
+    nl = text.rfind("\n")
+    if nl < 0 or text[nl + 1 : nl + 2] in ("", " ", "\t", "\u3000", ">") or _ITEM_MARKER.match(text, nl + 1):
+        return False
+    rest = item.start + nl + 1
+    first = next((t for t in doc.tokens(item) if t.start >= rest), None)
+    return first is not None and first.start == rest and first.pos1 in ("助詞", "助動詞")
 
 
 def unmarked_items(b) -> bool:
-    """A paragraph of two or more short lines (``_BRIDGE_MAX`` characters at most), none ending a
-    sentence: items typed a line each without list markers."""
-    lines = [x.strip(" \u3000") for x in b.prose().strip().split("\n")]
-    return 2 <= len(lines) <= _ITEMS_MAX and all(0 < len(x) <= _BRIDGE_MAX and x[-1] not in "。．.！!？?" for x in lines)
+    """A paragraph of two or more short lines, none ending a sentence: items typed a line each
+    without list markers."""
+    lines = short_lines(b)
+    return lines is not None and all(x[-1] not in "。．.！!？?" for x in lines)
 
 
 def _quotation_then_resumed(doc, nb) -> bool:
@@ -566,7 +580,7 @@ def list_bridge(doc, b) -> bool:
     if prev is None or not listlike(prev) or following_block(doc, b) is None:
         return False
     text = b.prose().strip()
-    if "\n" in text or len(text) > _BRIDGE_MAX:
+    if "\n" in text or len(text) > SHORT_LINE_MAX:
         return False
     toks = doc.tokens(b)
     # it opens on a particle or an auxiliary (…とかではなく): 加えて、… after a list, a verb,

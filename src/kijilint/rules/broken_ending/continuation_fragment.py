@@ -54,7 +54,9 @@ class ContinuationFragment(Rule):
     a gloss in brackets may sit between: ``（ここで Cov は共分散）`` ⏎ ``を用いて、…``), nor one
     opening on a word the tagger reads as a suffix but the document uses alone (``圏の骨格は…``
     beside ``小さな圏と``), nor one right after a paragraph that itself stops mid-sentence
-    (``…絵日記の`` ⏎⏎ ``ような写真の…``: one sentence a writer broke with a blank line).
+    (``…絵日記の`` ⏎⏎ ``ような写真の…``: one sentence a writer broke with a blank line), nor
+    one after items typed a line each that a 、 led into (``いわゆる、`` ⏎ ``…理解できているか。``
+    ⏎ ``どこから…のか。`` ⏎ ``を整理することです。``).
     A line after a line of full-width spaces (``\u3000``, a blank line Markdown does not see)
     opens a paragraph as the reader sees it: an ellipsis there is judged the same way.
     Bad:  ``…効率的な並`` ⏎⏎ ``...効率的な並列処理フレームワークの開発など、``
@@ -151,10 +153,27 @@ def _after_interruption(doc, b) -> bool:
         # or a display equation (…予測値は、 ⏎ $$Na_1 = TP + TN$$ ⏎ です。); a line set apart in
         # bold or italics is quoted the same way (…出た言葉、 ⏎ _「…腐っているんだ！」_ ⏎ は名言だと…)
         return True
+    if prev.kind == "paragraph" and not prev.containers and short_lines(prev):
+        lead = previous_block(doc, prev)
+        if lead is not None and lead.kind == "paragraph" and lead.text.rstrip()[-1:] in ("、", "，", ","):
+            # いわゆる、 ⏎ 自分がどこまで…か。 ⏎ どこから…のか。 ⏎ を整理することです。: items set a
+            # line each inside one sentence, led in by a 、
+            return True
     return (
         prev.kind in ("code", "table", "html") or prev.in_list or bullet_paragraph(prev) or prev.in_quote
         or emphasis_line(prev) or italic_line(prev) or displayed_quotation(prev)
     )
+
+
+SHORT_LINE_MAX = 40  # characters of an item typed a line each (or of a bridging phrase: とかではなく)
+_SHORT_LINES_MAX = 12  # lines of such items (a longer run is a poem or a log)
+
+
+def short_lines(b) -> list[str] | None:
+    """The lines of a paragraph of two or more short lines (items typed a line each), or None."""
+    lines = [x.strip(" \u3000") for x in b.prose().strip().split("\n")]
+    ok = 2 <= len(lines) <= _SHORT_LINES_MAX and all(0 < len(x) <= SHORT_LINE_MAX for x in lines)
+    return lines if ok else None
 
 
 _MATH_SHORTCODE_END = lazy_re(

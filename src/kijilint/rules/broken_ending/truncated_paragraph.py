@@ -47,6 +47,8 @@ class TruncatedParagraph(Rule):
     at before a picture, ``こんな感じで``, or a step told in 体言止め, ``…を購入``; after finished
     sentences, a quotation or an embed needs 、, ：, は or a pointing word such as 以下 or こちら,
     and a noun its particle still governs, ``…今回も普段自分``, is cut before one),
+    a sentence resumed on a list's last line (``…している際、`` ⏎ ``- …のか`` ⏎ ``といったことが…``), a
+    summary's adverb before a list (``…主張は、ざっくり`` ⏎ list),
     a sentence woven through code blocks (``…第一卷に`` ⏎ code ⏎ ``とある注文の…``) or
     through lists by a short bridging line (``…思うのは`` ⏎ list ⏎ ``とかではなく`` ⏎ list) or carried over
     a pause by a dash, as fiction does (``…彼女は`` ⏎ ``――この町を出ていく。``), paragraphs ending
