@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kijilint.rules.broken_ending.continuation_fragment import (
+    SHORT_LINE_MAX,
     displayed_quotation,
     emphasis_line,
     following_block,
@@ -19,7 +20,6 @@ from kijilint.rules.broken_ending.continuation_fragment import (
     previous_block,
     quotation_line,
     short_lines,
-    SHORT_LINE_MAX,
 )
 from kijilint.rules.broken_ending._footer import is_link_only
 from kijilint.rules.broken_ending.unclosed_bracket import ends_with_face
