@@ -546,6 +546,13 @@ def _grammar(doc, toks, tail: str):
                 return "cut", "語 'かど' が途中で切れています"  # …できているかど(うか): ど ends nothing after か
             if prev is not None and prev.pos2 == "読点" and _stub_after_particle(toks, tail):
                 return "cut", f"語 {t.surface!r} が途中で切れています"  # …ときに、ぜ(ひ), read as the particle ぜ
+            if (
+                t.surface == "の" and prev is not None and prev.pos1 in ("動詞", "形容詞", "助動詞")
+                and prev.cform.startswith("連体形") and not any(x.surface in _QUESTION_WORDS for x in toks)
+            ):
+                # …果たしているの(で), …強くなっているの(だ): an explanation said with の closes a line
+                # of dialogue, with 。 in prose; a question says its question word (どんな曲があるの ⏎ list)
+                return "strong", "「の」で途切れています"
             return ("weak", "助詞で途切れています") if t.surface == "の" else (None, "")
         if t.surface == "か" and prev is not None and prev.surface in _INTERROGATIVES and len(toks) >= 3 and toks[-3].pos2 == "係助詞":
             return None, ""  # …対応してはどうか: a suggestion asked without its ？ (…わかるかどうか(を) may be cut)
@@ -868,6 +875,8 @@ _COMMA_TAGS = ("と", "か", "ね", "な", "ねえ", "ねぇ")  # …だな、�
 # The web's pointer to a link, its verb left out (詳細はこちらから): ここから is no such word
 # (…終わったので、ここから(は) is a cut)
 _POINTER_WORDS = ("こちら", "コチラ", "こっち")
+# question words: a line asking with one may end on の (どんな曲があるの), said whole
+_QUESTION_WORDS = frozenset("何 なに なん どんな どう どうして なぜ なんで いつ どこ 誰 だれ どれ どの どちら どっち いくら".split())
 _INTERROGATIVES = ("どう",)  # (何か, 誰か, いつか are words: …に何か(問題が) may be cut)
 # One-kanji words that stand alone after a particle (…の方, …の例, …さんの本, …の略, 創業の地).
 _KANJI_WORDS = "方中上下前後外内側例本略地話事時物訳為様"

@@ -11,7 +11,8 @@ class TruncatedParagraph(Rule):
     Why: generation cut off (a token limit, a stopped stream) leaves a sentence without its end;
     the reader hits a wall.  Judged by grammar, not by a missing 。 alone:
 
-    - the last words cannot end a sentence: a particle, a dangling 、, a continuative form, a
+    - the last words cannot end a sentence: a particle (an explanation's の too, ``…果たしているの``;
+      a question with its question word may end so, ``どんな曲があるの``), a dangling 、, a continuative form, a
       word cut short (``LL`` beside ``LLM``, ``書き留``, ``検知するた``, one kanji after を:
       ``…を変``), a verb's stem that one more kana would make whole (``…と助か``, ``日付が変わ``,
       ``…」と言``), markup left open (``**Findy 開発生``, ``[クイックスタート]`` without its
