@@ -837,10 +837,18 @@ class _Analyser:
         """``orig_block`` sits under a summary put first (``## TL;DR``, ``## 要約``, ``## 3行まとめ``)
         and ``copy_block`` comes later, under another heading: the article states its point up
         front and again where it explains it, on purpose."""
-        if orig_block.index >= copy_block.index:
+        if orig_block.index >= copy_block.index or not self._has_summary():
             return False
         head = self._heading_of(orig_block.index)
         return bool(head) and _SUMMARY_TITLE.fullmatch(head) is not None and self._heading_of(copy_block.index) != head
+
+    def _has_summary(self) -> bool:
+        """The document has a heading that names a summary (asked once: the pair loops call
+        ``_summary_then_body`` tens of thousands of times on a long article)."""
+        got = self.__dict__.get("_summary_heading")
+        if got is None:
+            got = self._summary_heading = any(u.kind == "heading" and _SUMMARY_TITLE.fullmatch(u.key) for u in self.units)
+        return got
 
     def _heading_of(self, block_index: int):
         """The key of the nearest heading above a block, the block itself if it is one ('' before
