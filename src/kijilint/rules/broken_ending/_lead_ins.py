@@ -546,9 +546,7 @@ def _lazy_line_resumes(doc, item) -> bool:
     nl = text.rfind("\n")
     if nl < 0 or text[nl + 1 : nl + 2] in ("", " ", "\t", "\u3000", ">") or _ITEM_MARKER.match(text, nl + 1):
         return False
-    rest = item.start + nl + 1
-    first = next((t for t in doc.tokens(item) if t.start >= rest), None)
-    return first is not None and first.start == rest and first.pos1 in ("助詞", "助動詞")
+    return _resumes_at(doc, item, item.start + nl + 1)
 
 
 def unmarked_items(b) -> bool:
@@ -567,9 +565,14 @@ def _quotation_then_resumed(doc, nb) -> bool:
     nl = text.find("\n", lead)
     if nl < 0 or not quotation_line(text[lead:nl].strip(" \u3000")):
         return False
-    rest = nb.start + nl + 1
-    first = next((t for t in doc.tokens(nb) if t.start >= rest), None)
-    return first is not None and first.pos1 in ("助動詞", "助詞")
+    return _resumes_at(doc, nb, nb.start + nl + 1)
+
+
+def _resumes_at(doc, b, at: int) -> bool:
+    """The line of ``b`` that starts at offset ``at`` opens on a particle or an auxiliary: it
+    carries on a sentence begun before (といったことが…, です。)."""
+    first = next((t for t in doc.tokens(b) if t.start >= at), None)
+    return first is not None and not doc.text[at : first.start].strip() and first.pos1 in ("助詞", "助動詞")
 
 
 def list_bridge(doc, b) -> bool:
