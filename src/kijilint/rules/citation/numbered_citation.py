@@ -17,6 +17,13 @@ _CITATION = lazy_re(
 _NAMED = lazy_re(r"(?:文献|論文|資料|図|表|式|脚注|注|章|節|付録|ref\.?|Ref\.?|Fig\.?|Eq\.?)\s*$")
 # A heading that introduces a reference list.
 _REFS_HEADING = lazy_re(r"参考|文献|出典|引用|脚注|注釈|注記|典拠|references?|bibliography|sources|notes|citations|footnotes|links", re.I)
+# A paragraph that is only such a title (``参考文献``, ``**出典**``, ``References:``): a heading
+# typed as a line, as blog exports that drop Markdown headings leave it.
+_REFS_TITLE_LINE = lazy_re(
+    r"(?:\*\*|__)?(?:参考(?:文献|資料|サイト|リンク|記事|URL)?|文献|出典|引用(?:元|文献)?|典拠|references?|bibliography|sources)"
+    r"(?:\*\*|__)?[ \t]*[:：]?",
+    re.I,
+)
 # A line that is an entry of a numbered list of references, or a link reference definition.
 _REFS_ENTRY = lazy_re(r"^[ \t]{0,3}(?:[-*+][ \t]+)?[\[［]\d{1,3}[\]］]:?[ \t]*\S", re.M)
 
@@ -25,7 +32,11 @@ def has_reference_list(doc) -> bool:
     got = doc.cache.get("citation.reference_list")
     if got is None:
         code = code_spans(doc)
-        got = any(b.kind == "heading" and _REFS_HEADING.search(b.text) for b in doc.blocks) or any(
+        got = any(
+            (b.kind == "heading" and _REFS_HEADING.search(b.text))
+            or (b.kind == "paragraph" and len(b.text) <= 40 and _REFS_TITLE_LINE.fullmatch(b.text.strip()))
+            for b in doc.blocks
+        ) or any(
             not overlaps(code, m.start(), m.start() + 1) for m in _REFS_ENTRY.finditer(doc.text, doc.body_start)
         )
         doc.cache["citation.reference_list"] = got
@@ -37,7 +48,8 @@ class NumberedCitation(Rule):
 
     Why: generated text keeps the numbered citation marks of its sources but not the list they
     point to, so the numbers lead nowhere.  Silent when the document has a reference list (a
-    参考文献/References heading, ``[1] …`` entries or ``[1]: URL`` definitions) and for
+    参考文献/References heading, or a line that says only that, ``[1] …`` entries or ``[1]: URL``
+    definitions) and for
     ``[1]`` in code, links (``[1](…)``), array indexes (``a[0]``), numbers the writer names
     (``文献[3]を参照``, ``式[2]``), values after a noun's particle (``尺度で[1, 10]``) and a number
     used as a word that names an item of the document's numbered list (``1. 評価の透明化`` …
