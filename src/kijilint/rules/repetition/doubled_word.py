@@ -104,7 +104,8 @@ class DoubledWord(Rule):
     so (分け分けして); a verbal noun (確認確認した), an adverbial noun (普段普段しない) or any other
     noun before another form (目的目的して, パースパースして) is.  Three or more in a row
     (「重複重複重複」, 大大大大大好き however the tokenizer pairs it) is rhetoric, not a slip.  Legitimate
-    reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク),
+    reduplication is left alone: 々, adverbs the dictionary knows (ますます, どんどん, ワクワク) or
+    reads twice (是非是非, 全然全然),
     interjections (はいはい, ねえねえ), symbols (・・・), hiragana pronouns (これこれ), single
     characters (人人), words the dictionary knows whole (しゃぶしゃぶ); the rest is the word list in the
     ``doubled-word-exceptions`` pack (option ``pack``).  An unknown katakana word tokenised as
@@ -173,8 +174,12 @@ class DoubledWord(Rule):
                 if u is not None and self._counted_digit(toks, k, text):
                     self._report(report, t.start, u.end, t.end, u.end, t.surface)
                     continue
-                # a kanji word read one way, then another (大変|副詞 大変|形状詞): the same word twice
-                kanji_pair = u is not None and _KANJI.fullmatch(t.surface) is not None and len(t.surface) >= 2
+                # a kanji word read one way, then another (大変|副詞 大変|形状詞): the same word twice;
+                # an adverb read as one both times (是非是非おすすめ) is said twice for emphasis
+                kanji_pair = (
+                    u is not None and _KANJI.fullmatch(t.surface) is not None and len(t.surface) >= 2
+                    and not (t.pos1 == u.pos1 == "副詞")
+                )
                 if not (self._candidate(t) or kanji_pair) or _nfkc(t.surface).lower() in allowed or _distributive_token(t):
                     continue
                 if half:
@@ -411,10 +416,21 @@ class DoubledWord(Rule):
                 continue  # the dictionary reads the run as one word (馬鹿馬鹿しい)
             if i >= 0 and _closed_mimetic(half) and (toks[i].pos1 == "副詞" or toks[i].unknown):
                 continue  # プルン|プルン, ボヨンボヨン (unknown): a sound word, not ボタン|ボタン
+            if _adverb_twice(toks, i, start, half):
+                continue  # 是非|是非おすすめ: an adverb said twice for emphasis
             j = bisect_left(self._starts, end)
             if 0 < j < len(toks) and toks[j].start == end and _quality_verb(toks[j - 1], toks[j], toks[j + 1 : j + 3]):
                 continue  # 魔法魔法した
             self._report(report, start, end, start + n // 2, end, half)
+
+
+def _adverb_twice(toks, i: int, start: int, half: str) -> bool:
+    """The run is one adverb token written twice (是非|是非, 全然|全然): emphasis, as ますます or
+    どんどん are, which the dictionary lists whole."""
+    return (
+        0 <= i and i + 1 < len(toks) and toks[i].start == start
+        and toks[i].surface == toks[i + 1].surface == half and toks[i].pos1 == toks[i + 1].pos1 == "副詞"
+    )
 
 
 @lru_cache(maxsize=4096)
