@@ -38,9 +38,11 @@ class TruncatedParagraph(Rule):
 
     Left alone: headings, other list items (also ``2. …``, ``・…``, ``①…`` or ``一　…`` ⏎ ``二　…`` lines folded into a
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
-    captions, link lines (links set apart by commas too), a see-also entry (``### 参照`` ⏎
+    captions (a short line without 。 right under an embed or a picture, or opening a section
+    right above its pictures), link lines (links set apart by commas too), a see-also entry (``### 参照`` ⏎
     ``[Cargo](…) 依存関係の指定について``), quotes (a line quoted with ``＞`` too), lines ending in ``：``,
-    lead-ins followed by a list (also items set out as paragraphs numbered ① ⏎⏎ ②, or lines
+    lead-ins followed by a list (a reason trailed off on し too, ``…場所でしたし`` ⏎ list; also
+    items set out as paragraphs numbered ① ⏎⏎ ②, or lines
     numbered ``1、…`` ⏎ ``2、…``), code, a display line (a command, a formula or a comparison,
     ``C1 <= C2 < MCDC``; a paragraph
     of English sentences, a note left untranslated, is prose), a bold or italic line, or an embed
@@ -75,7 +77,11 @@ class TruncatedParagraph(Rule):
     contact card, notes inside an element the page hides (``<div class="hidden">``), a
     particle leading into a quotation displayed as a paragraph of its own (``…すると`` ⏎
     ``「…」``) or on a line of its own with the sentence's end below it (``…結論を書くと`` ⏎
-    ``「…のふりかえり」`` ⏎ ``です。``), casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``／(^o^)＼``,
+    ``「…のふりかえり」`` ⏎ ``です。``), a particle or 、 whose sentence resumes past any block set
+    apart, a picture, quotation lines, a shortcode's box and an aside in brackets, on a particle
+    or an auxiliary (``2016 年は`` ⏎ ``「…人」`` ⏎ ``「…人」`` ⏎ ``になることを目指したい。``; a
+    connective such as ``とは言え`` opens a sentence of its own), code typed over blank lines
+    between single backticks (the span is closed in a later paragraph), casual asides (``（笑``, ``（おい``), faces (``m(__)m``, ``…ください mm``, ``／(^o^)＼``,
     ``(´Д⊂ ｸﾞｽﾝ``, ``(´；ω；｀)ﾌﾞﾜｯ``), a sentence ending in a link's text (``<a …>こちら</a>``, or any
     element with an ``href``), a pointer to a link said short (``詳細はこちらから``), a notice's
     ``…にて`` mid-article (``詳細は公式サイトにて``), a tale's closing formula (``めでたしめでたし``), the phrase that
@@ -102,7 +108,8 @@ class TruncatedParagraph(Rule):
     prose (three sentences or more) is judged, but only grammar counts there (a word cut short,
     a particle), and so is a line of prose under a picture (a 。 inside it: no caption).  In a
     document where half the paragraphs or more end
-    without punctuation (minutes, verse, slides, memos) only a word cut short, open markup, or
+    without punctuation (minutes, verse, slides, memos), or that ends three lines or more with a
+    plain predicate and a bare line break (notes taken a line a thought), only a word cut short, open markup, or
     a paragraph's own 。-ended sentences (not mere exclamations) before a cut count.  The
     article's last paragraph is EN003's (truncated-article).
     Bad:  ``市場は拡大しています。既存の巨大テック企業も、自社の``

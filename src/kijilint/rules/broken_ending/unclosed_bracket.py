@@ -91,14 +91,17 @@ _FACE_AT_END = lazy_re(
 _WESTERN_FACE = lazy_re(
     r"(?:(?<=[ \t\u3000])|(?<=[\u3040-\u30ff\u3400-\u9fff。、！？!?…]))"
     r"(?:[:;=][-^'o]?[)(DPpO3|/\\\]\[]|XD|xD|X-D|orz|OTL|\^\^;?|\^_\^;?|>[_.]?<|＞[＿_]?＜)[ \t\u3000]*$"
+    # …参照してください mm: two hands bowing (m(_ _)m said short), set apart after kana, never
+    # after a number (5 mm is a length)
+    r"|(?<=[\u3041-\u309f。！？!?…])[ \t\u3000]+mm[ \t\u3000]*$"
 )
 
 
 def ends_with_face(text: str) -> bool:
     """``text`` ends with a face drawn in symbols (``…でしたm(__)m``, ``誰か助けて／(^o^)＼``,
     ``…ですね(๑´ڡ`๑)``, ``…はずでした(^^)v``) or a Western one (``…ません XD``, ``… :D``,
-    ``… orz``): a deliberate close like an emoji, whatever its marks look like (underscores, a
-    backtick) to a Markdown reader."""
+    ``… orz``, ``…ください mm``): a deliberate close like an emoji, whatever its marks look like
+    (underscores, a backtick) to a Markdown reader."""
     if _WESTERN_FACE.search(text.rstrip()) and not _LATIN_BEFORE_FACE.search(text.rstrip()):
         return True
     m = _FACE_AT_END.search(_COMBINING.sub("", text.rstrip()[-96:]))  # (a face and its sob fit in 96)
