@@ -592,8 +592,8 @@ def _resumed_past(doc, nb) -> bool:
     but a paragraph that ends its own sentence or a heading: the paragraph after it, past an
     aside in brackets (``（強調はわたしがやりました）``), opens on a particle, an auxiliary or a
     helping verb (see ``_sentence_resumes_after``), not on a connective that opens a sentence
-    (とは言え、…).  Of ~2,350 detected injected cuts, one is followed so, by ``とは言え…``
-    after a picture."""
+    (とは言え、…).  Of ~2,480 detected injected cuts, one stops so before a block, and the
+    paragraph after it opens on ``とは言え…``."""
     last = _box_end(doc, nb)
     if last is None:
         if nb.kind == "heading" or (nb.kind == "paragraph" and nb.text.rstrip()[-1:] in ("。", "．", ".", "！", "？", "!", "?")):

@@ -509,8 +509,8 @@ def _sentence_per_line(doc) -> bool:
     line break, the next line opening a sentence of its own (``…静的型は当たり前というふうに
     なった`` ⏎ ``Java -> Ruby``, ``…みたいなことが起きた`` ⏎ ``-> Swift/Go``): notes taken a line
     a thought, whose paragraphs stop without 。 by the same habit.  A hard-wrapped sentence
-    breaks mid-clause, before a particle, or after its 。.  (Of ~870 human documents, 5 write
-    so; no detected injected cut of ~2,350 is in such a document, and no seed or dev one is.)"""
+    breaks mid-clause, before a particle, or after its 。.  (Of ~880 human documents, 5 write
+    so; no detected injected cut of ~2,480 is in such a document, and no seed or dev one is.)"""
     key = "EN:sentence-per-line"
     if key not in doc.cache:
         n = 0
@@ -603,12 +603,44 @@ def analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | N
     if key in doc.cache:
         return doc.cache[key]
     v = _item_cut(doc, b) if _item_paragraph(b) else _analyse(doc, b, article_end, lone)
-    if v is not None and not article_end and _caption_line(doc, b, v):
+    if v is not None and not article_end and (_caption_line(doc, b, v) or _section_tagline(doc, b, v)):
         v = None
     doc.cache[key] = v
     return v
 
 
+_TAGLINE_MAX = 80
+_TAGLINES_MIN = 2
+
+
+def _section_opener(doc, p) -> bool:
+    """``p`` is one line without 。 right under a heading (or a title typed as bold)."""
+    raw = p.text.strip()
+    if "\n" in raw or "。" in raw or p.containers or p.kind != "paragraph" or len(p.prose().strip()) > _TAGLINE_MAX:
+        return False  # (a link's address is no part of the line's length)
+    return p.index > 0 and titled(doc.blocks[p.index - 1])
+
+
+def _section_tagline(doc, b, v) -> bool:
+    """``b`` describes its heading in a noun phrase (weak evidence only), as two or more other
+    sections of the document open with a bare line (``### vueuse/vueuse`` ⏎ ``…が作成した Vue
+    Composition ユーティリティ集`` ⏎ link ⏎ prose): a catalogue's layout, one description a
+    heading.  Of ~2,480 detected injected cuts, one is such a line but ends on a formal noun
+    (こと), which is no description."""
+    if v.strength != "weak" or not _section_opener(doc, b):
+        return False
+    toks = doc.tokens(b)
+    if not toks or toks[-1].surface in _FORMAL_NOUNS:
+        return False  # ## ボヤイの定理 ⏎ …を分割して組みなおすこと: a formal noun wants its sentence
+    key = "EN:section-taglines"
+    if key not in doc.cache:
+        doc.cache[key] = [
+            p.index for p in doc.paragraphs if _section_opener(doc, p) and p.text.rstrip()[-1:] not in _FINISHED_LINE_ENDS
+        ]
+    return len([i for i in doc.cache[key] if i != b.index]) >= _TAGLINES_MIN
+
+
+_FINISHED_LINE_ENDS = ("。", "．", ".", "！", "？", "!", "?", "：", ":")
 _CAPTION_MAX = 60
 _FORMAL_NOUNS = ("こと", "もの", "ところ", "通り", "とおり", "ため", "よう", "はず", "わけ")
 
