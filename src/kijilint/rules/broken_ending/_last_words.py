@@ -176,6 +176,9 @@ _DRAWN_VOWEL = lazy_re(r"[\u3041-\u30ff](?:([あいうえおアイウエオ])\1{
 _DRAWN_CRY = lazy_re(r"(?:[〜～~ー]{1,20}[ッっ]{1,10}|[ッっ]{2,10}|(?:ま|で)[ー〜～]{1,8}す)[!！]{0,10}$")
 
 
+OPEN_CODE_WHY = "コード（`）が閉じないまま途切れています"
+
+
 def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
     """Inline markup opened in the last sentence and never closed: a ``**`` (``**Findy 開発生``:
     an odd count in the paragraph, the last one opening text), a backtick (closed code is masked, so any left
@@ -190,7 +193,7 @@ def open_markup(masked_tail: str, raw_paragraph: str) -> str | None:
         return "強調（**）が閉じないまま途切れています"
     faceless = _BACKTICK_FACE.sub("", tail) if "`" in tail else tail
     if faceless.count("`") % 2 and _OPEN_CODE.search(faceless):
-        return "コード（`）が閉じないまま途切れています"
+        return OPEN_CODE_WHY
     link = _DANGLING_LINK_TEXT.search(tail)
     # ([English](README.md) | [日本語]: a language switcher leaves the current page unlinked)
     # (nor a display equation written \[…\]: \[A = …\text{このとき}…\])

@@ -71,6 +71,7 @@ from kijilint.rules.broken_ending._last_words import (
     GOVERNING_PARTICLES,
     JAPANESE,
     NOUN_ENDS,
+    OPEN_CODE_WHY,
     PREDICATES,
     QUOTED_LIKE,
     admonition,
@@ -1247,7 +1248,7 @@ def _analyse(doc, b, article_end: bool = False, lone: bool = True) -> Verdict | 
     # the paragraph's raw text: ** pairs are counted over the paragraph (a sentence's slice
     # drops the markup at its edges), up to its end (a closing ** is no part of the sentence)
     markup = open_markup(b.masked[last.start - b.start : last_end - b.start], doc.text[b.start : end])
-    if markup and markup.startswith("コード") and _code_span_closed_later(doc, b):
+    if markup == OPEN_CODE_WHY and _code_span_closed_later(doc, b):
         return None  # `final class … ⏎⏎ … ⏎⏎ }`: code spanned over paragraphs with single backticks
     if not markup and (
         _closes_link(doc, b, last_end)
