@@ -40,7 +40,9 @@ class TruncatedParagraph(Rule):
     paragraph, and items on one line set apart by spaced slashes, ``A / B / C``), tables,
     captions (a short line without 。 right under an embed or a picture, or opening a section
     right above its pictures; or a noun phrase describing its heading, in a document whose
-    sections open so two or more times more), link lines (links set apart by commas too), a see-also entry (``### 参照`` ⏎
+    sections open so two or more times more; or one line that is one noun phrase, every
+    predicate in it modifying a noun, ``…さんが作成した…ためのライブラリ``), link lines (links set
+    apart by commas too), a see-also entry (``### 参照`` ⏎
     ``[Cargo](…) 依存関係の指定について``), quotes (a line quoted with ``＞`` too), lines ending in ``：``,
     lead-ins followed by a list (a reason trailed off on し too, ``…場所でしたし`` ⏎ list; also
     items set out as paragraphs numbered ① ⏎⏎ ②, or lines
