@@ -599,9 +599,7 @@ def _resumed_past(doc, nb) -> bool:
         if nb.kind == "heading" or (nb.kind == "paragraph" and nb.text.rstrip()[-1:] in ("。", "．", ".", "！", "？", "!", "?")):
             return False
         last = nb
-    while last.index + 1 < len(doc.blocks) and doc.blocks[last.index + 1].kind == "code":
-        last = doc.blocks[last.index + 1]
-    after = next_paragraph(doc, last) or _after_embeds(doc, last)
+    after = _after_display(doc, last)
     if after is not None and _ASIDE.fullmatch(after.text.strip()):
         after = next_paragraph(doc, after)
     return after is not None and _resumes_in(doc, after) and not after.prose().lstrip().startswith(_CONNECTIVE_OPENERS)
@@ -690,11 +688,17 @@ def _sentence_resumes_after(doc, code) -> bool:
     """The sentence cut by the code goes on after it: ``…初期化して`` ⏎ code ⏎ ``おきます。`` /
     ``完了です。`` / ``から、…`` — a writer's lead-in, not a stopped generation.  Several code
     blocks in a row are one display (…定義するときに ⏎ C ⏎ Rust ⏎ TS ⏎ ``とかします。``)."""
-    blocks = doc.blocks
-    while code.index + 1 < len(blocks) and blocks[code.index + 1].kind == "code":
-        code = blocks[code.index + 1]
-    after = next_paragraph(doc, code) or _after_embeds(doc, code)
+    after = _after_display(doc, code)
     return after is not None and _resumes_in(doc, after)
+
+
+def _after_display(doc, b):
+    """The paragraph after ``b`` and any code blocks right after it (several code blocks in a
+    row are one display), past embeds (see ``_after_embeds``), or None."""
+    blocks = doc.blocks
+    while b.index + 1 < len(blocks) and blocks[b.index + 1].kind == "code":
+        b = blocks[b.index + 1]
+    return next_paragraph(doc, b) or _after_embeds(doc, b)
 
 
 def _resumes_in(doc, after) -> bool:

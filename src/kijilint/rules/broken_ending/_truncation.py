@@ -670,12 +670,13 @@ def _section_tagline(doc, b, v) -> bool:
     key = "EN:section-taglines"
     if key not in doc.cache:
         doc.cache[key] = [
-            p.index for p in doc.paragraphs if _section_opener(doc, p) and p.text.rstrip()[-1:] not in _FINISHED_LINE_ENDS
+            # (bare as note_style counts it: no closing or opening mark at the end)
+            p.index for p in doc.paragraphs
+            if _section_opener(doc, p) and p.text.rstrip()[-1:] not in _CLOSED_ENDS + _OPEN_ENDS
         ]
     return len([i for i in doc.cache[key] if i != b.index]) >= _TAGLINES_MIN
 
 
-_FINISHED_LINE_ENDS = ("。", "．", ".", "！", "？", "!", "?", "：", ":")
 _CAPTION_MAX = 60
 _FORMAL_NOUNS = ("こと", "もの", "ところ", "通り", "とおり", "ため", "よう", "はず", "わけ")
 
